@@ -1,0 +1,4 @@
+package tochka.acquiring.api;
+
+/** {@code BooleanResponse}: {@code {"result": true}}. */
+public record BooleanResult(boolean result) {}

@@ -1,0 +1,4 @@
+package tochka.acquiring.api;
+
+/** {@code MetaModel}. */
+public record Meta(int totalPages) {}

@@ -1,0 +1,6 @@
+package tochka.acquiring.api;
+
+import java.math.BigDecimal;
+
+/** {@code AcquiringPaymentOrderRefundRequestModel}. */
+public record RefundRequest(BigDecimal amount) {}

@@ -1,0 +1,90 @@
+package tochka.acquiring.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tochka.acquiring.server.Application;
+import tochka.acquiring.server.Application.ServerInfo;
+
+/** {@code tochka serve}: runs the server until Ctrl-C. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the acquiring server.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on; 0.0.0.0 for all (default: ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--public-url", description = "the URL clients reach this server at (default: http://localhost:<port>)")
+    String publicUrl;
+
+    @Option(names = "--no-control", negatable = true, defaultValue = "true", description = "turn the /control/v1 test-control API off")
+    boolean control;
+
+    @Option(names = "--admin-token", defaultValue = "${env:TOCHKA_ADMIN_TOKEN}", description = "admin token of the control API (default: generated once and kept in the database)")
+    String adminToken;
+
+    @Override
+    public Integer call() throws Exception {
+        Application server = Application.start(store.config(host, port, publicUrl, control, adminToken), Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "shutdown"));
+        ServerInfo info = server.info();
+        Path env = store.dbUrl == null ? store.dataDir.resolve("demo.env") : Path.of("demo.env");
+        writeEnv(env, info);
+        banner(spec.commandLine().getOut(), info, env);
+        stopped.await();
+        return 0;
+    }
+
+    private static void banner(PrintWriter out, ServerInfo info, Path env) {
+        out.println();
+        out.println("tochka-acquiring is running on " + (info.postgres() ? "PostgreSQL" : "SQLite"));
+        out.println("  API (JWT keys)        " + info.apiUrl());
+        out.println("  Sandbox               " + info.sandboxUrl() + "   (Authorization: Bearer sandbox.jwt.token)");
+        out.println("  customerCode          " + info.customerCode() + "   (Business; merchantId " + info.merchantId() + ")");
+        out.println("  demo key client_id    " + info.clientId());
+        out.println("  demo key (JWT)        " + info.demoToken());
+        out.println("  admin token           " + info.adminToken()
+                + (info.controlEnabled() ? "   (control API: " + info.publicUrl() + "/control/v1)" : "   (control API off)"));
+        out.println("  health                " + info.publicUrl() + "/health");
+        out.println();
+        out.println("The same as shell variables: source " + env);
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+    }
+
+    private static void writeEnv(Path env, ServerInfo info) throws IOException {
+        String text = String.join("\n",
+                "TOCHKA_BASE_URL=" + info.apiUrl(),
+                "TOCHKA_SANDBOX_URL=" + info.sandboxUrl(),
+                "TOCHKA_TOKEN=" + info.demoToken(),
+                "TOCHKA_CLIENT_ID=" + info.clientId(),
+                "TOCHKA_CUSTOMER_CODE=" + info.customerCode(),
+                "TOCHKA_MERCHANT_ID=" + info.merchantId(),
+                "TOCHKA_ADMIN_TOKEN=" + info.adminToken(),
+                "");
+        if (env.getParent() != null) Files.createDirectories(env.getParent());
+        Files.writeString(env, text, StandardCharsets.UTF_8);
+    }
+}

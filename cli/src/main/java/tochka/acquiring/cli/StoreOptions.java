@@ -1,0 +1,25 @@
+package tochka.acquiring.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import tochka.acquiring.server.Config;
+
+/** Where the server keeps its data: {@code --data} for SQLite, or {@code --db} for PostgreSQL. */
+final class StoreOptions {
+
+    @Option(names = "--data", defaultValue = "./data", description = "data directory of the embedded SQLite database (default: ${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Option(names = "--db", description = "a jdbc:postgresql:// URL; the database is used instead of --data")
+    String dbUrl;
+
+    @Option(names = "--db-user", defaultValue = "${env:TOCHKA_DB_USER}", description = "PostgreSQL user (or TOCHKA_DB_USER)")
+    String dbUser;
+
+    @Option(names = "--db-password", defaultValue = "${env:TOCHKA_DB_PASSWORD}", description = "PostgreSQL password (or TOCHKA_DB_PASSWORD)")
+    String dbPassword;
+
+    Config config(String host, int port, String publicUrl, boolean control, String adminToken) {
+        return new Config(host, port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, control, adminToken);
+    }
+}

@@ -1,0 +1,196 @@
+package tochka.acquiring.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tochka.acquiring.api.Permission;
+import tochka.acquiring.server.auth.Keys;
+import tochka.acquiring.server.auth.SigningKey;
+import tochka.acquiring.server.domain.Company;
+import tochka.acquiring.server.http.Json;
+import tochka.acquiring.server.http.Routes;
+import tochka.acquiring.server.service.ConsentService;
+import tochka.acquiring.server.service.DemoData;
+import tochka.acquiring.server.service.DirectoryService;
+import tochka.acquiring.server.service.Ids;
+import tochka.acquiring.server.service.PaymentService;
+import tochka.acquiring.server.service.ServerClock;
+import tochka.acquiring.server.store.Database;
+import tochka.acquiring.server.store.KeyStore;
+
+/** Builds the whole server by hand from a {@link Config} and a {@link Clock}, and starts it. */
+public final class Application implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Application.class);
+    private static final long SWEEP_SECONDS = 30;
+
+    private final Database database;
+    private final Javalin javalin;
+    private final ScheduledExecutorService sweeper;
+    private final ServerInfo info;
+
+    private Application(Database database, Javalin javalin, ScheduledExecutorService sweeper, ServerInfo info) {
+        this.database = database;
+        this.javalin = javalin;
+        this.sweeper = sweeper;
+        this.info = info;
+    }
+
+    /** Opens the database (migrating and seeding it), starts HTTP and the expiry sweeper. */
+    public static Application start(Config config, Clock baseClock) {
+        Database database = open(config);
+        try {
+            ServerClock clock = new ServerClock(baseClock);
+            ObjectMapper json = Json.create();
+            Backoffice backoffice = Backoffice.open(database, clock);
+            String adminToken = config.adminToken() != null ? config.adminToken() : storedAdminToken(database);
+
+            PaymentService payments = new PaymentService(database.jdbi(), json, clock);
+            PublicUrl publicUrl = new PublicUrl(config.publicUrl());
+            Routes routes = new Routes(json, publicUrl::get, backoffice.keys(), backoffice.signingKey(), payments,
+                    new DirectoryService(database.jdbi()), new ConsentService(database.jdbi(), clock), clock,
+                    config.controlEnabled() ? adminToken : null);
+            Javalin javalin = Javalin.create(javalinConfig -> {
+                javalinConfig.startup.showJavalinBanner = false;
+                javalinConfig.jetty.host = config.host();
+                javalinConfig.http.maxRequestSize = 1_000_000;
+                routes.register(javalinConfig);
+            });
+            javalin.start(config.host(), config.port());
+            publicUrl.portKnown(javalin.port());
+
+            ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "expiry-sweeper");
+                thread.setDaemon(true);
+                return thread;
+            });
+            sweeper.scheduleWithFixedDelay(() -> {
+                try {
+                    int expired = payments.expireDue();
+                    if (expired > 0) log.info("expired {} unpaid payment links", expired);
+                } catch (RuntimeException e) {
+                    log.warn("expiry sweep failed; next one in {} s", SWEEP_SECONDS, e);
+                }
+            }, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+
+            var demoKey = backoffice.keys().demoKey().orElseThrow();
+            Company business = backoffice.demoBusiness();
+            ServerInfo info = new ServerInfo(javalin.port(), publicUrl.get(), business.customerCode(),
+                    DemoData.MERCHANT_ID, demoKey.key().clientId(), demoKey.token(), adminToken,
+                    config.controlEnabled(), database.isPostgres());
+            return new Application(database, javalin, sweeper, info);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** The database of {@code config}, migrated: for the server and for offline commands such as {@code keys}. */
+    public static Database open(Config config) {
+        return config.dbUrl() == null
+                ? Database.sqlite(config.dataDir())
+                : Database.postgres(config.dbUrl(), config.dbUser(), config.dbPassword());
+    }
+
+    private static String storedAdminToken(Database database) {
+        String name = "admin_token";
+        return database.jdbi().inTransaction(handle -> {
+            KeyStore settings = new KeyStore(handle);
+            return settings.setting(name).orElseGet(() -> {
+                String token = "adm_" + Ids.hex(24).toLowerCase(java.util.Locale.ROOT);
+                settings.putSetting(name, token);
+                return token;
+            });
+        });
+    }
+
+    public ServerInfo info() {
+        return info;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+        javalin.stop();
+        database.close();
+    }
+
+    /** What a started server tells its operator: where it is, and the demo credentials. */
+    public record ServerInfo(
+            int port,
+            String publicUrl,
+            String customerCode,
+            String merchantId,
+            String clientId,
+            String demoToken,
+            String adminToken,
+            boolean controlEnabled,
+            boolean postgres) {
+
+        public String apiUrl() {
+            return publicUrl + "/uapi";
+        }
+
+        public String sandboxUrl() {
+            return publicUrl + "/sandbox/v2";
+        }
+    }
+
+    /** The base of every absolute URL the server writes; known once the port is. */
+    private static final class PublicUrl {
+        private final String configured;
+        private volatile String url;
+
+        PublicUrl(String configured) {
+            this.configured = configured;
+        }
+
+        void portKnown(int port) {
+            url = configured != null ? stripSlash(configured) : "http://localhost:" + port;
+        }
+
+        String get() {
+            String known = url;
+            if (known == null) throw new IllegalStateException("the server has not started yet");
+            return known;
+        }
+
+        private static String stripSlash(String url) {
+            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        }
+    }
+
+    /** Everything the server and the offline CLI share: the signing key, the keys, the demo data. */
+    public record Backoffice(Database database, SigningKey signingKey, Keys keys) {
+
+        /** Seeds the demo world and its key on first use, and loads the signing key. */
+        public static Backoffice open(Database database, ServerClock clock) {
+            SigningKey signingKey = SigningKey.loadOrCreate(database.jdbi(), clock.instant());
+            Keys keys = new Keys(database.jdbi(), signingKey, clock);
+            DemoData.seed(database.jdbi());
+            if (keys.demoKey().isEmpty()) {
+                var codes = new DirectoryService(database.jdbi()).demoCompanies().stream()
+                        .map(Company::customerCode)
+                        .collect(java.util.stream.Collectors.toSet());
+                keys.issue("Демо-ключ", java.util.Set.copyOf(Permission.ACQUIRING), codes, null, true);
+            }
+            return new Backoffice(database, signingKey, keys);
+        }
+
+        public Company demoBusiness() {
+            return new DirectoryService(database.jdbi()).demoCompanies().stream()
+                    .filter(company -> company.type() == tochka.acquiring.api.CustomerType.Business)
+                    .findFirst()
+                    .orElseThrow();
+        }
+    }
+}

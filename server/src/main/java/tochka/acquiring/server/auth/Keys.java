@@ -1,0 +1,160 @@
+package tochka.acquiring.server.auth;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
+import tochka.acquiring.api.ConsentStatus;
+import tochka.acquiring.api.Permission;
+import tochka.acquiring.server.domain.ApiKey;
+import tochka.acquiring.server.domain.Company;
+import tochka.acquiring.server.domain.ConsentRecord;
+import tochka.acquiring.server.service.Ids;
+import tochka.acquiring.server.service.Rejected;
+import tochka.acquiring.server.service.ServerClock;
+import tochka.acquiring.server.store.CompanyStore;
+import tochka.acquiring.server.store.ConsentStore;
+import tochka.acquiring.server.store.KeyStore;
+
+/**
+ * JWT keys: issue, list, revoke, and authenticate a request's bearer token. A key is an RS256 JWT signed by the
+ * server ({@code iss} = client_id, {@code sub} = key id, {@code customer_code}, as the bank's keys carry); what it
+ * may do lives in the database, so revocation takes effect on the next request.
+ */
+public final class Keys {
+
+    /** The bank's literal sandbox token; accepted only under {@code /sandbox/v2}. */
+    public static final String SANDBOX_TOKEN = "sandbox.jwt.token";
+
+    private final Jdbi jdbi;
+    private final SigningKey signingKey;
+    private final ServerClock clock;
+
+    public Keys(Jdbi jdbi, SigningKey signingKey, ServerClock clock) {
+        this.jdbi = jdbi;
+        this.signingKey = signingKey;
+        this.clock = clock;
+    }
+
+    /** A key and its token, as the console shows them once. */
+    public record IssuedKey(ApiKey key, String token) {}
+
+    /**
+     * Issues a key for {@code customerCodes} (all of them must exist), with an authorised consent per company.
+     *
+     * @throws Rejected (400) naming a bad name, an empty permission list, an unknown company or a past expiry
+     */
+    public IssuedKey issue(String name, Set<Permission> permissions, Set<String> customerCodes,
+            @Nullable Instant expiresAt, boolean demo) {
+        Instant now = clock.instant();
+        if (name.isBlank() || name.length() > 100) throw Rejected.invalid("name: must be 1 to 100 characters");
+        if (permissions.isEmpty()) throw Rejected.invalid("permissions: at least one permission is required");
+        if (customerCodes.isEmpty()) throw Rejected.invalid("customer: at least one customerCode is required");
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw Rejected.invalid("expires: " + expiresAt + " is not in the future");
+        }
+        ApiKey key = new ApiKey(Ids.hex(16).toLowerCase(java.util.Locale.ROOT), Ids.uuid(), name, permissions,
+                customerCodes, now, expiresAt, null);
+        jdbi.useTransaction(handle -> {
+            CompanyStore companies = new CompanyStore(handle);
+            Set<String> known = companies.findAll(customerCodes).stream()
+                    .map(Company::customerCode)
+                    .collect(Collectors.toSet());
+            for (String code : customerCodes) {
+                if (!known.contains(code)) throw Rejected.invalid("customer: no company with customerCode " + code);
+            }
+            new KeyStore(handle).insert(key, demo);
+            ConsentStore consents = new ConsentStore(handle);
+            for (String code : customerCodes.stream().sorted().toList()) {
+                consents.insert(new ConsentRecord(Ids.uuid(), key.clientId(), code, permissions,
+                        ConsentStatus.Authorised, now, now, expiresAt));
+            }
+        });
+        return new IssuedKey(key, token(key));
+    }
+
+    public List<ApiKey> list() {
+        return jdbi.withHandle(handle -> new KeyStore(handle).all());
+    }
+
+    /** @throws Rejected (404) when there is no such key or it is already revoked */
+    public void revoke(String clientId) {
+        boolean revoked = jdbi.inTransaction(handle -> new KeyStore(handle).revoke(clientId, clock.instant()));
+        if (!revoked) throw Rejected.notFound("no active key with client_id " + clientId);
+    }
+
+    /** The demo key made on first start, with its token. */
+    public Optional<IssuedKey> demoKey() {
+        return jdbi.withHandle(handle -> new KeyStore(handle).demoKey()).map(key -> new IssuedKey(key, token(key)));
+    }
+
+    /** The key's token: the same claims signed by the same key, so it is the token that was issued. */
+    public String token(ApiKey key) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(key.clientId())
+                .subject(key.keyId())
+                .claim("customer_code", key.customerCodes().stream().sorted().findFirst().orElseThrow())
+                .issueTime(Date.from(key.createdAt()));
+        if (key.expiresAt() != null) claims.expirationTime(Date.from(key.expiresAt()));
+        return signingKey.sign(claims.build());
+    }
+
+    /**
+     * Who sent {@code authorization} (the whole header). {@code /uapi} takes only keys this server issued;
+     * {@code /sandbox/v2} takes only {@link #SANDBOX_TOKEN}, for the demo companies, with every permission.
+     *
+     * @throws Rejected (403) for a missing, malformed, forged, unknown, revoked or expired token
+     */
+    public Principal authenticate(@Nullable String authorization, boolean sandbox) {
+        String token = bearer(authorization);
+        if (sandbox) {
+            if (!SANDBOX_TOKEN.equals(token)) {
+                throw Rejected.forbidden("/sandbox/v2 accepts only the token " + SANDBOX_TOKEN);
+            }
+            Set<String> demo = jdbi.withHandle(handle -> new CompanyStore(handle).demoCompanies()).stream()
+                    .map(Company::customerCode)
+                    .collect(Collectors.toSet());
+            return new Principal("sandbox", EnumSet.allOf(Permission.class), demo, true);
+        }
+        if (SANDBOX_TOKEN.equals(token)) {
+            throw Rejected.forbidden(SANDBOX_TOKEN + " is valid only under /sandbox/v2; /uapi needs a JWT key");
+        }
+        SignedJWT jwt;
+        String clientId;
+        try {
+            jwt = SignedJWT.parse(token);
+            clientId = jwt.getJWTClaimsSet().getIssuer();
+        } catch (ParseException e) {
+            throw Rejected.forbidden("the bearer token is not a JWT");
+        }
+        if (!signingKey.verify(jwt)) throw Rejected.forbidden("the JWT key's signature does not verify");
+        ApiKey key = clientId == null
+                ? null
+                : jdbi.withHandle(handle -> new KeyStore(handle).find(clientId)).orElse(null);
+        if (key == null) throw Rejected.forbidden("the JWT key is unknown or deleted");
+        if (key.isRevoked()) throw Rejected.forbidden("the JWT key " + key.clientId() + " is revoked");
+        if (key.isExpired(clock.instant())) {
+            throw Rejected.forbidden("the JWT key " + key.clientId() + " expired at " + key.expiresAt());
+        }
+        return new Principal(key.clientId(), key.permissions(), key.customerCodes(), false);
+    }
+
+    private static String bearer(@Nullable String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            throw Rejected.forbidden("the Authorization header is missing; send Authorization: Bearer <JWT key>");
+        }
+        String[] parts = authorization.trim().split("\\s+", 2);
+        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
+            throw Rejected.forbidden("the Authorization header must be Bearer <JWT key>");
+        }
+        return parts[1];
+    }
+}

@@ -1,0 +1,29 @@
+package tochka.acquiring.server.auth;
+
+import java.util.Set;
+import tochka.acquiring.api.Permission;
+import tochka.acquiring.server.service.Rejected;
+
+/** Who is calling: a key's {@code client_id}, its permissions and the companies it may act for. */
+public record Principal(String clientId, Set<Permission> permissions, Set<String> customerCodes, boolean sandbox) {
+
+    public Principal {
+        permissions = Set.copyOf(permissions);
+        customerCodes = Set.copyOf(customerCodes);
+    }
+
+    /** @throws Rejected (403) unless the key holds {@code permission} */
+    public void require(Permission permission) {
+        if (!permissions.contains(permission)) {
+            throw Rejected.forbidden("key " + clientId + " lacks the permission " + permission.name()
+                    + " that this method needs");
+        }
+    }
+
+    /** @throws Rejected (403) unless the key may act for {@code customerCode}; unknown codes read the same */
+    public void requireCompany(String customerCode) {
+        if (!customerCodes.contains(customerCode)) {
+            throw Rejected.forbidden("customerCode " + customerCode + " is not available to key " + clientId);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package tochka.acquiring.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tochka.acquiring.api.ErrorBody;
+import tochka.acquiring.server.service.Rejected;
+
+/**
+ * The one place that turns a failure into the bank's error body {@code {code, id, message, Errors[]}}. Client
+ * mistakes are logged at INFO without a stack trace; anything else is a 500 with a generic message, logged at ERROR
+ * with the error id that the caller sees.
+ */
+final class ErrorMapper {
+
+    /** The help link the bank puts in {@code Errors[].url}. */
+    static final String HELP_URL = "https://developers.tochka.com/docs/tochka-api/";
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
+    private static final String WRITTEN = "tochka.error-written";
+
+    private final ObjectMapper json;
+
+    ErrorMapper(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void rejected(Rejected rejected, Context ctx) {
+        int status = switch (rejected.kind()) {
+            case INVALID, NOT_ALLOWED -> 400;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+        };
+        String errorCode = switch (rejected.kind()) {
+            case INVALID -> "Validation Error";
+            case NOT_ALLOWED -> "Operation Not Allowed";
+            case FORBIDDEN -> "Something going wrong";
+            case NOT_FOUND -> "HTTPNotFound";
+        };
+        log.info("{} {} -> {}: {}", ctx.method(), ctx.path(), status, rejected.getMessage());
+        write(ctx, status, errorCode, rejected.problems());
+    }
+
+    void httpError(HttpResponseException error, Context ctx) {
+        log.info("{} {} -> {}: {}", ctx.method(), ctx.path(), error.getStatus(), error.getMessage());
+        write(ctx, error.getStatus(), error.getStatus() == 404 ? "HTTPNotFound" : "Validation Error",
+                List.of(String.valueOf(error.getMessage())));
+    }
+
+    void unexpected(Exception error, Context ctx) {
+        String id = UUID.randomUUID().toString();
+        log.error("{} {} -> 500, error id {}", ctx.method(), ctx.path(), id, error);
+        write(ctx, 500, id, "HTTPInternalError", List.of("internal server error; quote error id " + id));
+    }
+
+    /** A route that does not exist: the bank answers 404 in its error body. */
+    void noRoute(Context ctx) {
+        if (Boolean.TRUE.equals(ctx.attribute(WRITTEN))) return;
+        write(ctx, 404, "HTTPNotFound", List.of("no such method: " + ctx.method() + " " + ctx.path()));
+    }
+
+    private void write(Context ctx, int status, String errorCode, List<String> problems) {
+        write(ctx, status, UUID.randomUUID().toString(), errorCode, problems);
+    }
+
+    private void write(Context ctx, int status, String id, String errorCode, List<String> problems) {
+        List<ErrorBody.ErrorDetail> details = problems.stream()
+                .map(problem -> new ErrorBody.ErrorDetail(errorCode, truncate(problem, 603), HELP_URL))
+                .toList();
+        ErrorBody body = new ErrorBody(Integer.toString(status), id, truncate(String.join("; ", problems), 600),
+                details);
+        ctx.attribute(WRITTEN, true);
+        try {
+            ctx.status(status).contentType("application/json").result(json.writeValueAsString(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 3) + "...";
+    }
+}

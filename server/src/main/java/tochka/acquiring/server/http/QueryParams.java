@@ -1,0 +1,65 @@
+package tochka.acquiring.server.http;
+
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
+import tochka.acquiring.server.service.Problems;
+
+/** Typed query parameters; each bad one is recorded in {@link Problems} under its own name. */
+final class QueryParams {
+
+    private final Context ctx;
+    private final Problems problems;
+
+    QueryParams(Context ctx, Problems problems) {
+        this.ctx = ctx;
+        this.problems = problems;
+    }
+
+    String required(String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isEmpty()) {
+            problems.add(name, "query parameter required");
+            return "";
+        }
+        return value;
+    }
+
+    @Nullable String optional(String name) {
+        String value = ctx.queryParam(name);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** A {@code YYYY-MM-DD} date, as the bank's examples write them. */
+    @Nullable LocalDate date(String name, boolean required) {
+        String value = required ? required(name) : optional(name);
+        if (value == null || value.isEmpty()) return null;
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            problems.add(name, "must be a date YYYY-MM-DD, got '" + abbreviate(value) + "'");
+            return null;
+        }
+    }
+
+    int integer(String name, int defaultValue, int min, int max) {
+        String value = optional(name);
+        if (value == null) return defaultValue;
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed < min || parsed > max) {
+                problems.add(name, "must be from " + min + " to " + max + ", got " + parsed);
+                return defaultValue;
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            problems.add(name, "must be an integer, got '" + abbreviate(value) + "'");
+            return defaultValue;
+        }
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "..." : value;
+    }
+}

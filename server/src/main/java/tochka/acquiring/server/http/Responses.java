@@ -1,0 +1,51 @@
+package tochka.acquiring.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/** Writes 200 JSON bodies with the server's mapper, and builds the absolute URLs that go into {@code Links}. */
+final class Responses {
+
+    private final ObjectMapper json;
+    private final Supplier<String> publicUrl;
+
+    Responses(ObjectMapper json, Supplier<String> publicUrl) {
+        this.json = json;
+        this.publicUrl = publicUrl;
+    }
+
+    void ok(Context ctx, Object body) {
+        try {
+            ctx.status(200).contentType("application/json").result(json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write response", e);
+        }
+    }
+
+    /** The request's own absolute URL, query included: {@code Links.self}. */
+    String self(Context ctx) {
+        String query = ctx.queryString();
+        return publicUrl.get() + ctx.path() + (query == null || query.isEmpty() ? "" : "?" + query);
+    }
+
+    /** The request's URL with {@code page} set: the paginated {@code Links}. */
+    String withPage(Context ctx, int page) {
+        Map<String, List<String>> params = new java.util.LinkedHashMap<>(ctx.queryParamMap());
+        params.put("page", List.of(Integer.toString(page)));
+        String query = params.entrySet().stream()
+                .flatMap(entry -> entry.getValue().stream().map(value -> encode(entry.getKey()) + "=" + encode(value)))
+                .collect(Collectors.joining("&"));
+        return publicUrl.get() + ctx.path() + "?" + query;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,113 @@
+package tochka.acquiring.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import tochka.acquiring.api.Permission;
+import tochka.acquiring.server.auth.Keys;
+import tochka.acquiring.server.auth.Principal;
+import tochka.acquiring.server.auth.SigningKey;
+import tochka.acquiring.server.service.ConsentService;
+import tochka.acquiring.server.service.DirectoryService;
+import tochka.acquiring.server.service.PaymentService;
+import tochka.acquiring.server.service.Rejected;
+import tochka.acquiring.server.service.ServerClock;
+
+/**
+ * Every route of the server, as a table. Each bank method is served under both {@code /uapi} (keys this server
+ * issued) and {@code /sandbox/v2} (the bank's literal sandbox token); before the handler runs, the caller is
+ * authenticated and checked for the permission that the spec's {@code security} block names.
+ */
+public final class Routes {
+
+    /** A bank method's handler, given the authenticated caller. */
+    @FunctionalInterface
+    interface ApiHandler {
+        void handle(Context ctx, Principal principal) throws Exception;
+    }
+
+    private static final List<String> PREFIXES = List.of("/uapi", "/sandbox/v2");
+
+    private final Keys keys;
+    private final ErrorMapper errors;
+    private final PaymentsApi payments;
+    private final CustomersApi customers;
+    private final ConsentsApi consents;
+    private final @Nullable ControlApi control;
+    private final SigningKey signingKey;
+    private final Responses responses;
+
+    /** Everything the routes call; {@code adminToken} null turns the control API off. */
+    public Routes(ObjectMapper json, Supplier<String> publicUrl, Keys keys, SigningKey signingKey, PaymentService paymentService,
+            DirectoryService directory, ConsentService consentService, ServerClock clock,
+            @Nullable String adminToken) {
+        Bodies bodies = new Bodies(json);
+        Wire wire = new Wire(publicUrl);
+        this.keys = keys;
+        this.signingKey = signingKey;
+        this.responses = new Responses(json, publicUrl);
+        this.errors = new ErrorMapper(json);
+        this.payments = new PaymentsApi(paymentService, directory, clock, bodies, responses, wire);
+        this.customers = new CustomersApi(directory, responses);
+        this.consents = new ConsentsApi(consentService, bodies, responses);
+        this.control = adminToken == null
+                ? null
+                : new ControlApi(paymentService, clock, adminToken, bodies, responses, wire);
+    }
+
+    public void register(JavalinConfig config) {
+        var routes = config.routes;
+        api(config, HandlerType.GET, "/open-banking/v1.0/customers", Permission.ReadCustomerData, customers::list);
+        api(config, HandlerType.GET, "/open-banking/v1.0/customers/{customerCode}", Permission.ReadCustomerData,
+                customers::info);
+        api(config, HandlerType.GET, "/acquiring/v1.0/retailers", Permission.ReadAcquiringData, customers::retailers);
+        api(config, HandlerType.POST, "/acquiring/v1.0/payments", Permission.MakeAcquiringOperation, payments::create);
+        api(config, HandlerType.POST, "/acquiring/v1.0/payments_with_receipt", Permission.MakeAcquiringOperation,
+                payments::createWithReceipt);
+        api(config, HandlerType.GET, "/acquiring/v1.0/payments", Permission.ReadAcquiringData, payments::list);
+        api(config, HandlerType.GET, "/acquiring/v1.0/payments/{operationId}", Permission.ReadAcquiringData,
+                payments::info);
+        api(config, HandlerType.POST, "/acquiring/v1.0/payments/{operationId}/refund",
+                Permission.MakeAcquiringOperation, payments::refund);
+        api(config, HandlerType.POST, "/acquiring/v1.0/payments/{operationId}/capture",
+                Permission.MakeAcquiringOperation, payments::capture);
+        api(config, HandlerType.GET, "/acquiring/v1.0/registry", Permission.ReadAcquiringData, payments::registry);
+        for (String consentsPath : List.of("/consent/v1.0/consents", "/v1.0/consents")) {
+            api(config, HandlerType.GET, consentsPath, null, consents::list);
+            api(config, HandlerType.POST, consentsPath, null, consents::create);
+            api(config, HandlerType.GET, consentsPath + "/{consentId}", null, consents::info);
+        }
+
+        routes.get("/health", ctx -> responses.ok(ctx, Map.of("status", "ok")));
+        routes.get("/.well-known/jwks.json", ctx -> responses.ok(ctx, signingKey.jwks()));
+        routes.get("/doc/openapi/static/keys/public", ctx -> responses.ok(ctx, signingKey.publicJwk()));
+        if (control != null) {
+            routes.post("/control/v1/payments/{operationId}/simulate", control::simulate);
+            routes.post("/control/v1/clock/advance", control::advanceClock);
+        }
+
+        routes.exception(Rejected.class, errors::rejected);
+        routes.exception(HttpResponseException.class, errors::httpError);
+        routes.exception(Exception.class, errors::unexpected);
+        routes.error(404, errors::noRoute);
+    }
+
+    /** Registers a bank method under both prefixes, behind authentication and its permission (null: none). */
+    private void api(JavalinConfig config, HandlerType method, String path, @Nullable Permission permission,
+            ApiHandler handler) {
+        for (String prefix : PREFIXES) {
+            boolean sandbox = prefix.equals("/sandbox/v2");
+            config.routes.addHttpHandler(method, prefix + path, ctx -> {
+                Principal principal = keys.authenticate(ctx.header("Authorization"), sandbox);
+                if (permission != null) principal.require(permission);
+                handler.handle(ctx, principal);
+            });
+        }
+    }
+}

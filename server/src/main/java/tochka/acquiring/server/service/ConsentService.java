@@ -1,0 +1,52 @@
+package tochka.acquiring.server.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
+import tochka.acquiring.api.ConsentStatus;
+import tochka.acquiring.api.Permission;
+import tochka.acquiring.server.domain.ConsentRecord;
+import tochka.acquiring.server.store.ConsentStore;
+
+/**
+ * Consents of an application (a key's client_id). Issuing a key authorises one consent per company; a new consent
+ * asked for through the API waits in AwaitingAuthorisation, as the bank's does until the user confirms it.
+ */
+public final class ConsentService {
+
+    private final Jdbi jdbi;
+    private final ServerClock clock;
+
+    public ConsentService(Jdbi jdbi, ServerClock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    public List<ConsentRecord> list(String clientId) {
+        return jdbi.withHandle(handle -> new ConsentStore(handle).ofClient(clientId));
+    }
+
+    /** @throws Rejected (404) unless the consent exists and belongs to {@code clientId} */
+    public ConsentRecord get(String consentId, String clientId) {
+        return jdbi.withHandle(handle -> new ConsentStore(handle).find(consentId, clientId))
+                .orElseThrow(() -> Rejected.notFound("consent " + consentId + " not found"));
+    }
+
+    /** @throws Rejected (400) when {@code expiresAt} is not in the future */
+    public ConsentRecord request(String clientId, Set<Permission> permissions, @Nullable Instant expiresAt) {
+        Instant now = clock.instant();
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw Rejected.invalid("Data.expirationDateTime: " + expiresAt + " is in the past");
+        }
+        ConsentRecord consent = new ConsentRecord(Ids.uuid(), clientId, null, permissions,
+                ConsentStatus.AwaitingAuthorisation, now, now, expiresAt);
+        jdbi.useTransaction(handle -> new ConsentStore(handle).insert(consent));
+        return consent;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,73 @@
+package tochka.acquiring.server.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import tochka.acquiring.api.ConsentStatus;
+import tochka.acquiring.api.Permission;
+import tochka.acquiring.server.domain.ConsentRecord;
+
+/** Consents, each owned by one key's {@code client_id}. */
+public final class ConsentStore {
+
+    private final Handle handle;
+
+    public ConsentStore(Handle handle) {
+        this.handle = handle;
+    }
+
+    public void insert(ConsentRecord consent) {
+        handle.createUpdate("""
+                        INSERT INTO consent (consent_id, client_id, customer_code, permissions, status, created_at,
+                            status_updated_at, expires_at)
+                        VALUES (:id, :clientId, :code, :permissions, :status, :createdAt, :updatedAt, :expiresAt)
+                        """)
+                .bind("id", consent.consentId())
+                .bind("clientId", consent.clientId())
+                .bind("code", consent.customerCode())
+                .bind("permissions", consent.permissions().stream().sorted().map(Permission::name)
+                        .collect(Collectors.joining(",")))
+                .bind("status", consent.status().name())
+                .bind("createdAt", consent.createdAt().toEpochMilli())
+                .bind("updatedAt", consent.statusUpdatedAt().toEpochMilli())
+                .bind("expiresAt", consent.expiresAt() == null ? null : consent.expiresAt().toEpochMilli())
+                .execute();
+    }
+
+    public List<ConsentRecord> ofClient(String clientId) {
+        return handle.createQuery("SELECT * FROM consent WHERE client_id = :clientId ORDER BY created_at, consent_id")
+                .bind("clientId", clientId)
+                .map((rs, ctx) -> consent(rs))
+                .list();
+    }
+
+    public Optional<ConsentRecord> find(String consentId, String clientId) {
+        return handle.createQuery("SELECT * FROM consent WHERE consent_id = :id AND client_id = :clientId")
+                .bind("id", consentId)
+                .bind("clientId", clientId)
+                .map((rs, ctx) -> consent(rs))
+                .findOne();
+    }
+
+    private static ConsentRecord consent(ResultSet rs) throws SQLException {
+        long expiresAt = rs.getLong("expires_at");
+        boolean perpetual = rs.wasNull();
+        return new ConsentRecord(
+                rs.getString("consent_id"),
+                rs.getString("client_id"),
+                rs.getString("customer_code"),
+                Arrays.stream(rs.getString("permissions").split(","))
+                        .filter(name -> !name.isEmpty())
+                        .map(Permission::valueOf)
+                        .collect(Collectors.toSet()),
+                ConsentStatus.valueOf(rs.getString("status")),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(rs.getLong("status_updated_at")),
+                perpetual ? null : Instant.ofEpochMilli(expiresAt));
+    }
+}

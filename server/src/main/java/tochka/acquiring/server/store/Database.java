@@ -1,0 +1,99 @@
+package tochka.acquiring.server.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The server's database: SQLite in a data directory by default, PostgreSQL when a JDBC URL is given. Both get the
+ * same Flyway migrations. SQLite runs in WAL mode with {@code synchronous=FULL}, so an acknowledged write survives
+ * {@code kill -9} and power loss, and opens every transaction with {@code BEGIN IMMEDIATE}, so concurrent writers
+ * queue on the busy timeout instead of failing on a read-to-write lock upgrade.
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final boolean postgres;
+
+    private Database(HikariDataSource dataSource, boolean postgres) {
+        this.dataSource = dataSource;
+        this.postgres = postgres;
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** SQLite in {@code dataDir/tochka.db}; the directory is created when missing. */
+    public static Database sqlite(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(30_000);
+        config.enforceForeignKeys(true);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource sqlite = new SQLiteDataSource(config);
+        sqlite.setUrl("jdbc:sqlite:" + dataDir.resolve("tochka.db").toAbsolutePath());
+
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(sqlite);
+        pool.setPoolName("tochka-sqlite");
+        pool.setMaximumPoolSize(4);
+        return new Database(new HikariDataSource(pool), false);
+    }
+
+    /** PostgreSQL at {@code jdbcUrl}; user and password may be in the URL or given here. */
+    public static Database postgres(String jdbcUrl, String user, String password) {
+        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("--db must be a jdbc:postgresql: URL, got " + jdbcUrl);
+        }
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(jdbcUrl);
+        if (user != null && !user.isEmpty()) pool.setUsername(user);
+        if (password != null && !password.isEmpty()) pool.setPassword(password);
+        pool.setPoolName("tochka-postgres");
+        pool.setMaximumPoolSize(10);
+        return new Database(new HikariDataSource(pool), true);
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    /** Whether {@code error} (or a cause) is a unique-constraint violation, on either database. */
+    public static boolean isUniqueViolation(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                if ("23505".equals(sql.getSQLState())) return true;
+                String message = String.valueOf(sql.getMessage());
+                if (message.contains("SQLITE_CONSTRAINT_UNIQUE") || message.contains("SQLITE_CONSTRAINT_PRIMARYKEY")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}
