@@ -33,12 +33,15 @@ public final class Application implements AutoCloseable {
     private final Javalin javalin;
     private final ScheduledExecutorService sweeper;
     private final ServerInfo info;
+    private final Backoffice backoffice;
 
-    private Application(Database database, Javalin javalin, ScheduledExecutorService sweeper, ServerInfo info) {
+    private Application(Database database, Javalin javalin, ScheduledExecutorService sweeper, ServerInfo info,
+            Backoffice backoffice) {
         this.database = database;
         this.javalin = javalin;
         this.sweeper = sweeper;
         this.info = info;
+        this.backoffice = backoffice;
     }
 
     /** Opens the database (migrating and seeding it), starts HTTP and the expiry sweeper. */
@@ -83,7 +86,7 @@ public final class Application implements AutoCloseable {
             ServerInfo info = new ServerInfo(javalin.port(), publicUrl.get(), business.customerCode(),
                     DemoData.MERCHANT_ID, demoKey.key().clientId(), demoKey.token(), adminToken,
                     config.controlEnabled(), database.isPostgres());
-            return new Application(database, javalin, sweeper, info);
+            return new Application(database, javalin, sweeper, info, backoffice);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -111,6 +114,11 @@ public final class Application implements AutoCloseable {
 
     public ServerInfo info() {
         return info;
+    }
+
+    /** The key registry of this server (the console and the tests issue keys through it). */
+    public Keys keys() {
+        return backoffice.keys();
     }
 
     public int port() {

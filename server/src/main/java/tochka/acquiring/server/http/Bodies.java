@@ -32,14 +32,24 @@ final class Bodies {
             if (value == null) throw Rejected.invalid("request body: null; expected a JSON object");
             return value;
         } catch (DatabindException e) {
+            // A syntax error inside a nested object reaches us wrapped in a mapping exception.
+            if (e.getCause() instanceof JsonProcessingException syntax && !(syntax instanceof DatabindException)) {
+                throw malformed(syntax);
+            }
             throw Rejected.invalid(describe(e));
         } catch (StreamConstraintsException e) {
             throw Rejected.invalid("request body: " + firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            throw Rejected.invalid("request body: malformed JSON: " + firstLine(e.getOriginalMessage())
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr()));
+            throw malformed(e);
         }
+    }
+
+    private static Rejected malformed(JsonProcessingException e) {
+        String reason = firstLine(e.getOriginalMessage());
+        int detail = reason.indexOf(" (start marker");
+        return Rejected.invalid("request body: malformed JSON: " + (detail < 0 ? reason : reason.substring(0, detail))
+                + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr()));
     }
 
     private String describe(DatabindException e) {

@@ -1,0 +1,30 @@
+package tochka.acquiring.server;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point inward: the domain knows no framework, services know no HTTP. */
+class ArchitectureTest {
+
+    private final com.tngtech.archunit.core.domain.JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("tochka.acquiring.server");
+
+    @Test
+    void the_domain_imports_no_framework() {
+        noClasses().that().resideInAPackage("..server.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.jdbi..", "com.fasterxml..",
+                        "..server.service..", "..server.store..", "..server.http..", "..server.auth..")
+                .check(classes);
+    }
+
+    @Test
+    void services_and_stores_know_nothing_of_http() {
+        noClasses().that().resideInAnyPackage("..server.service..", "..server.store..", "..server.auth..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "..server.http..")
+                .check(classes);
+    }
+}

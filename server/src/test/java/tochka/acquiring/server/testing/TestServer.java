@@ -1,0 +1,86 @@
+package tochka.acquiring.server.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import tochka.acquiring.server.Application;
+import tochka.acquiring.server.Config;
+
+/** A real server on a free port over a fresh database, with clients for its API, its sandbox and its control API. */
+public final class TestServer implements AutoCloseable {
+
+    private final Application application;
+    private final Path dataDir;
+
+    private TestServer(Application application, Path dataDir) {
+        this.application = application;
+        this.dataDir = dataDir;
+    }
+
+    public static TestServer start() {
+        return start(tempDir(), TestDatabases.freshUrl());
+    }
+
+    /** A server over an existing store: {@code dbUrl} for PostgreSQL, else SQLite in {@code dataDir}. */
+    public static TestServer start(Path dataDir, String dbUrl) {
+        return new TestServer(Application.start(Config.forTests(dataDir, dbUrl), Clock.systemUTC()), dataDir);
+    }
+
+    public static Path tempDir() {
+        try {
+            return Files.createTempDirectory("tochka-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Application application() {
+        return application;
+    }
+
+    public Application.ServerInfo info() {
+        return application.info();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The bank API under {@code /uapi} with the demo key. */
+    public ApiClient api() {
+        return api(info().demoToken());
+    }
+
+    /** The bank API under {@code /uapi} with {@code token}. */
+    public ApiClient api(String token) {
+        return new ApiClient(info().apiUrl(), "Bearer " + token);
+    }
+
+    /** The bank API under {@code /sandbox/v2} with the bank's literal sandbox token. */
+    public ApiClient sandbox() {
+        return new ApiClient(info().sandboxUrl(), "Bearer sandbox.jwt.token");
+    }
+
+    /** The server's root (health, keys, control) with the admin token. */
+    public ApiClient admin() {
+        return new ApiClient(info().publicUrl(), "Bearer " + info().adminToken());
+    }
+
+    /** Moves the server's clock forward, through the control API. */
+    public void advanceClock(long minutes) {
+        admin().post("/control/v1/clock/advance", "{\"minutes\": " + minutes + "}").expectStatus(200);
+    }
+
+    /** Pays {@code operationId} as a buyer would, through the control API. */
+    public ApiResponse simulate(String operationId, String paymentType, String outcome) {
+        return admin().post("/control/v1/payments/" + operationId + "/simulate",
+                "{\"paymentType\": \"" + paymentType + "\", \"outcome\": \"" + outcome + "\"}");
+    }
+
+    @Override
+    public void close() {
+        application.close();
+    }
+}
