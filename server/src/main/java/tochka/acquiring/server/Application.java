@@ -61,7 +61,6 @@ public final class Application implements AutoCloseable {
             Javalin javalin = Javalin.create(javalinConfig -> {
                 javalinConfig.startup.showJavalinBanner = false;
                 javalinConfig.jetty.host = config.host();
-                javalinConfig.http.maxRequestSize = 1_000_000;
                 routes.register(javalinConfig);
             });
             javalin.start(config.host(), config.port());

@@ -23,6 +23,9 @@ final class ErrorMapper {
     private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
     private static final String WRITTEN = "tochka.error-written";
 
+    /** The largest request body the server reads. */
+    static final long MAX_BODY_BYTES = 1_000_000;
+
     private final ObjectMapper json;
 
     ErrorMapper(ObjectMapper json) {
@@ -45,10 +48,17 @@ final class ErrorMapper {
         write(ctx, status, errorCode, rejected.problems());
     }
 
+    /** Javalin's own refusals: an unknown route, or a body over the size limit (the spec has no 413: a 400). */
     void httpError(HttpResponseException error, Context ctx) {
         log.info("{} {} -> {}: {}", ctx.method(), ctx.path(), error.getStatus(), error.getMessage());
-        write(ctx, error.getStatus(), error.getStatus() == 404 ? "HTTPNotFound" : "Validation Error",
-                List.of(String.valueOf(error.getMessage())));
+        if (error.getStatus() == 404) {
+            write(ctx, 404, "HTTPNotFound", List.of(String.valueOf(error.getMessage())));
+        } else if (error.getStatus() == 413) {
+            write(ctx, 400, "Validation Error", List.of("request body: larger than " + MAX_BODY_BYTES + " bytes"));
+        } else {
+            write(ctx, error.getStatus() >= 500 ? 500 : 400, "Validation Error",
+                    List.of(String.valueOf(error.getMessage())));
+        }
     }
 
     void unexpected(Exception error, Context ctx) {

@@ -62,6 +62,7 @@ public final class Routes {
     }
 
     public void register(JavalinConfig config) {
+        config.http.maxRequestSize = ErrorMapper.MAX_BODY_BYTES;
         var routes = config.routes;
         api(config, HandlerType.GET, "/open-banking/v1.0/customers", Permission.ReadCustomerData, customers::list);
         api(config, HandlerType.GET, "/open-banking/v1.0/customers/{customerCode}", Permission.ReadCustomerData,

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tochka.acquiring.api.Permission;
 import tochka.acquiring.server.auth.Keys.IssuedKey;
+import tochka.acquiring.server.Config;
 import tochka.acquiring.server.testing.ApiClient;
+import tochka.acquiring.server.testing.TestDatabases;
 import tochka.acquiring.server.testing.TestServer;
 
 /** Who may call what: signatures, expiry, revocation, permissions, company ownership, sandbox and control tokens. */
@@ -172,6 +174,23 @@ class AuthIT {
         admin.post("/control/v1/payments/" + operationId + "/simulate", "{\"paymentType\":\"cash\",\"outcome\":\"approve\"}")
                 .expectError(400, "paymentType: must be one of");
         admin.post("/control/v1/clock/advance", "{\"minutes\": -5}").expectError(400, "minutes");
+    }
+
+    @Test
+    void without_control_the_control_api_does_not_exist() {
+        var config = Config.forTests(TestServer.tempDir(), TestDatabases.freshUrl());
+        var noControl = new Config(config.host(), config.port(), config.dataDir(), config.dbUrl(), null, null, null,
+                false, null);
+        try (TestServer locked = TestServer.start(noControl)) {
+            locked.admin().post("/control/v1/clock/advance", "{\"minutes\": 1}").expectError(404);
+        }
+    }
+
+    @Test
+    void an_oversized_body_is_refused_before_it_is_read() {
+        String huge = "{\"Data\": {\"purpose\": \"" + "x".repeat(2_000_000) + "\"}}";
+
+        server.api().post("/acquiring/v1.0/payments", huge).expectError(400, "larger than 1000000 bytes");
     }
 
     @Test

@@ -25,7 +25,11 @@ public final class TestServer implements AutoCloseable {
 
     /** A server over an existing store: {@code dbUrl} for PostgreSQL, else SQLite in {@code dataDir}. */
     public static TestServer start(Path dataDir, String dbUrl) {
-        return new TestServer(Application.start(Config.forTests(dataDir, dbUrl), Clock.systemUTC()), dataDir);
+        return start(Config.forTests(dataDir, dbUrl));
+    }
+
+    public static TestServer start(Config config) {
+        return new TestServer(Application.start(config, Clock.systemUTC()), config.dataDir());
     }
 
     public static Path tempDir() {

@@ -1,0 +1,94 @@
+package tochka.acquiring.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tochka.acquiring.server.Application;
+import tochka.acquiring.server.Config;
+
+/** {@code tochka keys} on a data directory, and the keys it prints used against a server on that directory. */
+class KeysCommandTest {
+
+    @TempDir
+    Path data;
+
+    private record Run(int exitCode, String out, String err) {}
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = TochkaCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exitCode = cli.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    private static String field(String output, String name) {
+        Matcher matcher = Pattern.compile("(?m)^" + name + "\\s+(\\S+)$").matcher(output);
+        assertThat(matcher.find()).as("%s in %s", name, output).isTrue();
+        return matcher.group(1);
+    }
+
+    private int status(Application server, String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.info().apiUrl() + "/open-banking/v1.0/customers"))
+                .header("Authorization", "Bearer " + token)
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void created_keys_work_until_they_are_revoked() throws Exception {
+        Run created = run("keys", "create", "--data", data.toString(), "--name", "Эквайринг",
+                "--permissions", "ReadCustomerData,ReadAcquiringData", "--customer", "300000092");
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        String clientId = field(created.out(), "client_id");
+        String token = field(created.out(), "token");
+
+        Run listed = run("keys", "list", "--data", data.toString());
+        assertThat(listed.out()).contains(clientId).contains("Эквайринг").contains("active");
+        assertThat(listed.out()).as("tokens are never listed").doesNotContain(token);
+
+        try (Application server = Application.start(Config.forTests(data, null), Clock.systemUTC())) {
+            assertThat(status(server, token)).isEqualTo(200);
+
+            Run revoked = run("keys", "revoke", "--data", data.toString(), clientId);
+            assertThat(revoked.exitCode()).isZero();
+
+            assertThat(status(server, token)).isEqualTo(403);
+        }
+        assertThat(run("keys", "list", "--data", data.toString()).out()).contains("revoked");
+    }
+
+    @Test
+    void bad_arguments_are_refused_with_a_message_and_an_exit_code() {
+        Run unknownCompany = run("keys", "create", "--data", data.toString(), "--name", "x", "--customer", "399999999");
+        assertThat(unknownCompany.exitCode()).isEqualTo(ExitCodes.REJECTED);
+        assertThat(unknownCompany.err()).contains("399999999");
+
+        Run badPermission = run("keys", "create", "--data", data.toString(), "--name", "x", "--permissions", "Fly");
+        assertThat(badPermission.exitCode()).isEqualTo(2);
+        assertThat(badPermission.err()).contains("Fly");
+
+        Run past = run("keys", "create", "--data", data.toString(), "--name", "x", "--expires", "2020-01-01");
+        assertThat(past.exitCode()).isEqualTo(ExitCodes.REJECTED);
+        assertThat(past.err()).contains("not in the future");
+
+        Run unknownKey = run("keys", "revoke", "--data", data.toString(), "nope");
+        assertThat(unknownKey.exitCode()).isEqualTo(ExitCodes.REJECTED);
+        assertThat(Files.exists(data.resolve("tochka.db"))).isTrue();
+    }
+}
