@@ -38,21 +38,24 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-control", negatable = true, defaultValue = "true", description = "turn the /control/v1 test-control API off")
     boolean control;
 
-    @Option(names = "--admin-token", defaultValue = "${env:TOCHKA_ADMIN_TOKEN}", description = "admin token of the control API (default: generated once and kept in the database)")
+    @Option(names = "--admin-token", defaultValue = "${env:TOCHKA_ADMIN_TOKEN}", description = "admin token of the control API (default: derived from the server's signing key, the same on every start)")
     String adminToken;
 
     @Override
     public Integer call() throws Exception {
         Application server = Application.start(store.config(host, port, publicUrl, control, adminToken), Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
+        PrintWriter out = spec.commandLine().getOut();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            out.println("Stopped.");
+            out.flush();
             stopped.countDown();
         }, "shutdown"));
         ServerInfo info = server.info();
-        Path env = store.dbUrl == null ? store.dataDir.resolve("demo.env") : Path.of("demo.env");
+        Path env = store.dataDir.resolve("demo.env");
         writeEnv(env, info);
-        banner(spec.commandLine().getOut(), info, env);
+        banner(out, info, env);
         stopped.await();
         return 0;
     }

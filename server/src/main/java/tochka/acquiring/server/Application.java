@@ -17,11 +17,9 @@ import tochka.acquiring.server.http.Routes;
 import tochka.acquiring.server.service.ConsentService;
 import tochka.acquiring.server.service.DemoData;
 import tochka.acquiring.server.service.DirectoryService;
-import tochka.acquiring.server.service.Ids;
 import tochka.acquiring.server.service.PaymentService;
 import tochka.acquiring.server.service.ServerClock;
 import tochka.acquiring.server.store.Database;
-import tochka.acquiring.server.store.KeyStore;
 
 /** Builds the whole server by hand from a {@link Config} and a {@link Clock}, and starts it. */
 public final class Application implements AutoCloseable {
@@ -51,7 +49,9 @@ public final class Application implements AutoCloseable {
             ServerClock clock = new ServerClock(baseClock);
             ObjectMapper json = Json.create();
             Backoffice backoffice = Backoffice.open(database, clock);
-            String adminToken = config.adminToken() != null ? config.adminToken() : storedAdminToken(database);
+            String adminToken = config.adminToken() != null
+                    ? config.adminToken()
+                    : "adm_" + backoffice.signingKey().derivedSecret("tochka admin token");
 
             PaymentService payments = new PaymentService(database.jdbi(), json, clock);
             PublicUrl publicUrl = new PublicUrl(config.publicUrl());
@@ -97,18 +97,6 @@ public final class Application implements AutoCloseable {
         return config.dbUrl() == null
                 ? Database.sqlite(config.dataDir())
                 : Database.postgres(config.dbUrl(), config.dbUser(), config.dbPassword());
-    }
-
-    private static String storedAdminToken(Database database) {
-        String name = "admin_token";
-        return database.jdbi().inTransaction(handle -> {
-            KeyStore settings = new KeyStore(handle);
-            return settings.setting(name).orElseGet(() -> {
-                String token = "adm_" + Ids.hex(24).toLowerCase(java.util.Locale.ROOT);
-                settings.putSetting(name, token);
-                return token;
-            });
-        });
     }
 
     public ServerInfo info() {

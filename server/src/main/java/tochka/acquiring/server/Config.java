@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the server is started with. {@code dbUrl} null means SQLite in {@code dataDir}; {@code publicUrl}
- * null means {@code http://localhost:<port>}; {@code adminToken} null means the one stored in the database.
+ * null means {@code http://localhost:<port>}; {@code adminToken} null means the one derived from the signing key.
  */
 public record Config(
         String host,

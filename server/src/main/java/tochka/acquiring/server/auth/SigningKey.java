@@ -11,7 +11,12 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.text.ParseException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.time.Instant;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -72,6 +77,21 @@ public final class SigningKey {
             return JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) && jwt.verify(verifier);
         } catch (JOSEException e) {
             return false;
+        }
+    }
+
+    /**
+     * A secret for {@code purpose} derived from the private key (HMAC-SHA256 keyed with its private exponent), so
+     * that a secret such as the admin token is the same on every start and every node, yet stored nowhere.
+     */
+    public String derivedSecret(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getPrivateExponent().decode(), "HmacSHA256"));
+            byte[] secret = mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(secret, 0, 24);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot derive a secret", e);
         }
     }
 

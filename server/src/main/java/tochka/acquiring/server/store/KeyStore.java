@@ -13,7 +13,7 @@ import org.jdbi.v3.core.Handle;
 import tochka.acquiring.api.Permission;
 import tochka.acquiring.server.domain.ApiKey;
 
-/** JWT keys (never their tokens), the server's signing key, and settings such as the admin token. */
+/** JWT keys (never their tokens), the server's signing key, and one-off settings (the demo seed marker). */
 public final class KeyStore {
 
     private final Handle handle;

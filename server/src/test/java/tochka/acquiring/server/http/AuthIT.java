@@ -17,37 +17,29 @@ import com.nimbusds.jwt.SignedJWT;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tochka.acquiring.api.Permission;
 import tochka.acquiring.server.auth.Keys.IssuedKey;
 import tochka.acquiring.server.Config;
 import tochka.acquiring.server.testing.ApiClient;
 import tochka.acquiring.server.testing.TestDatabases;
+import tochka.acquiring.server.testing.ServerExtension;
 import tochka.acquiring.server.testing.TestServer;
 
 /** Who may call what: signatures, expiry, revocation, permissions, company ownership, sandbox and control tokens. */
 class AuthIT {
 
+    @RegisterExtension
+    static final ServerExtension running = new ServerExtension();
+    private final TestServer server = running.get();
+    private final String code = server.info().customerCode();
+
     private static final String CREATE_BODY =
             "{\"Data\": {\"customerCode\": \"%s\", \"amount\": 1, \"purpose\": \"p\", \"paymentMode\": [\"card\"]}}";
 
-    private static TestServer server;
-    private static String code;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        code = server.info().customerCode();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static IssuedKey issue(Set<Permission> permissions, Set<String> companies, Instant expiresAt) {
+    private IssuedKey issue(Set<Permission> permissions, Set<String> companies, Instant expiresAt) {
         return server.application().keys().issue("test", permissions, companies, expiresAt, false);
     }
 

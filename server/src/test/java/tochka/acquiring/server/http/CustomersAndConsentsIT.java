@@ -4,29 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tochka.acquiring.api.Permission;
 import tochka.acquiring.server.testing.ApiClient;
+import tochka.acquiring.server.testing.ServerExtension;
 import tochka.acquiring.server.testing.TestServer;
 
 /** Customers, retailers and consents: the prerequisites the bank's guide walks through before payment links. */
 class CustomersAndConsentsIT {
 
-    private static TestServer server;
-    private static ApiClient api;
+    @RegisterExtension
+    static final ServerExtension running = new ServerExtension();
+    private final TestServer server = running.get();
+    private final ApiClient api = server.api();
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void customers_list_the_business_company_and_the_personal_customer() {

@@ -5,47 +5,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tochka.acquiring.server.testing.ApiClient;
 import tochka.acquiring.server.testing.ApiResponse;
+import tochka.acquiring.server.testing.ServerExtension;
 import tochka.acquiring.server.testing.TestServer;
 
 /** Payment links through the real server: creation rules, bad input, state rules, listing, expiry and registry. */
 class PaymentsApiIT {
 
-    private static TestServer server;
-    private static ApiClient api;
-    private static String code;
+    @RegisterExtension
+    static final ServerExtension running = new ServerExtension();
+    private final TestServer server = running.get();
+    private final ApiClient api = server.api();
+    private final String code = server.info().customerCode();
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        api = server.api();
-        code = server.info().customerCode();
-    }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static String create(String fields) {
+    private String create(String fields) {
         return createResponse(fields).expectStatus(200).data().get("operationId").asText();
     }
 
-    private static ApiResponse createResponse(String fields) {
+    private ApiResponse createResponse(String fields) {
         return api.post("/acquiring/v1.0/payments", "{\"Data\": {\"customerCode\": \"" + code + "\", " + fields + "}}");
     }
 
-    private static JsonNode info(String operationId) {
+    private JsonNode info(String operationId) {
         return api.get("/acquiring/v1.0/payments/" + operationId).expectStatus(200).data().get("Operation").get(0);
     }
 
-    private static long count() {
+    private long count() {
         return api.get("/acquiring/v1.0/payments?customerCode=" + code).expectStatus(200).data().get("Operation")
                 .size();
     }

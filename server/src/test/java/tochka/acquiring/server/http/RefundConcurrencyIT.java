@@ -10,26 +10,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tochka.acquiring.server.testing.ApiClient;
+import tochka.acquiring.server.testing.ServerExtension;
 import tochka.acquiring.server.testing.TestServer;
 
 /** Refunds racing each other through HTTP never return more than was paid. */
 class RefundConcurrencyIT {
 
-    private static TestServer server;
+    @RegisterExtension
+    static final ServerExtension running = new ServerExtension();
+    private final TestServer server = running.get();
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void fifty_parallel_refunds_never_refund_more_than_was_paid() throws Exception {

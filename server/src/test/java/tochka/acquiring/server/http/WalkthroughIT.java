@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tochka.acquiring.server.testing.ApiClient;
+import tochka.acquiring.server.testing.ServerExtension;
 import tochka.acquiring.server.testing.TestServer;
 
 /**
@@ -19,23 +19,16 @@ import tochka.acquiring.server.testing.TestServer;
  */
 class WalkthroughIT {
 
-    private static TestServer server;
+    @RegisterExtension
+    static final ServerExtension running = new ServerExtension();
+    private final TestServer server = running.get();
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     static Stream<Arguments> clients() {
         return Stream.of(Arguments.of("uapi"), Arguments.of("sandbox"));
     }
 
-    private static ApiClient client(String which) {
+    private ApiClient client(String which) {
         return which.equals("uapi") ? server.api() : server.sandbox();
     }
 
@@ -106,7 +99,7 @@ class WalkthroughIT {
     }
 
     /** Step 6 of the guide: the nine-digit code starting with 3 whose customerType is Business. */
-    private static String businessCustomerCode(ApiClient api) {
+    private String businessCustomerCode(ApiClient api) {
         JsonNode customers = api.get("/open-banking/v1.0/customers").expectStatus(200).data().get("Customer");
         String code = null;
         for (JsonNode customer : customers) {
@@ -116,7 +109,7 @@ class WalkthroughIT {
         return code;
     }
 
-    private static JsonNode info(ApiClient api, String operationId) {
+    private JsonNode info(ApiClient api, String operationId) {
         JsonNode operations = api.get("/acquiring/v1.0/payments/" + operationId).expectStatus(200).data()
                 .get("Operation");
         assertThat(operations).hasSize(1);
