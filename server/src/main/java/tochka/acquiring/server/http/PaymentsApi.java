@@ -151,11 +151,11 @@ final class PaymentsApi {
         Retailer retailer = directory.retailer(customerCode, merchantId);
 
         List<RegistryEntry> entries = new ArrayList<>();
+        Instant now = clock.instant();
         for (Map.Entry<PaymentMode, List<RegistryLine>> group : payments.registry(retailer, date, paymentId)
                 .entrySet()) {
             Money total = Money.ZERO;
             List<RegistryPayment> lines = new ArrayList<>();
-            Instant now = clock.instant();
             for (RegistryLine line : group.getValue()) {
                 Payment payment = line.payment();
                 total = total.plus(payment.amount());

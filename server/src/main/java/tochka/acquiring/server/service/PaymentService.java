@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -197,14 +198,13 @@ public final class PaymentService {
     public Payment capture(String operationId, Collection<String> companies) {
         return jdbi.inTransaction(handle -> {
             PaymentStore payments = new PaymentStore(handle, json);
-            if (companies.isEmpty() || !payments.capture(operationId, companies)) {
-                Payment payment = payments.find(operationId, companies).orElseThrow(() -> notFound(operationId));
-                throw Rejected.notAllowed("operation " + operationId + " is " + payment.status(clock.instant())
-                        .wireName() + "; only an AUTHORIZED two-stage payment can be captured");
+            Instant now = clock.instant();
+            Payment payment = payments.find(operationId, companies).orElseThrow(() -> notFound(operationId));
+            if (!payments.capture(operationId, companies)) {
+                throw Rejected.notAllowed("operation " + operationId + " is " + payment.status(now).wireName()
+                        + "; only an AUTHORIZED two-stage payment can be captured");
             }
-            Payment payment = payments.find(operationId).orElseThrow();
-            payments.insertOrder(operationId, new PaymentOrder(Ids.uuid(), OrderKind.APPROVAL, payment.amount(),
-                    clock.instant()));
+            payments.insertOrder(operationId, new PaymentOrder(Ids.uuid(), OrderKind.APPROVAL, payment.amount(), now));
             return payments.find(operationId).orElseThrow();
         });
     }
@@ -283,7 +283,7 @@ public final class PaymentService {
             Payer payer = payment.payer();
             if (payer == null || (today && payer.type() == PaymentMode.CARD)) continue;
             if (paymentId != null && !paymentId.equals(payer.paymentId())) continue;
-            registry.computeIfAbsent(payer.type(), type -> new java.util.ArrayList<>())
+            registry.computeIfAbsent(payer.type(), type -> new ArrayList<>())
                     .add(new RegistryLine(payment, commission(payment.amount(), retailer.ratePercent())));
         }
         return registry;
