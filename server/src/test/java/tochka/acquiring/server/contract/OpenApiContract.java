@@ -158,13 +158,23 @@ public final class OpenApiContract {
     }
 
     /** Walking up from the working directory also finds the sibling checkout layout {@code <repo>/../shared}. */
+    /**
+     * The spec in {@code shared/reference} beside the checkout (found from the working directory upwards), or where
+     * {@code -Dtochka.openapi} or {@code TOCHKA_OPENAPI} points, or in the workplace's {@code /work/shared}.
+     */
     private static Path locateSpec() {
+        for (String explicit : new String[] {System.getProperty("tochka.openapi"), System.getenv("TOCHKA_OPENAPI")}) {
+            if (explicit != null && !explicit.isBlank()) return Path.of(explicit);
+        }
         Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         for (Path dir = start; dir != null; dir = dir.getParent()) {
             Path spec = dir.resolve(SPEC);
             if (Files.isRegularFile(spec)) return spec;
         }
-        throw new IllegalStateException("no " + SPEC + " in " + start + " or any directory above it");
+        Path workplace = Path.of("/work").resolve(SPEC);
+        if (Files.isRegularFile(workplace)) return workplace;
+        throw new IllegalStateException("no " + SPEC + " in " + start + " or any directory above it; point"
+                + " -Dtochka.openapi or TOCHKA_OPENAPI at tochka-openapi.json");
     }
 
     /** A spec path split into segments, where a {@code {param}} segment matches any one request segment. */
