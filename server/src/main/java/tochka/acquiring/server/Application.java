@@ -11,9 +11,12 @@ import org.slf4j.LoggerFactory;
 import tochka.acquiring.api.Permission;
 import tochka.acquiring.server.auth.Keys;
 import tochka.acquiring.server.auth.SigningKey;
+import tochka.acquiring.server.checkout.BankApp;
+import tochka.acquiring.server.checkout.CheckoutPages;
 import tochka.acquiring.server.domain.Company;
 import tochka.acquiring.server.http.Json;
 import tochka.acquiring.server.http.Routes;
+import tochka.acquiring.server.service.CheckoutService;
 import tochka.acquiring.server.service.ConsentService;
 import tochka.acquiring.server.service.DemoData;
 import tochka.acquiring.server.service.DirectoryService;
@@ -55,8 +58,13 @@ public final class Application implements AutoCloseable {
 
             PaymentService payments = new PaymentService(database.jdbi(), json, clock);
             PublicUrl publicUrl = new PublicUrl(config.publicUrl());
+            DirectoryService directory = new DirectoryService(database.jdbi());
+            CheckoutService checkoutSessions = new CheckoutService(database.jdbi(), clock);
+            String pageSecret = backoffice.signingKey().derivedSecret("tochka checkout pages");
             Routes routes = new Routes(json, publicUrl::get, backoffice.keys(), backoffice.signingKey(), payments,
-                    new DirectoryService(database.jdbi()), new ConsentService(database.jdbi(), clock), clock,
+                    directory, new ConsentService(database.jdbi(), clock), clock,
+                    new CheckoutPages(payments, checkoutSessions, directory, pageSecret, publicUrl::get),
+                    new BankApp(payments, checkoutSessions, directory, pageSecret),
                     config.controlEnabled() ? adminToken : null);
             Javalin javalin = Javalin.create(javalinConfig -> {
                 javalinConfig.startup.showJavalinBanner = false;

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How and when a payment was paid: {@code paymentId} is the processing's id; SBP payments also carry the
- * {@code transactionId}, {@code qrcId} and the payer's name as the bank masks it.
+ * {@code transactionId}, {@code qrcId} and the payer's name as the bank masks it; card payments the card's masked
+ * number (first six and last four digits) and brand, never more of it.
  */
 public record Payer(
         PaymentMode type,
@@ -13,4 +14,5 @@ public record Payer(
         Instant paidAt,
         @Nullable String transactionId,
         @Nullable String qrcId,
-        @Nullable String payerName) {}
+        @Nullable String payerName,
+        @Nullable MaskedCard card) {}

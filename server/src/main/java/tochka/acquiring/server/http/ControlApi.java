@@ -67,7 +67,8 @@ final class ControlApi {
             problems.add("payerName", "must be 1 to 100 characters");
         }
         problems.throwIfAny();
-        var payment = payments.pay(ctx.pathParam("operationId"), type, outcome, request.payerName());
+        var payment = payments.pay(ctx.pathParam("operationId"),
+                new PaymentService.Attempt(type, outcome, request.payerName(), null, null));
         responses.ok(ctx, Envelope.of(new OperationList(List.of(wire.operation(payment, clock.instant()))),
                 responses.self(ctx)));
     }

@@ -13,6 +13,10 @@ import tochka.acquiring.api.Permission;
 import tochka.acquiring.server.auth.Keys;
 import tochka.acquiring.server.auth.Principal;
 import tochka.acquiring.server.auth.SigningKey;
+import tochka.acquiring.server.checkout.Assets;
+import tochka.acquiring.server.checkout.BankApp;
+import tochka.acquiring.server.checkout.CheckoutPages;
+import tochka.acquiring.server.domain.PaymentMode;
 import tochka.acquiring.server.service.ConsentService;
 import tochka.acquiring.server.service.DirectoryService;
 import tochka.acquiring.server.service.PaymentService;
@@ -42,15 +46,19 @@ public final class Routes {
     private final @Nullable ControlApi control;
     private final SigningKey signingKey;
     private final Responses responses;
+    private final CheckoutPages checkout;
+    private final BankApp bankApp;
 
     /** Everything the routes call; {@code adminToken} null turns the control API off. */
     public Routes(ObjectMapper json, Supplier<String> publicUrl, Keys keys, SigningKey signingKey, PaymentService paymentService,
-            DirectoryService directory, ConsentService consentService, ServerClock clock,
-            @Nullable String adminToken) {
+            DirectoryService directory, ConsentService consentService, ServerClock clock, CheckoutPages checkout,
+            BankApp bankApp, @Nullable String adminToken) {
         Bodies bodies = new Bodies(json);
         Wire wire = new Wire(publicUrl);
         this.keys = keys;
         this.signingKey = signingKey;
+        this.checkout = checkout;
+        this.bankApp = bankApp;
         this.responses = new Responses(json, publicUrl);
         this.errors = new ErrorMapper(json);
         this.payments = new PaymentsApi(paymentService, directory, clock, bodies, responses, wire);
@@ -92,6 +100,26 @@ public final class Routes {
             routes.post("/control/v1/payments/{operationId}/simulate", control::simulate);
             routes.post("/control/v1/clock/advance", control::advanceClock);
         }
+
+        routes.get("/order/", checkout::order);
+        routes.get("/order/card", checkout::cardForm);
+        routes.post("/order/card", checkout::payByCard);
+        routes.get("/order/3ds", checkout::challenge);
+        routes.post("/order/3ds", checkout::answerChallenge);
+        routes.get("/order/sbp", checkout::sbp);
+        routes.get("/order/qr/{file}", checkout::qrImage);
+        routes.get("/order/status", checkout::status);
+        routes.get("/order/tinkoff", ctx -> checkout.confirmForm(ctx, PaymentMode.TINKOFF));
+        routes.post("/order/tinkoff", ctx -> checkout.confirm(ctx, PaymentMode.TINKOFF));
+        routes.get("/order/dolyame", ctx -> checkout.confirmForm(ctx, PaymentMode.DOLYAME));
+        routes.post("/order/dolyame", ctx -> checkout.confirm(ctx, PaymentMode.DOLYAME));
+        routes.get("/order/success", checkout::success);
+        routes.get("/order/failure", checkout::failure);
+        routes.get("/order/assets/{file}", Assets::serve);
+        // Last: the SBP "bank app" answers at the QR payload's path, /<qrcId>, on our host.
+        routes.get("/{qrcId}", bankApp::show);
+        routes.post("/{qrcId}/pay", bankApp::pay);
+        routes.post("/{qrcId}/cancel", bankApp::cancel);
 
         routes.exception(Rejected.class, errors::rejected);
         routes.exception(HttpResponseException.class, errors::httpError);

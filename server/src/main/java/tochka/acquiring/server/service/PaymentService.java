@@ -16,6 +16,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.api.CustomerType;
 import tochka.acquiring.server.domain.Company;
+import tochka.acquiring.server.domain.MaskedCard;
 import tochka.acquiring.server.domain.Money;
 import tochka.acquiring.server.domain.OrderKind;
 import tochka.acquiring.server.domain.Payer;
@@ -210,30 +211,31 @@ public final class PaymentService {
     }
 
     /**
-     * Plays the buyer: pays the link with {@code type} and the given outcome. A successful card payment on a
-     * two-stage link ends AUTHORIZED, every other success APPROVED; a decline changes nothing (the link stays
-     * payable, as the bank's does).
+     * The buyer pays with {@code attempt}: from the hosted page, or from the test-control API. A successful card
+     * payment on a two-stage link ends AUTHORIZED, every other success APPROVED; a decline changes nothing (the link
+     * stays payable, as the bank's does).
      */
-    public Payment pay(String operationId, PaymentMode type, Outcome outcome, @Nullable String payerName) {
+    public Payment pay(String operationId, Attempt attempt) {
         return jdbi.inTransaction(handle -> {
             PaymentStore payments = new PaymentStore(handle, json);
             Instant now = clock.instant();
             Payment payment = payments.find(operationId).orElseThrow(() -> notFound(operationId));
-            checkPayable(payment, type, now);
-            boolean twoStage = payment.preAuthorization() && type == PaymentMode.CARD;
-            if (outcome == Outcome.AUTHORIZE && !twoStage) {
+            checkPayable(payment, attempt.type(), now);
+            boolean twoStage = payment.preAuthorization() && attempt.type() == PaymentMode.CARD;
+            if (attempt.outcome() == Outcome.AUTHORIZE && !twoStage) {
                 throw Rejected.invalid("outcome: authorize needs a preAuthorization link paid by card");
             }
-            if (outcome == Outcome.DECLINE) return payment;
+            if (attempt.outcome() == Outcome.DECLINE) return payment;
             PaymentStatus status = twoStage ? PaymentStatus.AUTHORIZED : PaymentStatus.APPROVED;
-            boolean sbp = type == PaymentMode.SBP;
+            boolean sbp = attempt.type() == PaymentMode.SBP;
             Payer payer = new Payer(
-                    type,
+                    attempt.type(),
                     Ids.hex(16),
                     now,
                     sbp ? Ids.alphanumeric("A", 32) : null,
-                    sbp ? Ids.alphanumeric("AD1", 32) : null,
-                    sbp ? (payerName != null ? payerName : "Иван Иванович И.") : null);
+                    sbp ? (attempt.qrcId() != null ? attempt.qrcId() : Ids.alphanumeric("AD1", 32)) : null,
+                    sbp ? (attempt.payerName() != null ? attempt.payerName() : DEFAULT_PAYER_NAME) : null,
+                    attempt.type() == PaymentMode.CARD ? attempt.card() : null);
             if (!payments.markPaid(operationId, status, payer)) {
                 throw Rejected.notAllowed("operation " + operationId + " was paid or expired meanwhile");
             }
@@ -241,6 +243,25 @@ public final class PaymentService {
             payments.insertOrder(operationId, new PaymentOrder(Ids.uuid(), kind, payment.amount(), now));
             return payments.find(operationId).orElseThrow();
         });
+    }
+
+    /** The SBP payer name a simulated bank reports: first name, patronymic, initial of the surname. */
+    public static final String DEFAULT_PAYER_NAME = "Иван Иванович И.";
+
+    /**
+     * One payment attempt: how, with what outcome, and what the payment method tells about the payer (the SBP QR
+     * code and payer name, or the masked card).
+     */
+    public record Attempt(
+            PaymentMode type,
+            Outcome outcome,
+            @Nullable String payerName,
+            @Nullable String qrcId,
+            @Nullable MaskedCard card) {
+
+        public static Attempt of(PaymentMode type, Outcome outcome) {
+            return new Attempt(type, outcome, null, null, null);
+        }
     }
 
     private static void checkPayable(Payment payment, PaymentMode type, Instant now) {

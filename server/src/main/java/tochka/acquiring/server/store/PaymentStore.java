@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jspecify.annotations.Nullable;
+import tochka.acquiring.server.domain.MaskedCard;
 import tochka.acquiring.server.domain.Money;
 import tochka.acquiring.server.domain.OrderKind;
 import tochka.acquiring.server.domain.Payer;
@@ -180,7 +181,8 @@ public final class PaymentStore {
     public boolean markPaid(String operationId, PaymentStatus status, Payer payer) {
         return handle.createUpdate("""
                         UPDATE payment SET status = :status, payment_type = :type, payment_id = :paymentId,
-                            transaction_id = :transactionId, qrc_id = :qrcId, payer_name = :payerName, paid_at = :paidAt
+                            transaction_id = :transactionId, qrc_id = :qrcId, payer_name = :payerName, paid_at = :paidAt,
+                            card_mask = :cardMask, card_brand = :cardBrand
                         WHERE operation_id = :id AND status = 'CREATED' AND expires_at > :paidAt
                         """)
                 .bind("id", operationId)
@@ -191,6 +193,8 @@ public final class PaymentStore {
                 .bind("qrcId", payer.qrcId())
                 .bind("payerName", payer.payerName())
                 .bind("paidAt", payer.paidAt().toEpochMilli())
+                .bind("cardMask", payer.card() == null ? null : payer.card().mask())
+                .bind("cardBrand", payer.card() == null ? null : payer.card().brand())
                 .execute() == 1;
     }
 
@@ -262,7 +266,10 @@ public final class PaymentStore {
                         Instant.ofEpochMilli(rs.getLong("paid_at")),
                         rs.getString("transaction_id"),
                         rs.getString("qrc_id"),
-                        rs.getString("payer_name"));
+                        rs.getString("payer_name"),
+                        rs.getString("card_mask") == null
+                                ? null
+                                : new MaskedCard(rs.getString("card_mask"), rs.getString("card_brand")));
         String receipt = rs.getString("receipt_json");
         return new Payment(
                 rs.getString("operation_id"),

@@ -1,0 +1,37 @@
+package tochka.acquiring.server.checkout;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** The pages' own stylesheet and script, read once from the classpath: the only ones the CSP lets them load. */
+public final class Assets {
+
+    private static final Map<String, Asset> FILES = Map.of(
+            "checkout.css", load("checkout.css", "text/css; charset=utf-8"),
+            "sbp.js", load("sbp.js", "text/javascript; charset=utf-8"));
+
+    private record Asset(byte[] bytes, String contentType) {}
+
+    private Assets() {}
+
+    public static void serve(Context ctx) {
+        Asset asset = FILES.get(ctx.pathParam("file"));
+        if (asset == null) throw new NotFoundResponse("no asset " + ctx.pathParam("file"));
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Cache-Control", "public, max-age=300");
+        ctx.contentType(asset.contentType()).result(asset.bytes());
+    }
+
+    private static Asset load(String name, String contentType) {
+        try (InputStream in = Assets.class.getResourceAsStream("/checkout/" + name)) {
+            if (in == null) throw new IllegalStateException("missing resource /checkout/" + name);
+            return new Asset(in.readAllBytes(), contentType);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package tochka.acquiring.server.domain;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A buyer's session on the hosted payment page of one link: it lives one hour from the moment the link is opened
+ * (re-opening the link later starts a fresh one). It may show one SBP QR code and hold one pending 3-D Secure
+ * challenge. Only a hash of its secret id is stored.
+ */
+public record CheckoutSession(
+        String sessionHash,
+        String operationId,
+        Instant createdAt,
+        Instant expiresAt,
+        @Nullable String qrcId,
+        @Nullable MaskedCard challenge) {
+
+    public boolean isOpen(Instant now) {
+        return now.isBefore(expiresAt);
+    }
+}
