@@ -111,6 +111,11 @@ public final class Application implements AutoCloseable {
         return info;
     }
 
+    /** The server's database: for offline tools and test fixtures. */
+    public Database database() {
+        return database;
+    }
+
     /** The key registry of this server (the console and the tests issue keys through it). */
     public Keys keys() {
         return backoffice.keys();

@@ -228,6 +228,11 @@ public final class CheckoutPages {
             notice(ctx, 404, t, "failure", "unknown.title", "unknown.text", null, null);
             return;
         }
+        PaymentStatus status = payment.get().status(sessions.now());
+        if (status != PaymentStatus.CREATED) {
+            statusNotice(ctx, t, payment.get(), status);
+            return;
+        }
         notice(ctx, 200, t, "failure", "failure.title", t.has(reason) ? reason : "reason.declined",
                 "/order/?uuid=" + payment.get().operationId(), "failure.retry");
     }

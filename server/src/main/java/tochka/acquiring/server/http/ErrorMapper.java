@@ -21,7 +21,6 @@ final class ErrorMapper {
     static final String HELP_URL = "https://developers.tochka.com/docs/tochka-api/";
 
     private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
-    private static final String WRITTEN = "tochka.error-written";
 
     /** The largest request body the server reads. */
     static final long MAX_BODY_BYTES = 1_000_000;
@@ -67,12 +66,6 @@ final class ErrorMapper {
         write(ctx, 500, id, "HTTPInternalError", List.of("internal server error; quote error id " + id));
     }
 
-    /** A route that does not exist: the bank answers 404 in its error body. */
-    void noRoute(Context ctx) {
-        if (Boolean.TRUE.equals(ctx.attribute(WRITTEN))) return;
-        write(ctx, 404, "HTTPNotFound", List.of("no such method: " + ctx.method() + " " + ctx.path()));
-    }
-
     private void write(Context ctx, int status, String errorCode, List<String> problems) {
         write(ctx, status, UUID.randomUUID().toString(), errorCode, problems);
     }
@@ -83,7 +76,6 @@ final class ErrorMapper {
                 .toList();
         ErrorBody body = new ErrorBody(Integer.toString(status), id, truncate(String.join("; ", problems), 600),
                 details);
-        ctx.attribute(WRITTEN, true);
         try {
             ctx.status(status).contentType("application/json").result(json.writeValueAsString(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

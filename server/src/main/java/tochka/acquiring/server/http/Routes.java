@@ -124,7 +124,6 @@ public final class Routes {
         routes.exception(Rejected.class, errors::rejected);
         routes.exception(HttpResponseException.class, errors::httpError);
         routes.exception(Exception.class, errors::unexpected);
-        routes.error(404, errors::noRoute);
     }
 
     /** Registers a bank method under both prefixes, behind authentication and its permission (null: none). */

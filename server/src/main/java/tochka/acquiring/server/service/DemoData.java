@@ -15,7 +15,8 @@ import tochka.acquiring.server.store.KeyStore;
 /**
  * The demo world a first start creates, as the bank's guide expects to find it: a Business company whose
  * {@code customerCode} is nine digits starting with 3, a Personal customer, and one retailer in status REG that
- * takes cards and SBP. A second start (or a second node) finds it and changes nothing.
+ * takes every way to pay the spec knows (card, SBP, T-Pay, Dolyame), so that every one can be tried on the hosted
+ * page. A second start (or a second node) finds it and changes nothing.
  */
 public final class DemoData {
 
@@ -42,7 +43,7 @@ public final class DemoData {
                         "Иванов Иван Иванович", "Иванов И. И.", "770123456789", null, null, true));
                 companies.insert(new Retailer(MERCHANT_ID, BUSINESS_CODE, "Ромашка", "https://romashka.example",
                         "5999", new BigDecimal("2.6"), "20000032", RetailerStatus.REG, true,
-                        List.of(PaymentMode.CARD, PaymentMode.SBP), null));
+                        List.of(PaymentMode.CARD, PaymentMode.SBP, PaymentMode.TINKOFF, PaymentMode.DOLYAME), null));
                 return true;
             });
         } catch (RuntimeException e) {

@@ -34,7 +34,7 @@ class CustomersAndConsentsIT {
     }
 
     @Test
-    void the_retailer_is_registered_active_and_takes_cards_and_sbp() {
+    void the_retailer_is_registered_active_and_takes_every_way_to_pay() {
         JsonNode retailers = api.get("/acquiring/v1.0/retailers?customerCode=" + server.info().customerCode())
                 .expectStatus(200).data().get("Retailer");
 
@@ -43,7 +43,7 @@ class CustomersAndConsentsIT {
         assertThat(retailer.get("status").asText()).isEqualTo("REG");
         assertThat(retailer.get("isActive").asBoolean()).isTrue();
         assertThat(retailer.get("merchantId").asText()).matches("\\d{15}");
-        assertThat(retailer.get("paymentModes")).extracting(JsonNode::asText).containsExactly("card", "sbp");
+        assertThat(retailer.get("paymentModes")).extracting(JsonNode::asText).containsExactly("card", "sbp", "tinkoff", "dolyame");
         api.get("/acquiring/v1.0/retailers").expectError(400, "customerCode: query parameter required");
         assertThat(api.get("/acquiring/v1.0/retailers?customerCode=300000093").expectStatus(200).data()
                 .get("Retailer")).isEmpty();

@@ -3,12 +3,21 @@ package tochka.acquiring.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tochka.acquiring.api.CustomerType;
+import tochka.acquiring.api.Permission;
+import tochka.acquiring.api.RetailerStatus;
+import tochka.acquiring.server.domain.Company;
+import tochka.acquiring.server.domain.PaymentMode;
+import tochka.acquiring.server.domain.Retailer;
+import tochka.acquiring.server.store.CompanyStore;
 import tochka.acquiring.server.testing.ApiClient;
 import tochka.acquiring.server.testing.ApiResponse;
 import tochka.acquiring.server.testing.ServerExtension;
@@ -94,7 +103,6 @@ class PaymentsApiIT {
             unknown payment mode         | "amount": 1, "purpose": "p", "paymentMode": ["cash"]               | Data.paymentMode[0]: must be one of [sbp, card, tinkoff, dolyame]
             payment mode not an array    | "amount": 1, "purpose": "p", "paymentMode": "card"                 | Data.paymentMode: must be an array
             empty payment modes          | "amount": 1, "purpose": "p", "paymentMode": []                     | Data.paymentMode: must contain at least 1 item
-            mode not enabled             | "amount": 1, "purpose": "p", "paymentMode": ["dolyame"]            | dolyame is not enabled
             fractional ttl               | "amount": 1, "purpose": "p", "paymentMode": ["card"], "ttl": 5.5   | Data.ttl: must be an integer
             ttl too long                 | "amount": 1, "purpose": "p", "paymentMode": ["card"], "ttl": 44641 | Data.ttl: must be from 1 to 44640
             relative redirect            | "amount": 1, "purpose": "p", "paymentMode": ["card"], "redirectUrl": "/ok" | Data.redirectUrl: must be an absolute http(s) URL
@@ -131,6 +139,23 @@ class PaymentsApiIT {
                 .anySatisfy(message -> assertThat(message).startsWith("Data.amount"))
                 .anySatisfy(message -> assertThat(message).startsWith("Data.purpose"))
                 .anySatisfy(message -> assertThat(message).startsWith("Data.paymentMode"));
+    }
+
+    @Test
+    void a_mode_the_retailer_has_not_enabled_is_refused() {
+        Retailer cardOnly = new Retailer("200000000005555", "300000095", "Ателье", null, "5699", new BigDecimal("2"),
+                null, RetailerStatus.REG, true, List.of(PaymentMode.CARD), null);
+        server.application().database().jdbi().useTransaction(handle -> {
+            new CompanyStore(handle).insert(new Company("300000095", CustomerType.Business, true, "ООО \"АТЕЛЬЕ\"",
+                    null, null, null, null, false));
+            new CompanyStore(handle).insert(cardOnly);
+        });
+        String token = server.application().keys().issue("atelier", Set.copyOf(Permission.ACQUIRING),
+                Set.of("300000095"), null, false).token();
+
+        server.api(token).post("/acquiring/v1.0/payments", """
+                {"Data": {"customerCode": "300000095", "amount": 1, "purpose": "p", "paymentMode": ["card", "sbp"]}}
+                """).expectError(400, "Data.paymentMode: sbp is not enabled for merchantId 200000000005555");
     }
 
     @Test

@@ -1,0 +1,309 @@
+package tochka.acquiring.server.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tochka.acquiring.server.testing.PageClient;
+import tochka.acquiring.server.testing.QrCodes;
+import tochka.acquiring.server.testing.PageClient.Page;
+import tochka.acquiring.server.testing.ServerExtension;
+import tochka.acquiring.server.testing.TestServer;
+
+/** Every page and form of the hosted checkout over plain HTTP: good and bad input, replays, expiry, redirects. */
+class CheckoutPagesIT {
+
+    @RegisterExtension
+    static final ServerExtension running = new ServerExtension();
+
+    private static final String SHOP = "https://shop.example/thanks";
+    private static final String SHOP_FAIL = "https://shop.example/sorry";
+
+    private final TestServer server = running.get();
+    private final PageClient browser = new PageClient(server.info().publicUrl());
+
+    private String link(String extra) {
+        return server.api().post("/acquiring/v1.0/payments", """
+                {"Data": {"customerCode": "%s", "amount": "1500.50", "purpose": "Заказ 7",
+                          "paymentMode": ["card", "sbp", "tinkoff", "dolyame"]%s}}
+                """.formatted(server.info().customerCode(), extra)).expectStatus(200).data().get("operationId").asText();
+    }
+
+    private JsonNode operation(String operationId) {
+        return server.api().get("/acquiring/v1.0/payments/" + operationId).expectStatus(200).data().get("Operation")
+                .get(0);
+    }
+
+    private Page payByCard(String operationId, String number) {
+        String csrf = browser.get("/order/card?uuid=" + operationId).expectStatus(200).csrf();
+        return browser.post("/order/card?uuid=" + operationId, "csrf", csrf, "number", number, "month", "12",
+                "year", "30", "cvc", "123", "email", "buyer@example.com");
+    }
+
+    @Test
+    void the_order_page_shows_the_order_and_one_button_per_mode_with_strict_headers() {
+        String operationId = link(", \"paymentLinkId\": \"A-77\"");
+
+        Page page = browser.get("/order/?uuid=" + operationId).expectStatus(200);
+
+        assertThat(page.body()).contains("ООО \"РОМАШКА\"").contains("1\u00a0500,50\u00a0₽")
+                .contains("A-77").contains("Заказ 7")
+                .contains("id=\"pay-card\"").contains("id=\"pay-sbp\"").contains("id=\"pay-tinkoff\"")
+                .contains("id=\"pay-dolyame\"").contains("Выберите способ оплаты");
+        assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'").contains("frame-ancestors 'none'")
+                .contains("script-src 'self'");
+        assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(page.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(page.header("Set-Cookie")).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/order");
+    }
+
+    @Test
+    void the_page_speaks_english_on_request_and_remembers_it() {
+        String operationId = link("");
+
+        assertThat(browser.get("/order/?uuid=" + operationId + "&lang=en").body()).contains("Choose how to pay")
+                .contains("1,500.50 RUB");
+        assertThat(browser.get("/order/card?uuid=" + operationId).body()).contains("Card number");
+    }
+
+    @Test
+    void unknown_expired_and_paid_links_get_their_own_pages() {
+        assertThat(browser.get("/order/?uuid=00000000-0000-0000-0000-000000000000").expectStatus(404).body())
+                .contains("Ссылка не найдена");
+        browser.get("/order/?uuid=not-a-uuid").expectStatus(404);
+        browser.get("/order/").expectStatus(404);
+
+        String paid = link("");
+        server.simulate(paid, "card", "approve").expectStatus(200);
+        assertThat(browser.get("/order/?uuid=" + paid).expectStatus(200).body()).contains("Заказ уже оплачен");
+
+        String expiring = link(", \"ttl\": 5");
+        server.advanceClock(5);
+        assertThat(browser.get("/order/?uuid=" + expiring).expectStatus(410).body())
+                .contains("Срок действия ссылки истёк");
+        assertThat(browser.get("/order/card?uuid=" + expiring).expectStatus(410).body())
+                .contains("Срок действия ссылки истёк");
+    }
+
+    @Test
+    void a_good_card_pays_and_redirects_to_the_links_own_url_and_a_second_submit_changes_nothing() {
+        String operationId = link(", \"redirectUrl\": \"" + SHOP + "\", \"failRedirectUrl\": \"" + SHOP_FAIL + "\"");
+        String csrf = browser.get("/order/card?uuid=" + operationId).expectStatus(200).csrf();
+
+        Page paid = browser.post("/order/card?uuid=" + operationId, "csrf", csrf, "number", "4111 1111 1111 1111",
+                "month", "12", "year", "30", "cvc", "123", "email", "buyer@example.com");
+        Page again = browser.post("/order/card?uuid=" + operationId, "csrf", csrf, "number", "4111 1111 1111 1111",
+                "month", "12", "year", "30", "cvc", "123", "email", "");
+
+        assertThat(paid.status()).isEqualTo(303);
+        assertThat(paid.location()).isEqualTo(SHOP);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).contains("Заказ уже оплачен");
+        JsonNode operation = operation(operationId);
+        assertThat(operation.get("status").asText()).isEqualTo("APPROVED");
+        assertThat(operation.get("paymentType").asText()).isEqualTo("card");
+        assertThat(operation.get("Order")).hasSize(1);
+    }
+
+    @Test
+    void without_a_redirect_url_the_buyer_sees_our_success_page() {
+        String operationId = link("");
+
+        Page paid = payByCard(operationId, "5555 5555 5555 4444");
+
+        assertThat(paid.location()).isEqualTo("/order/success?uuid=" + operationId);
+        assertThat(browser.get(paid.location()).expectStatus(200).body()).contains("Оплата прошла");
+    }
+
+    @Test
+    void a_two_stage_link_paid_by_card_is_authorized() {
+        String operationId = link(", \"preAuthorization\": true");
+
+        payByCard(operationId, "2200 0000 0000 0004");
+
+        assertThat(operation(operationId).get("status").asText()).isEqualTo("AUTHORIZED");
+        assertThat(browser.get("/order/success?uuid=" + operationId).body()).contains("Сумма заблокирована");
+    }
+
+    @Test
+    void card_mistakes_are_shown_next_to_their_fields_echo_no_card_data_and_charge_nothing() {
+        String operationId = link("");
+        String csrf = browser.get("/order/card?uuid=" + operationId).csrf();
+
+        Page page = browser.post("/order/card?uuid=" + operationId, "csrf", csrf, "number", "4111 1111 1111 1112",
+                "month", "01", "year", "20", "cvc", "98", "email", "nope");
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.body()).contains("id=\"number-error\">Неверный номер карты")
+                .contains("id=\"expiry-error\">Срок действия карты истёк")
+                .contains("id=\"cvc-error\">CVC").contains("id=\"email-error\"")
+                .doesNotContain("4111 1111 1111 1112").doesNotContain("4111111111111112").doesNotContain("value=\"98\"");
+        assertThat(operation(operationId).get("status").asText()).isEqualTo("CREATED");
+    }
+
+    @Test
+    void declines_go_to_the_failure_page_or_url_and_the_link_stays_payable() {
+        String operationId = link("");
+
+        Page declined = payByCard(operationId, "4000 0000 0000 9995");
+        assertThat(declined.location()).isEqualTo("/order/failure?uuid=" + operationId + "&reason=insufficient_funds");
+        assertThat(browser.get(declined.location()).body()).contains("Недостаточно средств")
+                .contains("href=\"/order/?uuid=" + operationId + "\"");
+        assertThat(payByCard(operationId, "4000 0000 0000 9979").location()).endsWith("reason=stolen_card");
+        assertThat(payByCard(operationId, "4000 0000 0000 0119").location()).endsWith("reason=processor_timeout");
+        assertThat(operation(operationId).get("status").asText()).isEqualTo("CREATED");
+
+        String withFailUrl = link(", \"failRedirectUrl\": \"" + SHOP_FAIL + "\"");
+        assertThat(payByCard(withFailUrl, "4000 0000 0000 9995").location()).isEqualTo(SHOP_FAIL);
+        assertThat(payByCard(operationId, "4111 1111 1111 1111").status()).isEqualTo(303);
+        assertThat(operation(operationId).get("status").asText()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void three_d_secure_approves_with_the_right_code_once() {
+        String operationId = link(", \"redirectUrl\": \"" + SHOP + "\"");
+
+        Page challenge = payByCard(operationId, "4000 0000 0000 3220");
+        assertThat(challenge.location()).isEqualTo("/order/3ds?uuid=" + operationId);
+        Page form = browser.get(challenge.location()).expectStatus(200);
+        assertThat(form.body()).contains("400000******3220").doesNotContain("4000000000003220");
+        Page approved = browser.post("/order/3ds?uuid=" + operationId, "csrf", form.csrf(), "code", "1234");
+        Page replayed = browser.post("/order/3ds?uuid=" + operationId, "csrf", form.csrf(), "code", "1234");
+
+        assertThat(approved.location()).isEqualTo(SHOP);
+        assertThat(replayed.status()).isEqualTo(200);
+        assertThat(replayed.body()).contains("Заказ уже оплачен");
+        assertThat(operation(operationId).get("Order")).hasSize(1);
+    }
+
+    @Test
+    void a_wrong_three_d_secure_code_declines() {
+        String operationId = link("");
+        String csrf = browser.get(payByCard(operationId, "4000 0000 0000 3220").location()).csrf();
+
+        Page declined = browser.post("/order/3ds?uuid=" + operationId, "csrf", csrf, "code", "0000");
+
+        assertThat(declined.location()).endsWith("reason=three_ds_failed");
+        assertThat(operation(operationId).get("status").asText()).isEqualTo("CREATED");
+        assertThat(browser.get("/order/3ds?uuid=" + operationId).location()).as("the challenge is used up")
+                .isEqualTo("/order/card?uuid=" + operationId);
+    }
+
+    @Test
+    void forms_need_the_sessions_csrf_token_and_an_open_session() {
+        String operationId = link("");
+        String csrf = browser.get("/order/card?uuid=" + operationId).csrf();
+
+        assertThat(browser.post("/order/card?uuid=" + operationId, "csrf", "0".repeat(64), "number",
+                "4111111111111111", "month", "12", "year", "30", "cvc", "123").status()).isEqualTo(403);
+        assertThat(browser.post("/order/card?uuid=" + operationId, "number", "4111111111111111", "month", "12",
+                "year", "30", "cvc", "123").status()).isEqualTo(403);
+        PageClient stranger = new PageClient(server.info().publicUrl());
+        assertThat(stranger.post("/order/card?uuid=" + operationId, "csrf", csrf, "number", "4111111111111111",
+                "month", "12", "year", "30", "cvc", "123").status()).as("another browser has no session").isEqualTo(410);
+        assertThat(operation(operationId).get("status").asText()).isEqualTo("CREATED");
+    }
+
+    @Test
+    void a_page_session_lasts_one_hour_and_reopening_the_link_starts_a_fresh_one() {
+        String operationId = link("");
+        String csrf = browser.get("/order/card?uuid=" + operationId).csrf();
+        server.advanceClock(61);
+
+        Page stale = browser.post("/order/card?uuid=" + operationId, "csrf", csrf, "number", "4111111111111111",
+                "month", "12", "year", "30", "cvc", "123");
+        assertThat(stale.status()).isEqualTo(410);
+        assertThat(stale.body()).contains("Время на оплату истекло");
+
+        assertThat(payByCard(operationId, "4111 1111 1111 1111").status()).isEqualTo(303);
+        assertThat(operation(operationId).get("status").asText()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void sbp_shows_a_qr_code_that_the_bank_app_pays_and_the_page_then_moves_on() throws Exception {
+        String operationId = link(", \"redirectUrl\": \"" + SHOP + "\"");
+        Page sbp = browser.get("/order/sbp?uuid=" + operationId).expectStatus(200);
+        Matcher image = Pattern.compile("src=\"(/order/qr/(A[A-Z0-9]{31})\\.png)\"").matcher(sbp.body());
+        assertThat(image.find()).isTrue();
+        String qrcId = image.group(2);
+
+        Page png = browser.get(image.group(1)).expectStatus(200);
+        assertThat(png.header("Content-Type")).isEqualTo("image/png");
+        String payload = QrCodes.decode(png.response().body());
+        assertThat(payload).startsWith("https://qr.nspk.ru/" + qrcId + "?type=02").contains("sum=150050&cur=RUB");
+        assertThat(browser.get("/order/status?uuid=" + operationId).body()).isEqualTo("{\"status\":\"CREATED\"}");
+
+        PageClient phone = new PageClient(server.info().publicUrl());
+        String bankApp = payload.replace("https://qr.nspk.ru", server.info().publicUrl());
+        Page app = phone.get(bankApp).expectStatus(200);
+        assertThat(app.body()).contains("ООО \"РОМАШКА\"").contains("1\u00a0500,50\u00a0₽").contains("Заказ 7");
+        Page paid = phone.post("/" + qrcId + "/pay", "csrf", app.csrf()).expectStatus(200);
+        assertThat(paid.body()).contains("Платёж выполнен");
+        assertThat(phone.post("/" + qrcId + "/pay", "csrf", app.csrf()).status()).as("paying twice").isEqualTo(409);
+
+        assertThat(browser.get("/order/status?uuid=" + operationId).body()).isEqualTo("{\"status\":\"APPROVED\"}");
+        assertThat(browser.get("/order/success?uuid=" + operationId).location()).isEqualTo(SHOP);
+        JsonNode operation = operation(operationId);
+        assertThat(operation.get("paymentType").asText()).isEqualTo("sbp");
+        assertThat(operation.get("transactionId").asText()).hasSize(32);
+        assertThat(operation.get("Order").get(0).get("type").asText()).isEqualTo("approval");
+    }
+
+    @Test
+    void the_bank_app_refuses_forged_forms_unknown_codes_and_cancels_without_paying() {
+        String operationId = link("");
+        String sbp = browser.get("/order/sbp?uuid=" + operationId).body();
+        Matcher image = Pattern.compile("/order/qr/(A[A-Z0-9]{31})\\.png").matcher(sbp);
+        assertThat(image.find()).isTrue();
+        String qrcId = image.group(1);
+        PageClient phone = new PageClient(server.info().publicUrl());
+
+        assertThat(phone.post("/" + qrcId + "/pay", "csrf", "0".repeat(64)).status()).isEqualTo(403);
+        assertThat(phone.get("/AD1000000000000000000000000000ZZ").status()).isEqualTo(404);
+        assertThat(phone.get("/favicon.ico").status()).isEqualTo(404);
+        String csrf = phone.get("/" + qrcId).csrf();
+        assertThat(phone.post("/" + qrcId + "/cancel", "csrf", csrf).body()).contains("Платёж отменён");
+        assertThat(operation(operationId).get("status").asText()).isEqualTo("CREATED");
+    }
+
+    @Test
+    void t_pay_and_dolyame_confirm_or_cancel() {
+        for (String mode : new String[] {"tinkoff", "dolyame"}) {
+            String operationId = link(", \"redirectUrl\": \"" + SHOP + "\"");
+            String csrf = browser.get("/order/" + mode + "?uuid=" + operationId).expectStatus(200).csrf();
+
+            Page cancelled = browser.post("/order/" + mode + "?uuid=" + operationId, "csrf", csrf, "action", "cancel");
+            assertThat(cancelled.location()).endsWith("reason=cancelled");
+            Page paid = browser.post("/order/" + mode + "?uuid=" + operationId, "csrf", csrf, "action", "pay");
+            assertThat(paid.location()).isEqualTo(SHOP);
+            assertThat(operation(operationId).get("paymentType").asText()).isEqualTo(mode);
+        }
+    }
+
+    @Test
+    void a_mode_the_link_does_not_allow_is_not_offered() {
+        String operationId = server.api().post("/acquiring/v1.0/payments", """
+                {"Data": {"customerCode": "%s", "amount": 10, "purpose": "p", "paymentMode": ["sbp"]}}
+                """.formatted(server.info().customerCode())).expectStatus(200).data().get("operationId").asText();
+
+        assertThat(browser.get("/order/?uuid=" + operationId).body()).doesNotContain("pay-card");
+        assertThat(browser.get("/order/card?uuid=" + operationId).status()).isEqualTo(404);
+        assertThat(browser.post("/order/card?uuid=" + operationId, "number", "4111111111111111").status()).isEqualTo(404);
+    }
+
+    @Test
+    void redirects_go_only_to_the_links_own_urls() {
+        String operationId = link(", \"redirectUrl\": \"" + SHOP + "\"");
+
+        Page paid = payByCard(operationId, "4111 1111 1111 1111");
+        Page afterwards = browser.get("/order/success?uuid=" + operationId + "&redirectUrl=https://evil.example/");
+
+        assertThat(paid.location()).isEqualTo(SHOP);
+        assertThat(afterwards.location()).isEqualTo(SHOP);
+        assertThat(browser.get("/order/card?uuid=" + link(", \"redirectUrl\": \"" + SHOP + "\""))
+                .header("Content-Security-Policy")).contains("form-action 'self' https://shop.example");
+    }
+}

@@ -1,0 +1,105 @@
+package tochka.acquiring.server.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser without JavaScript, for HTTP tests of the pages: it keeps cookies, posts forms, and does not follow
+ * redirects, so a test sees every {@code 303} and where it points.
+ */
+public final class PageClient {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"");
+
+    private final String baseUrl;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http;
+
+    public PageClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** A page as the test sees it. */
+    public record Page(int status, String body, HttpResponse<byte[]> response) {
+
+        public String location() {
+            return response.headers().firstValue("Location").orElse("");
+        }
+
+        public String header(String name) {
+            return response.headers().firstValue(name).orElse("");
+        }
+
+        /** The anti-CSRF token of the page's form. */
+        public String csrf() {
+            Matcher matcher = CSRF.matcher(body);
+            assertThat(matcher.find()).as("a form with a csrf field in %s", body).isTrue();
+            return matcher.group(1);
+        }
+
+        public Page expectStatus(int expected) {
+            assertThat(status).as("page answered %s", body).isEqualTo(expected);
+            return this;
+        }
+    }
+
+    public Page get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    /** Posts {@code fields} (name, value, name, value, ...) as an HTML form would. */
+    public Page post(String path, String... fields) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (int i = 0; i < fields.length; i += 2) form.put(fields[i], fields[i + 1]);
+        String body = form.entrySet().stream()
+                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Forgets every cookie: a new browser. */
+    public void clearCookies() {
+        cookies.getCookieStore().removeAll();
+    }
+
+    private URI uri(String path) {
+        return URI.create(path.startsWith("http") ? path : baseUrl + path);
+    }
+
+    private Page send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Page(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
