@@ -23,6 +23,7 @@ import tochka.acquiring.server.domain.Company;
 import tochka.acquiring.server.service.DirectoryService;
 import tochka.acquiring.server.service.ServerClock;
 import tochka.acquiring.server.store.Database;
+import tochka.acquiring.server.webhooks.WebhookPolicy;
 
 /** {@code tochka keys}: issue, list and revoke JWT keys, straight on the database (the server may be running). */
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage JWT keys (offline, on --data or --db).",
@@ -31,7 +32,7 @@ final class KeysCommand {
 
     /** Opens the store, seeding it like a first start would, and runs {@code action}. */
     static int withBackoffice(StoreOptions store, java.util.function.Function<Backoffice, Integer> action) {
-        try (Database database = Application.open(store.config("127.0.0.1", 0, null, false, null))) {
+        try (Database database = Application.open(store.config("127.0.0.1", 0, null, false, null, WebhookPolicy.BANK))) {
             return action.apply(Backoffice.open(database, new ServerClock(Clock.systemUTC())));
         }
     }

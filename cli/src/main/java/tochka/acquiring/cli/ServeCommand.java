@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tochka.acquiring.server.Application;
 import tochka.acquiring.server.Application.ServerInfo;
+import tochka.acquiring.server.webhooks.WebhookPolicy;
 
 /** {@code tochka serve}: runs the server until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the acquiring server.")
@@ -41,9 +43,36 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--admin-token", defaultValue = "${env:TOCHKA_ADMIN_TOKEN}", description = "admin token of the control API (default: derived from the server's signing key, the same on every start)")
     String adminToken;
 
+    @Option(names = "--webhook-attempts", defaultValue = "30", description = "attempts per webhook before it is given up (default: ${DEFAULT-VALUE}, as the bank)")
+    int webhookAttempts;
+
+    @Option(names = "--webhook-interval", defaultValue = "10s", converter = DurationConverter.class, description = "wait between webhook attempts, e.g. 10s, 500ms, 5m (default: ${DEFAULT-VALUE}, as the bank)")
+    Duration webhookInterval;
+
+    @Option(names = "--webhook-backoff", defaultValue = "fixed", description = "fixed (the bank's) or exponential: the wait doubles up to --webhook-max-interval (default: ${DEFAULT-VALUE})")
+    Backoff webhookBackoff;
+
+    @Option(names = "--webhook-max-interval", defaultValue = "1h", converter = DurationConverter.class, description = "longest wait of the exponential schedule (default: ${DEFAULT-VALUE})")
+    Duration webhookMaxInterval;
+
+    @Option(names = "--webhook-timeout", defaultValue = "10s", converter = DurationConverter.class, description = "how long a receiver may take to answer (default: ${DEFAULT-VALUE})")
+    Duration webhookTimeout;
+
+    @Option(names = "--webhook-allow-any-url", description = "accept plain-http webhook URLs to any host, not only https:443 and loopback http (lets key holders reach your network: SSRF)")
+    boolean webhookAllowAnyUrl;
+
+    /** The two retry schedules. */
+    enum Backoff {
+        fixed,
+        exponential
+    }
+
     @Override
     public Integer call() throws Exception {
-        Application server = Application.start(store.config(host, port, publicUrl, control, adminToken), Clock.systemUTC());
+        WebhookPolicy webhooks = new WebhookPolicy(webhookAttempts, webhookInterval, webhookBackoff == Backoff.exponential,
+                webhookMaxInterval, webhookTimeout, webhookAllowAnyUrl);
+        Application server = Application.start(store.config(host, port, publicUrl, control, adminToken, webhooks),
+                Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         PrintWriter out = spec.commandLine().getOut();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -3,6 +3,7 @@ package tochka.acquiring.cli;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import tochka.acquiring.server.Config;
+import tochka.acquiring.server.webhooks.WebhookPolicy;
 
 /** Where the server keeps its data: {@code --data} for SQLite, or {@code --db} for PostgreSQL. */
 final class StoreOptions {
@@ -19,7 +20,8 @@ final class StoreOptions {
     @Option(names = "--db-password", defaultValue = "${env:TOCHKA_DB_PASSWORD}", description = "PostgreSQL password (or TOCHKA_DB_PASSWORD)")
     String dbPassword;
 
-    Config config(String host, int port, String publicUrl, boolean control, String adminToken) {
-        return new Config(host, port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, control, adminToken);
+    Config config(String host, int port, String publicUrl, boolean control, String adminToken,
+            WebhookPolicy webhooks) {
+        return new Config(host, port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, control, adminToken, webhooks);
     }
 }

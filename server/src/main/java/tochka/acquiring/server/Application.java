@@ -23,6 +23,11 @@ import tochka.acquiring.server.service.DirectoryService;
 import tochka.acquiring.server.service.PaymentService;
 import tochka.acquiring.server.service.ServerClock;
 import tochka.acquiring.server.store.Database;
+import tochka.acquiring.server.webhooks.Dispatcher;
+import tochka.acquiring.server.webhooks.Outbox;
+import tochka.acquiring.server.webhooks.PaymentWebhooks;
+import tochka.acquiring.server.webhooks.WebhookSigner;
+import tochka.acquiring.server.webhooks.Webhooks;
 
 /** Builds the whole server by hand from a {@link Config} and a {@link Clock}, and starts it. */
 public final class Application implements AutoCloseable {
@@ -33,14 +38,16 @@ public final class Application implements AutoCloseable {
     private final Database database;
     private final Javalin javalin;
     private final ScheduledExecutorService sweeper;
+    private final Dispatcher dispatcher;
     private final ServerInfo info;
     private final Backoffice backoffice;
 
-    private Application(Database database, Javalin javalin, ScheduledExecutorService sweeper, ServerInfo info,
-            Backoffice backoffice) {
+    private Application(Database database, Javalin javalin, ScheduledExecutorService sweeper, Dispatcher dispatcher,
+            ServerInfo info, Backoffice backoffice) {
         this.database = database;
         this.javalin = javalin;
         this.sweeper = sweeper;
+        this.dispatcher = dispatcher;
         this.info = info;
         this.backoffice = backoffice;
     }
@@ -56,7 +63,10 @@ public final class Application implements AutoCloseable {
                     ? config.adminToken()
                     : "adm_" + backoffice.signingKey().derivedSecret("tochka admin token");
 
-            PaymentService payments = new PaymentService(database.jdbi(), json, clock);
+            Outbox outbox = new Outbox(new WebhookSigner(backoffice.signingKey()), config.webhooks(), clock);
+            Dispatcher dispatcher = new Dispatcher(database.jdbi(), clock, config.webhooks());
+            PaymentService payments = new PaymentService(database.jdbi(), json, clock,
+                    new PaymentWebhooks(outbox, dispatcher::nudge));
             PublicUrl publicUrl = new PublicUrl(config.publicUrl());
             DirectoryService directory = new DirectoryService(database.jdbi());
             CheckoutService checkoutSessions = new CheckoutService(database.jdbi(), clock);
@@ -65,7 +75,8 @@ public final class Application implements AutoCloseable {
                     directory, new ConsentService(database.jdbi(), clock), clock,
                     new CheckoutPages(payments, checkoutSessions, directory, pageSecret, publicUrl::get),
                     new BankApp(payments, checkoutSessions, directory, pageSecret),
-                    config.controlEnabled() ? adminToken : null);
+                    new Webhooks(database.jdbi(), outbox, dispatcher, config.webhooks(), clock), adminToken,
+                    config.controlEnabled());
             Javalin javalin = Javalin.create(javalinConfig -> {
                 javalinConfig.startup.showJavalinBanner = false;
                 javalinConfig.jetty.host = config.host();
@@ -73,6 +84,7 @@ public final class Application implements AutoCloseable {
             });
             javalin.start(config.host(), config.port());
             publicUrl.portKnown(javalin.port());
+            dispatcher.start(!database.isPostgres());
 
             ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "expiry-sweeper");
@@ -93,7 +105,7 @@ public final class Application implements AutoCloseable {
             ServerInfo info = new ServerInfo(javalin.port(), publicUrl.get(), business.customerCode(),
                     DemoData.MERCHANT_ID, demoKey.key().clientId(), demoKey.token(), adminToken,
                     config.controlEnabled(), database.isPostgres());
-            return new Application(database, javalin, sweeper, info, backoffice);
+            return new Application(database, javalin, sweeper, dispatcher, info, backoffice);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -129,6 +141,7 @@ public final class Application implements AutoCloseable {
     public void close() {
         sweeper.shutdownNow();
         javalin.stop();
+        dispatcher.close();
         database.close();
     }
 

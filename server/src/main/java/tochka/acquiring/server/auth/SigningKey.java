@@ -4,6 +4,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -67,6 +69,17 @@ public final class SigningKey {
             SignedJWT jwt = new SignedJWT(HEADER, claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign", e);
+        }
+    }
+
+    /** Signs {@code json} as it is, byte for byte, as the payload of a compact RS256 JWT (webhooks). */
+    public String signPayload(String json) {
+        try {
+            JWSObject jws = new JWSObject(HEADER, new Payload(json));
+            jws.sign(new RSASSASigner(key));
+            return jws.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign", e);
         }

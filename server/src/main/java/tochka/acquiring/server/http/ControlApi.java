@@ -2,8 +2,6 @@ package tochka.acquiring.server.http;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -29,12 +27,12 @@ final class ControlApi {
 
     private final PaymentService payments;
     private final ServerClock clock;
-    private final String adminToken;
+    private final AdminToken adminToken;
     private final Bodies bodies;
     private final Responses responses;
     private final Wire wire;
 
-    ControlApi(PaymentService payments, ServerClock clock, String adminToken, Bodies bodies, Responses responses,
+    ControlApi(PaymentService payments, ServerClock clock, AdminToken adminToken, Bodies bodies, Responses responses,
             Wire wire) {
         this.payments = payments;
         this.clock = clock;
@@ -44,21 +42,11 @@ final class ControlApi {
         this.wire = wire;
     }
 
-    /** Rejects a request without {@code Authorization: Bearer <admin token>} (compared in constant time). */
-    void authorize(Context ctx) {
-        String header = ctx.header("Authorization");
-        String expected = "Bearer " + adminToken;
-        if (header == null || !MessageDigest.isEqual(
-                header.trim().getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
-            throw Rejected.forbidden("the control API needs Authorization: Bearer <admin token> (TOCHKA_ADMIN_TOKEN)");
-        }
-    }
-
     /** The body of {@code simulate}. */
     record Simulation(@Nullable String paymentType, @Nullable String outcome, @Nullable String payerName) {}
 
     void simulate(Context ctx) {
-        authorize(ctx);
+        adminToken.check(ctx);
         Simulation request = bodies.read(ctx, new TypeReference<Simulation>() {});
         Problems problems = new Problems();
         PaymentMode type = oneOf(problems, "paymentType", request.paymentType(), PaymentMode.class);
@@ -77,7 +65,7 @@ final class ControlApi {
     record Advance(@Nullable Long minutes) {}
 
     void advanceClock(Context ctx) {
-        authorize(ctx);
+        adminToken.check(ctx);
         Advance request = bodies.read(ctx, new TypeReference<Advance>() {});
         Long minutes = request.minutes();
         if (minutes == null) throw Rejected.invalid("minutes: field required");

@@ -22,6 +22,7 @@ import tochka.acquiring.server.service.DirectoryService;
 import tochka.acquiring.server.service.PaymentService;
 import tochka.acquiring.server.service.Rejected;
 import tochka.acquiring.server.service.ServerClock;
+import tochka.acquiring.server.webhooks.Webhooks;
 
 /**
  * Every route of the server, as a table. Each bank method is served under both {@code /uapi} (keys this server
@@ -48,11 +49,13 @@ public final class Routes {
     private final Responses responses;
     private final CheckoutPages checkout;
     private final BankApp bankApp;
+    private final WebhooksApi webhooks;
 
-    /** Everything the routes call; {@code adminToken} null turns the control API off. */
-    public Routes(ObjectMapper json, Supplier<String> publicUrl, Keys keys, SigningKey signingKey, PaymentService paymentService,
-            DirectoryService directory, ConsentService consentService, ServerClock clock, CheckoutPages checkout,
-            BankApp bankApp, @Nullable String adminToken) {
+    /** Everything the routes call; {@code controlEnabled} false leaves the test-control API out. */
+    public Routes(ObjectMapper json, Supplier<String> publicUrl, Keys keys, SigningKey signingKey,
+            PaymentService paymentService, DirectoryService directory, ConsentService consentService, ServerClock clock,
+            CheckoutPages checkout, BankApp bankApp, Webhooks webhookService, String adminToken,
+            boolean controlEnabled) {
         Bodies bodies = new Bodies(json);
         Wire wire = new Wire(publicUrl);
         this.keys = keys;
@@ -64,9 +67,9 @@ public final class Routes {
         this.payments = new PaymentsApi(paymentService, directory, clock, bodies, responses, wire);
         this.customers = new CustomersApi(directory, responses);
         this.consents = new ConsentsApi(consentService, bodies, responses);
-        this.control = adminToken == null
-                ? null
-                : new ControlApi(paymentService, clock, adminToken, bodies, responses, wire);
+        AdminToken admin = new AdminToken(adminToken);
+        this.control = controlEnabled ? new ControlApi(paymentService, clock, admin, bodies, responses, wire) : null;
+        this.webhooks = new WebhooksApi(webhookService, bodies, responses, admin);
     }
 
     public void register(JavalinConfig config) {
@@ -93,7 +96,16 @@ public final class Routes {
             api(config, HandlerType.GET, consentsPath + "/{consentId}", null, consents::info);
         }
 
+        String webhookPath = "/webhook/v1.0/{client_id}";
+        api(config, HandlerType.GET, webhookPath, Permission.ManageWebhookData, webhooks::get);
+        api(config, HandlerType.PUT, webhookPath, Permission.ManageWebhookData, webhooks::create);
+        api(config, HandlerType.POST, webhookPath, Permission.ManageWebhookData, webhooks::edit);
+        api(config, HandlerType.DELETE, webhookPath, Permission.ManageWebhookData, webhooks::delete);
+        api(config, HandlerType.POST, webhookPath + "/test_send", Permission.ManageWebhookData, webhooks::testSend);
+
         routes.get("/health", ctx -> responses.ok(ctx, Map.of("status", "ok")));
+        routes.get("/admin/v1/webhooks/deliveries", webhooks::deliveries);
+        routes.post("/admin/v1/webhooks/deliveries/{eventId}/resend", webhooks::resend);
         routes.get("/.well-known/jwks.json", ctx -> responses.ok(ctx, signingKey.jwks()));
         routes.get("/doc/openapi/static/keys/public", ctx -> responses.ok(ctx, signingKey.publicJwk()));
         if (control != null) {

@@ -44,11 +44,13 @@ public final class PaymentService {
     private final Jdbi jdbi;
     private final ObjectMapper json;
     private final ServerClock clock;
+    private final PaymentEvents events;
 
-    public PaymentService(Jdbi jdbi, ObjectMapper json, ServerClock clock) {
+    public PaymentService(Jdbi jdbi, ObjectMapper json, ServerClock clock, PaymentEvents events) {
         this.jdbi = jdbi;
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
     public Payment create(NewPayment request) {
@@ -197,7 +199,7 @@ public final class PaymentService {
 
     /** Completes a two-stage payment: the held amount is taken in full. */
     public Payment capture(String operationId, Collection<String> companies) {
-        return jdbi.inTransaction(handle -> {
+        Payment captured = jdbi.inTransaction(handle -> {
             PaymentStore payments = new PaymentStore(handle, json);
             Instant now = clock.instant();
             Payment payment = payments.find(operationId, companies).orElseThrow(() -> notFound(operationId));
@@ -206,8 +208,12 @@ public final class PaymentService {
                         + "; only an AUTHORIZED two-stage payment can be captured");
             }
             payments.insertOrder(operationId, new PaymentOrder(Ids.uuid(), OrderKind.APPROVAL, payment.amount(), now));
-            return payments.find(operationId).orElseThrow();
+            Payment approved = payments.find(operationId).orElseThrow();
+            events.paid(handle, approved);
+            return approved;
         });
+        events.committed();
+        return captured;
     }
 
     /**
@@ -216,7 +222,7 @@ public final class PaymentService {
      * stays payable, as the bank's does).
      */
     public Payment pay(String operationId, Attempt attempt) {
-        return jdbi.inTransaction(handle -> {
+        Payment result = jdbi.inTransaction(handle -> {
             PaymentStore payments = new PaymentStore(handle, json);
             Instant now = clock.instant();
             Payment payment = payments.find(operationId).orElseThrow(() -> notFound(operationId));
@@ -232,7 +238,7 @@ public final class PaymentService {
                     attempt.type(),
                     Ids.hex(16),
                     now,
-                    sbp ? Ids.alphanumeric("A", 32) : null,
+                    sbp ? Ids.uuid() : null,
                     sbp ? (attempt.qrcId() != null ? attempt.qrcId() : Ids.alphanumeric("AD1", 32)) : null,
                     sbp ? (attempt.payerName() != null ? attempt.payerName() : DEFAULT_PAYER_NAME) : null,
                     attempt.type() == PaymentMode.CARD ? attempt.card() : null);
@@ -241,8 +247,12 @@ public final class PaymentService {
             }
             OrderKind kind = status == PaymentStatus.AUTHORIZED ? OrderKind.AUTHORIZED : OrderKind.APPROVAL;
             payments.insertOrder(operationId, new PaymentOrder(Ids.uuid(), kind, payment.amount(), now));
-            return payments.find(operationId).orElseThrow();
+            Payment paid = payments.find(operationId).orElseThrow();
+            events.paid(handle, paid);
+            return paid;
         });
+        if (result.storedStatus() != PaymentStatus.CREATED) events.committed();
+        return result;
     }
 
     /** The SBP payer name a simulated bank reports: first name, patronymic, initial of the surname. */

@@ -248,7 +248,7 @@ class CheckoutPagesIT {
         assertThat(browser.get("/order/success?uuid=" + operationId).location()).isEqualTo(SHOP);
         JsonNode operation = operation(operationId);
         assertThat(operation.get("paymentType").asText()).isEqualTo("sbp");
-        assertThat(operation.get("transactionId").asText()).hasSize(32);
+        assertThat(operation.get("transactionId").asText()).hasSize(36);
         assertThat(operation.get("Order").get(0).get("type").asText()).isEqualTo("approval");
     }
 

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import tochka.acquiring.server.testing.SharedReference;
 
 /**
  * The bank's OpenAPI document as a test oracle: tells whether the spec knows a request and checks a response body
@@ -32,7 +33,6 @@ import java.util.stream.Collectors;
  */
 public final class OpenApiContract {
 
-    private static final String SPEC = "shared/reference/tochka-openapi.json";
     /** Our server mounts the bank's API under these prefixes; the spec's paths have none. */
     private static final List<String> PREFIXES = List.of("/uapi", "/sandbox/v2");
     /** Our server keeps consents at their historical path too; the spec files them under {@code /consent}. */
@@ -158,23 +158,12 @@ public final class OpenApiContract {
     }
 
     /** Walking up from the working directory also finds the sibling checkout layout {@code <repo>/../shared}. */
-    /**
-     * The spec in {@code shared/reference} beside the checkout (found from the working directory upwards), or where
-     * {@code -Dtochka.openapi} or {@code TOCHKA_OPENAPI} points, or in the workplace's {@code /work/shared}.
-     */
+    /** The spec beside the checkout, or where {@code -Dtochka.openapi} or {@code TOCHKA_OPENAPI} points. */
     private static Path locateSpec() {
         for (String explicit : new String[] {System.getProperty("tochka.openapi"), System.getenv("TOCHKA_OPENAPI")}) {
             if (explicit != null && !explicit.isBlank()) return Path.of(explicit);
         }
-        Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path spec = dir.resolve(SPEC);
-            if (Files.isRegularFile(spec)) return spec;
-        }
-        Path workplace = Path.of("/work").resolve(SPEC);
-        if (Files.isRegularFile(workplace)) return workplace;
-        throw new IllegalStateException("no " + SPEC + " in " + start + " or any directory above it; point"
-                + " -Dtochka.openapi or TOCHKA_OPENAPI at tochka-openapi.json");
+        return SharedReference.find("tochka-openapi.json");
     }
 
     /** A spec path split into segments, where a {@code {param}} segment matches any one request segment. */

@@ -170,9 +170,7 @@ class AuthIT {
 
     @Test
     void without_control_the_control_api_does_not_exist() {
-        var config = Config.forTests(TestServer.tempDir(), TestDatabases.freshUrl());
-        var noControl = new Config(config.host(), config.port(), config.dataDir(), config.dbUrl(), null, null, null,
-                false, null);
+        var noControl = Config.forTests(TestServer.tempDir(), TestDatabases.freshUrl()).withoutControl();
         try (TestServer locked = TestServer.start(noControl)) {
             locked.admin().post("/control/v1/clock/advance", "{\"minutes\": 1}").expectError(404);
         }

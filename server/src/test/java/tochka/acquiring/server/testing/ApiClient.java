@@ -27,6 +27,11 @@ public final class ApiClient {
         this.authorization = authorization;
     }
 
+    /** A client of {@code baseUrl} sending {@code Authorization: Bearer <token>}. */
+    public static ApiClient bearer(String baseUrl, String token) {
+        return new ApiClient(baseUrl, "Bearer " + token);
+    }
+
     /** The same client with another (or, for null, no) Authorization header. */
     public ApiClient withAuthorization(@Nullable String authorization) {
         return new ApiClient(baseUrl, authorization);

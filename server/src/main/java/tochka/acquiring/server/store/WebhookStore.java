@@ -1,0 +1,255 @@
+package tochka.acquiring.server.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
+import tochka.acquiring.api.WebhookType;
+import tochka.acquiring.server.domain.WebhookEvent;
+import tochka.acquiring.server.domain.WebhookSubscription;
+
+/** Webhook subscriptions, the outbox of events, and the log of delivery attempts. */
+public final class WebhookStore {
+
+    /** The client id under which the sandbox token manages its webhook; it receives the demo companies' events. */
+    public static final String SANDBOX_CLIENT = "sandbox";
+
+    private final Handle handle;
+
+    public WebhookStore(Handle handle) {
+        this.handle = handle;
+    }
+
+    // ---- subscriptions ---------------------------------------------------------------------------------------------
+
+    public Optional<WebhookSubscription> subscription(String clientId) {
+        return handle.createQuery("SELECT * FROM webhook_subscription WHERE client_id = :clientId")
+                .bind("clientId", clientId)
+                .map((rs, ctx) -> subscription(rs))
+                .findOne();
+    }
+
+    /** Creates or replaces the client's one subscription. */
+    public void save(WebhookSubscription subscription) {
+        handle.createUpdate("DELETE FROM webhook_subscription WHERE client_id = :clientId")
+                .bind("clientId", subscription.clientId())
+                .execute();
+        handle.createUpdate("""
+                        INSERT INTO webhook_subscription (client_id, url, webhook_types, created_at, updated_at)
+                        VALUES (:clientId, :url, :types, :createdAt, :updatedAt)
+                        """)
+                .bind("clientId", subscription.clientId())
+                .bind("url", subscription.url())
+                .bind("types", subscription.types().stream().map(WebhookType::name).collect(Collectors.joining(",")))
+                .bind("createdAt", subscription.createdAt().toEpochMilli())
+                .bind("updatedAt", subscription.updatedAt().toEpochMilli())
+                .execute();
+    }
+
+    public boolean delete(String clientId) {
+        return handle.createUpdate("DELETE FROM webhook_subscription WHERE client_id = :clientId")
+                .bind("clientId", clientId)
+                .execute() == 1;
+    }
+
+    /**
+     * The subscriptions that receive {@code type} events of {@code customerCode}: those of unrevoked, unexpired keys
+     * that may act for the company, and the sandbox's for a demo company.
+     */
+    public List<WebhookSubscription> subscribers(String customerCode, WebhookType type, Instant now) {
+        return handle.createQuery("""
+                        SELECT s.* FROM webhook_subscription s
+                        WHERE (s.client_id IN (
+                                SELECT k.client_id FROM api_key k
+                                JOIN api_key_company c ON c.client_id = k.client_id
+                                WHERE c.customer_code = :code AND k.revoked_at IS NULL
+                                    AND (k.expires_at IS NULL OR k.expires_at > :now))
+                            OR (s.client_id = :sandbox AND EXISTS (
+                                SELECT 1 FROM company WHERE customer_code = :code AND demo = TRUE)))
+                        ORDER BY s.client_id
+                        """)
+                .bind("code", customerCode)
+                .bind("now", now.toEpochMilli())
+                .bind("sandbox", SANDBOX_CLIENT)
+                .map((rs, ctx) -> subscription(rs))
+                .filter(subscription -> subscription.types().contains(type))
+                .list();
+    }
+
+    private static WebhookSubscription subscription(ResultSet rs) throws SQLException {
+        return new WebhookSubscription(
+                rs.getString("client_id"),
+                rs.getString("url"),
+                Arrays.stream(rs.getString("webhook_types").split(","))
+                        .filter(name -> !name.isEmpty())
+                        .map(WebhookType::valueOf)
+                        .toList(),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")));
+    }
+
+    // ---- the outbox ------------------------------------------------------------------------------------------------
+
+    public void insert(WebhookEvent event) {
+        handle.createUpdate("""
+                        INSERT INTO webhook_event (event_id, client_id, url, webhook_type, operation_id, token,
+                            created_at, status, attempts, give_up_after, next_attempt_at)
+                        VALUES (:eventId, :clientId, :url, :type, :operationId, :token, :createdAt, 'PENDING', 0,
+                            :giveUpAfter, :nextAttemptAt)
+                        """)
+                .bind("eventId", event.eventId())
+                .bind("clientId", event.clientId())
+                .bind("url", event.url())
+                .bind("type", event.type().name())
+                .bind("operationId", event.operationId())
+                .bind("token", event.token())
+                .bind("createdAt", event.createdAt().toEpochMilli())
+                .bind("giveUpAfter", event.giveUpAfter())
+                .bind("nextAttemptAt", event.nextAttemptAt().toEpochMilli())
+                .execute();
+    }
+
+    public Optional<WebhookEvent> event(String eventId) {
+        return handle.createQuery("SELECT * FROM webhook_event WHERE event_id = :eventId")
+                .bind("eventId", eventId)
+                .map((rs, ctx) -> event(rs))
+                .findOne();
+    }
+
+    /** Pending events due at {@code now} and claimed by no one, oldest first. */
+    public List<WebhookEvent> due(Instant now, int limit) {
+        return handle.createQuery("""
+                        SELECT * FROM webhook_event
+                        WHERE status = 'PENDING' AND next_attempt_at <= :now
+                            AND (claimed_until IS NULL OR claimed_until <= :now)
+                        ORDER BY next_attempt_at, created_at LIMIT :limit
+                        """)
+                .bind("now", now.toEpochMilli())
+                .bind("limit", limit)
+                .map((rs, ctx) -> event(rs))
+                .list();
+    }
+
+    /** Takes a due event for one delivery until {@code until}; true for exactly one claimer, on any node. */
+    public boolean claim(String eventId, Instant now, Instant until) {
+        return handle.createUpdate("""
+                        UPDATE webhook_event SET claimed_until = :until
+                        WHERE event_id = :eventId AND status = 'PENDING' AND next_attempt_at <= :now
+                            AND (claimed_until IS NULL OR claimed_until <= :now)
+                        """)
+                .bind("eventId", eventId)
+                .bind("now", now.toEpochMilli())
+                .bind("until", until.toEpochMilli())
+                .execute() == 1;
+    }
+
+    /** Drops every claim: for a sole node starting up, whose previous life (killed mid-attempt) left some. */
+    public int releaseClaims() {
+        return handle.createUpdate("UPDATE webhook_event SET claimed_until = NULL WHERE claimed_until IS NOT NULL")
+                .execute();
+    }
+
+    /**
+     * Records one attempt and its outcome: DELIVERED on a 200; otherwise PENDING again at {@code nextAttemptAt}, or
+     * FAILED once the attempts run out. Releases the claim.
+     */
+    public void recordAttempt(WebhookEvent event, Instant at, @Nullable Integer statusCode, long latencyMillis,
+            @Nullable String error, Instant nextAttemptAt) {
+        int attempt = event.attempts() + 1;
+        boolean delivered = statusCode != null && statusCode == 200;
+        String status = delivered ? "DELIVERED" : attempt >= event.giveUpAfter() ? "FAILED" : "PENDING";
+        handle.createUpdate("""
+                        UPDATE webhook_event SET status = :status, attempts = :attempt, claimed_until = NULL,
+                            last_attempt_at = :at, last_status_code = :statusCode, last_latency_ms = :latency,
+                            last_error = :error, next_attempt_at = :next,
+                            delivered_at = CASE WHEN :delivered THEN :at ELSE delivered_at END
+                        WHERE event_id = :eventId
+                        """)
+                .bind("eventId", event.eventId())
+                .bind("status", status)
+                .bind("attempt", attempt)
+                .bind("at", at.toEpochMilli())
+                .bind("statusCode", statusCode)
+                .bind("latency", latencyMillis)
+                .bind("error", error)
+                .bind("next", nextAttemptAt.toEpochMilli())
+                .bind("delivered", delivered)
+                .execute();
+        handle.createUpdate("""
+                        INSERT INTO webhook_attempt (event_id, attempt, attempted_at, status_code, latency_ms, error)
+                        VALUES (:eventId, :attempt, :at, :statusCode, :latency, :error)
+                        """)
+                .bind("eventId", event.eventId())
+                .bind("attempt", attempt)
+                .bind("at", at.toEpochMilli())
+                .bind("statusCode", statusCode)
+                .bind("latency", latencyMillis)
+                .bind("error", error)
+                .execute();
+    }
+
+    /** Sends a delivered or failed event once more (or a pending one at once), with a fresh budget of attempts. */
+    public boolean resend(String eventId, Instant now, int moreAttempts) {
+        return handle.createUpdate("""
+                        UPDATE webhook_event SET status = 'PENDING', next_attempt_at = :now, claimed_until = NULL,
+                            give_up_after = attempts + :more
+                        WHERE event_id = :eventId
+                        """)
+                .bind("eventId", eventId)
+                .bind("now", now.toEpochMilli())
+                .bind("more", moreAttempts)
+                .execute() == 1;
+    }
+
+    /** The delivery log, newest first, optionally of one client and one status. */
+    public List<WebhookEvent> log(@Nullable String clientId, WebhookEvent.@Nullable Status status, int limit) {
+        var query = handle.createQuery("SELECT * FROM webhook_event WHERE 1 = 1"
+                        + (clientId == null ? "" : " AND client_id = :clientId")
+                        + (status == null ? "" : " AND status = :status")
+                        + " ORDER BY created_at DESC, event_id LIMIT :limit")
+                .bind("limit", limit);
+        if (clientId != null) query.bind("clientId", clientId);
+        if (status != null) query.bind("status", status.name());
+        return query.map((rs, ctx) -> event(rs)).list();
+    }
+
+    private static WebhookEvent event(ResultSet rs) throws SQLException {
+        return new WebhookEvent(
+                rs.getString("event_id"),
+                rs.getString("client_id"),
+                rs.getString("url"),
+                WebhookType.valueOf(rs.getString("webhook_type")),
+                rs.getString("operation_id"),
+                rs.getString("token"),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                WebhookEvent.Status.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                rs.getInt("give_up_after"),
+                Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
+                instant(rs, "last_attempt_at"),
+                nullableInt(rs, "last_status_code"),
+                nullableLong(rs, "last_latency_ms"),
+                rs.getString("last_error"),
+                instant(rs, "delivered_at"));
+    }
+
+    private static @Nullable Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+}

@@ -1,0 +1,120 @@
+package tochka.acquiring.server.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A merchant's webhook endpoint on loopback: records every POST and answers 200, or the statuses it is told to
+ * answer next, or holds its answer until a latch opens.
+ */
+public final class WebhookReceiver implements AutoCloseable {
+
+    /** One request as it arrived. */
+    public record Received(String contentType, String body, long nanoTime) {}
+
+    private final HttpServer server;
+    private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    private final Deque<Integer> statuses = new ArrayDeque<>();
+    private volatile @Nullable CountDownLatch hold;
+    private volatile Duration holdAtMost = Duration.ZERO;
+
+    private WebhookReceiver(int port) {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public static WebhookReceiver start() {
+        return new WebhookReceiver(0);
+    }
+
+    /** A receiver on a given port: the same endpoint coming back after an outage. */
+    public static WebhookReceiver start(int port) {
+        return new WebhookReceiver(port);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port() + "/tochka/webhook";
+    }
+
+    /** The next requests are answered with these statuses, in order; then 200 again. */
+    public synchronized void answer(Integer... next) {
+        statuses.addAll(java.util.List.of(next));
+    }
+
+    /** Every request waits until {@code latch} opens, but no longer than {@code atMost}. */
+    public void holdUntil(CountDownLatch latch, Duration atMost) {
+        holdAtMost = atMost;
+        hold = latch;
+    }
+
+    /** The next request, waiting up to {@code deadline} for it; fails the test when none comes. */
+    public Received next(Duration deadline) {
+        try {
+            Received next = received.poll(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            if (next == null) throw new AssertionError("no webhook arrived within " + deadline);
+            return next;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** Forgets what arrived so far (the test webhooks of a subscription). */
+    public void clear() {
+        received.clear();
+    }
+
+    public int count() {
+        return received.size();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            CountDownLatch latch = hold;
+            if (latch != null) {
+                try {
+                    latch.await(holdAtMost.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            int status;
+            synchronized (this) {
+                status = statuses.isEmpty() ? 200 : statuses.poll();
+            }
+            received.add(new Received(String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")), body,
+                    System.nanoTime()));
+            exchange.sendResponseHeaders(status, -1);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
