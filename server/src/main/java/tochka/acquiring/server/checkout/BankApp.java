@@ -48,10 +48,7 @@ public final class BankApp {
     public void pay(Context ctx) {
         String qrcId = qrcId(ctx);
         Payment payment = payment(qrcId);
-        if (!tokens.valid(CSRF, qrcId, ctx.formParam("csrf"))) {
-            render(ctx, 403, qrcId, payment, "expired");
-            return;
-        }
+        if (forged(ctx, qrcId, payment)) return;
         if (!payable(qrcId, payment)) {
             render(ctx, 409, qrcId, payment, "expired");
             return;
@@ -69,11 +66,15 @@ public final class BankApp {
     public void cancel(Context ctx) {
         String qrcId = qrcId(ctx);
         Payment payment = payment(qrcId);
-        if (!tokens.valid(CSRF, qrcId, ctx.formParam("csrf"))) {
-            render(ctx, 403, qrcId, payment, "expired");
-            return;
-        }
+        if (forged(ctx, qrcId, payment)) return;
         render(ctx, 200, qrcId, payment, "cancelled");
+    }
+
+    /** Whether the form lacks this QR code's anti-CSRF token; if so, the refusal is already answered. */
+    private boolean forged(Context ctx, String qrcId, Payment payment) {
+        if (tokens.valid(CSRF, qrcId, ctx.formParam("csrf"))) return false;
+        render(ctx, 403, qrcId, payment, "expired");
+        return true;
     }
 
     /** A QR code can pay while its page session is open and its link unpaid and unexpired. */

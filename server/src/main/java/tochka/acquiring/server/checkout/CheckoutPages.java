@@ -200,11 +200,8 @@ public final class CheckoutPages {
     /** Where a paid link's buyer ends up: the merchant's {@code redirectUrl}, or our success page. */
     public void success(Context ctx) {
         Messages t = pages.messages(ctx);
-        Optional<Payment> found = payment(ctx);
-        if (found.isEmpty()) {
-            notice(ctx, 404, t, "failure", "unknown.title", "unknown.text", null, null);
-            return;
-        }
+        Optional<Payment> found = link(ctx, t);
+        if (found.isEmpty()) return;
         Payment payment = found.get();
         PaymentStatus status = payment.status(sessions.now());
         if (status == PaymentStatus.CREATED) {
@@ -222,12 +219,9 @@ public final class CheckoutPages {
     /** Our failure page, for links without a {@code failRedirectUrl}: the reason, and a way back to pay. */
     public void failure(Context ctx) {
         Messages t = pages.messages(ctx);
-        Optional<Payment> payment = payment(ctx);
+        Optional<Payment> payment = link(ctx, t);
         String reason = "reason." + ctx.queryParam("reason");
-        if (payment.isEmpty()) {
-            notice(ctx, 404, t, "failure", "unknown.title", "unknown.text", null, null);
-            return;
-        }
+        if (payment.isEmpty()) return;
         PaymentStatus status = payment.get().status(sessions.now());
         if (status != PaymentStatus.CREATED) {
             statusNotice(ctx, t, payment.get(), status);
@@ -270,11 +264,8 @@ public final class CheckoutPages {
     /** A page of a link that can still be paid; every other link gets its own page instead. */
     private void withPayableLink(Context ctx, LinkPage page) {
         Messages t = pages.messages(ctx);
-        Optional<Payment> found = payment(ctx);
-        if (found.isEmpty()) {
-            notice(ctx, 404, t, "failure", "unknown.title", "unknown.text", null, null);
-            return;
-        }
+        Optional<Payment> found = link(ctx, t);
+        if (found.isEmpty()) return;
         Payment payment = found.get();
         PaymentStatus status = payment.status(sessions.now());
         if (status != PaymentStatus.CREATED) {
@@ -349,6 +340,13 @@ public final class CheckoutPages {
     }
 
     // ---- rendering helpers -----------------------------------------------------------------------------------------
+
+    /** The link named by {@code ?uuid=}; empty after answering our "link not found" page. */
+    private Optional<Payment> link(Context ctx, Messages t) {
+        Optional<Payment> found = payment(ctx);
+        if (found.isEmpty()) notice(ctx, 404, t, "failure", "unknown.title", "unknown.text", null, null);
+        return found;
+    }
 
     /** The payment named by {@code ?uuid=}, if it is a well-formed id of an existing link. */
     private Optional<Payment> payment(Context ctx) {
