@@ -22,9 +22,11 @@ class ArchitectureTest {
     }
 
     @Test
-    void services_and_stores_know_nothing_of_http() {
-        noClasses().that().resideInAnyPackage("..server.service..", "..server.store..", "..server.auth..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "..server.http..")
+    void services_stores_and_webhooks_know_nothing_of_http_or_pages() {
+        noClasses().that().resideInAnyPackage("..server.service..", "..server.store..", "..server.auth..",
+                        "..server.webhooks..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "..server.http..",
+                        "..server.checkout..")
                 .check(classes);
     }
 }
