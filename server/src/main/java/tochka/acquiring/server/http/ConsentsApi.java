@@ -66,7 +66,9 @@ final class ConsentsApi {
         Instant expiresAt = null;
         if (data.expirationDateTime() != null) {
             try {
-                expiresAt = OffsetDateTime.parse(data.expirationDateTime()).toInstant();
+                OffsetDateTime expiration = OffsetDateTime.parse(data.expirationDateTime());
+                if (expiration.getYear() > 9999) throw new DateTimeParseException("too far", "", 0);
+                expiresAt = expiration.toInstant();
             } catch (DateTimeParseException e) {
                 problems.add("Data.expirationDateTime", "must be a date-time with offset, e.g."
                         + " 2030-10-03T00:00:00+00:00");

@@ -36,6 +36,8 @@ final class QueryParams {
         String value = required ? required(name) : optional(name);
         if (value == null || value.isEmpty()) return null;
         try {
+            // Four-digit years only: LocalDate also reads "+999999999-12-31", beyond what time arithmetic can hold.
+            if (!value.matches("\\d{4}-\\d{2}-\\d{2}")) throw new DateTimeParseException("not YYYY-MM-DD", value, 0);
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             problems.add(name, "must be a date YYYY-MM-DD, got '" + abbreviate(value) + "'");

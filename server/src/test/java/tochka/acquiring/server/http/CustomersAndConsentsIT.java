@@ -82,6 +82,8 @@ class CustomersAndConsentsIT {
                 + " \"expirationDateTime\": \"2020-01-01T00:00:00+00:00\"}}").expectError(400, "in the past");
         api.post("/consent/v1.0/consents", "{\"Data\": {\"permissions\": [\"ReadBalances\"],"
                 + " \"expirationDateTime\": \"tomorrow\"}}").expectError(400, "Data.expirationDateTime");
+        api.post("/consent/v1.0/consents", "{\"Data\": {\"permissions\": [\"ReadBalances\"],"
+                + " \"expirationDateTime\": \"+999999999-12-31T00:00:00+00:00\"}}").expectError(400, "Data.expirationDateTime");
 
         api.get("/consent/v1.0/consents/nope").expectError(404, "nope");
         String mine = api.get("/consent/v1.0/consents").expectStatus(200).data().get("Consent").get(0)

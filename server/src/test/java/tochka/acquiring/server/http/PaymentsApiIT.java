@@ -255,6 +255,8 @@ class PaymentsApiIT {
         api.get("/acquiring/v1.0/payments").expectError(400, "customerCode: query parameter required");
         api.get("/acquiring/v1.0/payments?customerCode=" + code + "&status=PAID").expectError(400, "status: must be one of");
         api.get("/acquiring/v1.0/payments?customerCode=" + code + "&fromDate=28.11.2026").expectError(400, "fromDate");
+        api.get("/acquiring/v1.0/payments?customerCode=" + code + "&fromDate=-999999999-01-01")
+                .expectError(400, "fromDate: must be a date YYYY-MM-DD");
         api.get("/acquiring/v1.0/payments?customerCode=" + code + "&perPage=1001").expectError(400, "perPage");
         api.get("/acquiring/v1.0/payments?customerCode=" + code + "&page=0").expectError(400, "page");
         api.get("/acquiring/v1.0/payments?customerCode=" + code + "&fromDate=2026-02-02&toDate=2026-01-01")
