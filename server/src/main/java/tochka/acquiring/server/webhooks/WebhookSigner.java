@@ -15,7 +15,7 @@ import tochka.acquiring.server.auth.SigningKey;
 /**
  * Webhook bodies as the bank makes them: a compact RS256 JWT with the header {@code {"typ":"JWT","alg":"RS256"}},
  * signed by the server's key (the one it publishes as a JWK), whose payload is JSON written the way the bank's
- * Python writes it: {@code ", "} and {@code ": "} separators and non-ASCII characters escaped as {@code \\uXXXX}.
+ * Python writes it: {@code ", "} and {@code ": "} separators and every non-ASCII character as a {@code \\u} escape.
  */
 public final class WebhookSigner {
 

@@ -23,14 +23,10 @@ class RefundConcurrencyIT {
     static final ServerExtension running = new ServerExtension();
     private final TestServer server = running.get();
 
-
     @Test
     void fifty_parallel_refunds_never_refund_more_than_was_paid() throws Exception {
         ApiClient api = server.api();
-        String operationId = api.post("/acquiring/v1.0/payments", """
-                {"Data": {"customerCode": "%s", "amount": 10, "purpose": "race", "paymentMode": ["card"]}}
-                """.formatted(server.info().customerCode())).expectStatus(200).data().get("operationId").asText();
-        server.simulate(operationId, "card", "approve").expectStatus(200);
+        String operationId = server.paidCardLink("10");
 
         ExecutorService pool = Executors.newFixedThreadPool(50);
         CountDownLatch go = new CountDownLatch(1);

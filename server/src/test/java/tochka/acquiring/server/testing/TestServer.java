@@ -77,6 +77,15 @@ public final class TestServer implements AutoCloseable {
         admin().post("/control/v1/clock/advance", "{\"minutes\": " + minutes + "}").expectStatus(200);
     }
 
+    /** A card link of the demo company for {@code amount} roubles, paid (APPROVED); returns its operationId. */
+    public String paidCardLink(String amount) {
+        String operationId = api().post("/acquiring/v1.0/payments", """
+                {"Data": {"customerCode": "%s", "amount": %s, "purpose": "p", "paymentMode": ["card"]}}
+                """.formatted(info().customerCode(), amount)).expectStatus(200).data().get("operationId").asText();
+        simulate(operationId, "card", "approve").expectStatus(200);
+        return operationId;
+    }
+
     /** Pays {@code operationId} as a buyer would, through the control API. */
     public ApiResponse simulate(String operationId, String paymentType, String outcome) {
         return admin().post("/control/v1/payments/" + operationId + "/simulate",
