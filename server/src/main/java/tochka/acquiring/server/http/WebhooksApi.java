@@ -2,7 +2,6 @@ package tochka.acquiring.server.http;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.javalin.http.Context;
-import java.util.List;
 import java.util.Map;
 import tochka.acquiring.api.BooleanResult;
 import tochka.acquiring.api.Envelope;
