@@ -308,6 +308,28 @@ class PaymentsApiIT {
     }
 
     @Test
+    void todays_card_payments_join_the_registry_once_the_day_is_over() {
+        TestServer own = TestServer.start();
+        try (own) {
+            String card = own.paidCardLink("50");
+            String day = own.api().get("/acquiring/v1.0/payments/" + card).expectStatus(200).data().get("Operation")
+                    .get(0).get("paidAt").asText().substring(0, 10);
+            String registry = "/acquiring/v1.0/registry?customerCode=" + own.info().customerCode()
+                    + "&merchantId=" + own.info().merchantId() + "&date=" + day;
+            assertThat(own.api().get(registry).expectStatus(200).data().get("Registry")).isEmpty();
+
+            own.advanceClock(24 * 60);
+
+            JsonNode entries = own.api().get(registry).expectStatus(200).data().get("Registry");
+            assertThat(entries).hasSize(1);
+            assertThat(entries.get(0).get("paymentType").asText()).isEqualTo("card");
+            assertThat(entries.get(0).get("totalAmount").decimalValue()).isEqualByComparingTo("50");
+            assertThat(entries.get(0).get("payments").get(0).get("commission").decimalValue())
+                    .isEqualByComparingTo("1.3");
+        }
+    }
+
+    @Test
     void registry_lists_settled_sbp_payments_of_the_day_with_commission() {
         String operationId = create("\"amount\": 100, \"purpose\": \"reg\", \"paymentMode\": [\"sbp\", \"card\"]");
         server.simulate(operationId, "sbp", "approve").expectStatus(200);
@@ -329,6 +351,9 @@ class PaymentsApiIT {
         assertThat(line.get("enrollmentAmount").decimalValue()).isEqualByComparingTo("97.4");
         api.get("/acquiring/v1.0/registry?customerCode=" + code + "&merchantId=200000000001097")
                 .expectError(400, "date: query parameter required");
+        api.get("/acquiring/v1.0/registry?customerCode=" + code + "&merchantId=200000000001097&date=" + today
+                + "&paymentId=" + info(operationId).get("paymentId").asText())
+                .expectStatus(200);
         api.get("/acquiring/v1.0/registry?customerCode=" + code + "&merchantId=200000000009999&date=" + today)
                 .expectError(400, "is not a retailer");
     }
