@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tochka.acquiring.api.Permission;
@@ -91,7 +92,7 @@ public final class Application implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            sweeper.scheduleWithFixedDelay(() -> {
+            var unused = sweeper.scheduleWithFixedDelay(() -> {
                 try {
                     int expired = payments.expireDue();
                     if (expired > 0) log.info("expired {} unpaid payment links", expired);
@@ -168,10 +169,10 @@ public final class Application implements AutoCloseable {
 
     /** The base of every absolute URL the server writes; known once the port is. */
     private static final class PublicUrl {
-        private final String configured;
-        private volatile String url;
+        private final @Nullable String configured;
+        private volatile @Nullable String url;
 
-        PublicUrl(String configured) {
+        PublicUrl(@Nullable String configured) {
             this.configured = configured;
         }
 

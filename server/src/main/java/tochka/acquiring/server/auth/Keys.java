@@ -85,7 +85,11 @@ public final class Keys {
         return jdbi.withHandle(handle -> new KeyStore(handle).all());
     }
 
-    /** @throws Rejected (404) when there is no such key or it is already revoked */
+    /**
+     * Revokes a key: it is refused from its next request on.
+     *
+     * @throws Rejected (404) when there is no such key or it is already revoked
+     */
     public void revoke(String clientId) {
         boolean revoked = jdbi.inTransaction(handle -> new KeyStore(handle).revoke(clientId, clock.instant()));
         if (!revoked) throw Rejected.notFound("no active key with client_id " + clientId);

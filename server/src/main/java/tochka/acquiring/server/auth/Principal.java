@@ -12,7 +12,11 @@ public record Principal(String clientId, Set<Permission> permissions, Set<String
         customerCodes = Set.copyOf(customerCodes);
     }
 
-    /** @throws Rejected (403) unless the key holds {@code permission} */
+    /**
+     * Checks that the key holds {@code permission}.
+     *
+     * @throws Rejected (403) unless it does
+     */
     public void require(Permission permission) {
         if (!permissions.contains(permission)) {
             throw Rejected.forbidden("key " + clientId + " lacks the permission " + permission.name()
@@ -20,7 +24,11 @@ public record Principal(String clientId, Set<Permission> permissions, Set<String
         }
     }
 
-    /** @throws Rejected (403) unless the key may act for {@code customerCode}; unknown codes read the same */
+    /**
+     * Checks that the key may act for {@code customerCode}; an unknown code reads the same as a foreign one.
+     *
+     * @throws Rejected (403) unless it may
+     */
     public void requireCompany(String customerCode) {
         if (!customerCodes.contains(customerCode)) {
             throw Rejected.forbidden("customerCode " + customerCode + " is not available to key " + clientId);

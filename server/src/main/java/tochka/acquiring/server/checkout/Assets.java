@@ -14,7 +14,16 @@ public final class Assets {
             "checkout.css", load("checkout.css", "text/css; charset=utf-8"),
             "sbp.js", load("sbp.js", "text/javascript; charset=utf-8"));
 
-    private record Asset(byte[] bytes, String contentType) {}
+    /** A file's bytes and type (a class, not a record: records compare arrays by identity). */
+    private static final class Asset {
+        private final byte[] bytes;
+        private final String contentType;
+
+        Asset(byte[] bytes, String contentType) {
+            this.bytes = bytes;
+            this.contentType = contentType;
+        }
+    }
 
     private Assets() {}
 
@@ -23,7 +32,7 @@ public final class Assets {
         if (asset == null) throw new NotFoundResponse("no asset " + ctx.pathParam("file"));
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Cache-Control", "public, max-age=300");
-        ctx.contentType(asset.contentType()).result(asset.bytes());
+        ctx.contentType(asset.contentType).result(asset.bytes);
     }
 
     private static Asset load(String name, String contentType) {

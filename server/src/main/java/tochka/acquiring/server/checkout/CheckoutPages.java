@@ -117,7 +117,7 @@ public final class CheckoutPages {
                 ctx.redirect("/order/card?uuid=" + payment.operationId(), HttpStatus.SEE_OTHER);
                 return;
             }
-            renderChallenge(ctx, payment, t, session);
+            renderChallenge(ctx, payment, t, session, session.challenge());
         });
     }
 
@@ -376,12 +376,13 @@ public final class CheckoutPages {
                 payment.redirectUrl(), payment.failRedirectUrl());
     }
 
-    private void renderChallenge(Context ctx, Payment payment, Messages t, CheckoutSession session) {
+    private void renderChallenge(Context ctx, Payment payment, Messages t, CheckoutSession session,
+            MaskedCard card) {
         pages.render(ctx, 200, "threeds", Pages.params(
                         "page", pages.page(ctx, t, t.get("threeds.title"), null),
                         "order", order(payment, t),
                         "challenge", new Views.Challenge("/order/3ds?uuid=" + payment.operationId(),
-                                csrf(ctx, session), t.format("threeds.text", session.challenge().mask()))),
+                                csrf(ctx, session), t.format("threeds.text", card.mask()))),
                 payment.redirectUrl(), payment.failRedirectUrl());
     }
 

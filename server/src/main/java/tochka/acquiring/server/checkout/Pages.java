@@ -41,7 +41,8 @@ final class Pages {
     }
 
     /** Renders {@code template} with {@code params}; {@code formTargets} are URLs a form may redirect on to. */
-    void render(Context ctx, int status, String template, Map<String, Object> params, String... formTargets) {
+    void render(Context ctx, int status, String template, Map<String, Object> params,
+            @Nullable String... formTargets) {
         StringOutput html = new StringOutput();
         templates.render("checkout/" + template + ".jte", params, html);
         secure(ctx, formTargets);
@@ -54,7 +55,7 @@ final class Pages {
         return params;
     }
 
-    static void secure(Context ctx, String... formTargets) {
+    static void secure(Context ctx, @Nullable String... formTargets) {
         Set<String> formSources = new TreeSet<>();
         formSources.add("'self'");
         for (String target : formTargets) {

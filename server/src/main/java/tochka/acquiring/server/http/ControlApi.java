@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.api.Envelope;
 import tochka.acquiring.api.OperationList;
@@ -55,8 +56,8 @@ final class ControlApi {
             problems.add("payerName", "must be 1 to 100 characters");
         }
         problems.throwIfAny();
-        var payment = payments.pay(ctx.pathParam("operationId"),
-                new PaymentService.Attempt(type, outcome, request.payerName(), null, null));
+        var payment = payments.pay(ctx.pathParam("operationId"), new PaymentService.Attempt(
+                Objects.requireNonNull(type), Objects.requireNonNull(outcome), request.payerName(), null, null));
         responses.ok(ctx, Envelope.of(new OperationList(List.of(wire.operation(payment, clock.instant()))),
                 responses.self(ctx)));
     }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -59,11 +60,12 @@ final class PaymentRequests {
         if (data.paymentLinkId() != null) length(problems, "Data.paymentLinkId", data.paymentLinkId(), 1, 45);
         Receipt receipt = withReceipt ? receipt(problems, data, amount) : null;
         problems.throwIfAny();
+        // Every null below was reported above: throwIfAny did not return.
         return new NewPayment(
-                customerCode,
+                Objects.requireNonNull(customerCode),
                 data.merchantId(),
-                amount,
-                purpose,
+                Objects.requireNonNull(amount),
+                Objects.requireNonNull(purpose),
                 modes,
                 data.redirectUrl(),
                 data.failRedirectUrl(),
@@ -84,7 +86,7 @@ final class PaymentRequests {
         try {
             return Money.ofRoubles(roubles);
         } catch (IllegalArgumentException e) {
-            problems.add(field, e.getMessage());
+            problems.add(field, String.valueOf(e.getMessage()));
             return null;
         }
     }

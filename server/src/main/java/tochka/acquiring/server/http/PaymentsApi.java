@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import tochka.acquiring.api.BooleanResult;
 import tochka.acquiring.api.CreatePaymentRequest;
 import tochka.acquiring.api.DataRequest;
@@ -127,7 +128,8 @@ final class PaymentsApi {
         if (request.data() == null) problems.add("Data", "field required").throwIfAny();
         Money amount = PaymentRequests.money(problems, "Data.amount", request.data().amount());
         problems.throwIfAny();
-        var done = payments.refund(ctx.pathParam("operationId"), principal.customerCodes(), amount);
+        var done = payments.refund(ctx.pathParam("operationId"), principal.customerCodes(),
+                Objects.requireNonNull(amount));
         var refund = new Refund(true, done.payment().operationId(), done.order().amount().roubles(),
                 LocalDate.ofInstant(done.order().time(), PaymentService.BANK_ZONE).toString(),
                 done.order().orderId());
@@ -152,7 +154,8 @@ final class PaymentsApi {
 
         List<RegistryEntry> entries = new ArrayList<>();
         Instant now = clock.instant();
-        for (Map.Entry<PaymentMode, List<RegistryLine>> group : payments.registry(retailer, date, paymentId)
+        for (Map.Entry<PaymentMode, List<RegistryLine>> group : payments.registry(retailer,
+                        Objects.requireNonNull(date), paymentId)
                 .entrySet()) {
             Money total = Money.ZERO;
             List<RegistryPayment> lines = new ArrayList<>();
@@ -161,7 +164,7 @@ final class PaymentsApi {
                 total = total.plus(payment.amount());
                 lines.add(new RegistryPayment(payment.purpose(), Wire.status(payment, now),
                         payment.amount().roubles(), payment.operationId(), wire.paymentLink(payment.operationId()),
-                        Wire.time(payment.payer().paidAt()), payment.paymentLinkId(), line.commission().roubles(),
+                        Wire.time(Objects.requireNonNull(payment.payer()).paidAt()), payment.paymentLinkId(), line.commission().roubles(),
                         payment.amount().minus(line.commission()).roubles()));
             }
             entries.add(new RegistryEntry(Wire.type(group.getKey()), total.roubles(), paymentId, lines));

@@ -80,10 +80,10 @@ final class Wire {
                 withReceipt ? payment.customerCode() : null,
                 withReceipt ? payment.redirectUrl() : null,
                 withReceipt ? payment.failRedirectUrl() : null,
-                withReceipt ? receipt.taxSystemCode() : null,
-                withReceipt ? receipt.client() : null,
-                withReceipt ? receipt.items() : null,
-                withReceipt ? receipt.supplier() : null);
+                receipt != null ? receipt.taxSystemCode() : null,
+                receipt != null ? receipt.client() : null,
+                receipt != null ? receipt.items() : null,
+                receipt != null ? receipt.supplier() : null);
     }
 
     PaymentOperation operation(Payment payment, Instant now) {

@@ -28,13 +28,21 @@ public final class ConsentService {
         return jdbi.withHandle(handle -> new ConsentStore(handle).ofClient(clientId));
     }
 
-    /** @throws Rejected (404) unless the consent exists and belongs to {@code clientId} */
+    /**
+     * The consent {@code consentId} of {@code clientId}.
+     *
+     * @throws Rejected (404) unless the consent exists and belongs to {@code clientId}
+     */
     public ConsentRecord get(String consentId, String clientId) {
         return jdbi.withHandle(handle -> new ConsentStore(handle).find(consentId, clientId))
                 .orElseThrow(() -> Rejected.notFound("consent " + consentId + " not found"));
     }
 
-    /** @throws Rejected (400) when {@code expiresAt} is not in the future */
+    /**
+     * Records a consent the application asks for, awaiting the user's authorisation.
+     *
+     * @throws Rejected (400) when {@code expiresAt} is not in the future
+     */
     public ConsentRecord request(String clientId, Set<Permission> permissions, @Nullable Instant expiresAt) {
         Instant now = clock.instant();
         if (expiresAt != null && !expiresAt.isAfter(now)) {

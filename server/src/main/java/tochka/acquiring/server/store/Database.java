@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -57,7 +58,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** PostgreSQL at {@code jdbcUrl}; user and password may be in the URL or given here. */
-    public static Database postgres(String jdbcUrl, String user, String password) {
+    public static Database postgres(String jdbcUrl, @Nullable String user, @Nullable String password) {
         if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("--db must be a jdbc:postgresql: URL, got " + jdbcUrl);
         }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import tochka.acquiring.server.auth.SigningKey;
 
 /**
@@ -55,7 +56,7 @@ public final class WebhookSigner {
         }
 
         @Override
-        public SerializableString getEscapeSequence(int ch) {
+        public @Nullable SerializableString getEscapeSequence(int ch) {
             return ch < 0x80 ? null : new SerializedString(String.format("\\u%04x", ch));
         }
     }

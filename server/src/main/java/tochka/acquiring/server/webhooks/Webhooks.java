@@ -32,7 +32,11 @@ public final class Webhooks {
         this.clock = clock;
     }
 
-    /** @throws Rejected (404) when the client has no webhook */
+    /**
+     * The client's webhook.
+     *
+     * @throws Rejected (404) when the client has no webhook
+     */
     public WebhookSubscription get(String clientId) {
         return jdbi.withHandle(handle -> new WebhookStore(handle).subscription(clientId))
                 .orElseThrow(() -> noWebhook(clientId));
@@ -72,7 +76,11 @@ public final class Webhooks {
         return subscription;
     }
 
-    /** @throws Rejected (404) when the client has no webhook */
+    /**
+     * Removes the client's webhook; events already queued are still delivered.
+     *
+     * @throws Rejected (404) when the client has no webhook
+     */
     public void delete(String clientId) {
         if (!jdbi.inTransaction(handle -> new WebhookStore(handle).delete(clientId))) throw noWebhook(clientId);
     }

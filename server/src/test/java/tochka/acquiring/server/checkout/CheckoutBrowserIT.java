@@ -355,7 +355,7 @@ class CheckoutBrowserIT {
 
     private void landOnShop(String path) {
         String url = shopUrl(path);
-        waitUntil(page -> page.getCurrentUrl().startsWith(url));
+        waitUntil(page -> String.valueOf(page.getCurrentUrl()).startsWith(url));
         waitUntilVisible("shop");
     }
 
@@ -376,7 +376,7 @@ class CheckoutBrowserIT {
 
     /** What the field holds now, as opposed to what the page was rendered with. */
     private String value(String id) {
-        return browser().findElement(By.id(id)).getDomProperty("value");
+        return String.valueOf(browser().findElement(By.id(id)).getDomProperty("value"));
     }
 
     private void waitUntilVisible(String id) {

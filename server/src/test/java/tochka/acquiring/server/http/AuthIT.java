@@ -17,6 +17,7 @@ import com.nimbusds.jwt.SignedJWT;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tochka.acquiring.api.Permission;
@@ -39,7 +40,7 @@ class AuthIT {
             "{\"Data\": {\"customerCode\": \"%s\", \"amount\": 1, \"purpose\": \"p\", \"paymentMode\": [\"card\"]}}";
 
 
-    private IssuedKey issue(Set<Permission> permissions, Set<String> companies, Instant expiresAt) {
+    private IssuedKey issue(Set<Permission> permissions, Set<String> companies, @Nullable Instant expiresAt) {
         return server.application().keys().issue("test", permissions, companies, expiresAt, false);
     }
 
@@ -70,7 +71,7 @@ class AuthIT {
 
     @Test
     void a_tampered_token_is_refused() {
-        String[] parts = server.info().demoToken().split("\\.");
+        String[] parts = server.info().demoToken().split("\\.", -1);
         String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
 
         server.api(tampered).get("/open-banking/v1.0/customers").expectStatus(403);

@@ -342,11 +342,10 @@ class PaymentsApiIT {
 
         assertThat(registry).extracting(entry -> entry.get("paymentType").asText())
                 .as("today's card payments are not in the registry yet, as at the bank").containsExactly("sbp");
-        JsonNode line = null;
-        for (JsonNode payment : registry.get(0).get("payments")) {
-            if (payment.get("operationId").asText().equals(operationId)) line = payment;
-        }
-        assertThat(line).isNotNull();
+        JsonNode line = java.util.stream.StreamSupport.stream(registry.get(0).get("payments").spliterator(), false)
+                .filter(payment -> payment.get("operationId").asText().equals(operationId))
+                .findFirst()
+                .orElseThrow();
         assertThat(line.get("commission").decimalValue()).isEqualByComparingTo("2.6");
         assertThat(line.get("enrollmentAmount").decimalValue()).isEqualByComparingTo("97.4");
         api.get("/acquiring/v1.0/registry?customerCode=" + code + "&merchantId=200000000001097")

@@ -101,10 +101,11 @@ class WalkthroughIT {
     /** Step 6 of the guide: the nine-digit code starting with 3 whose customerType is Business. */
     private String businessCustomerCode(ApiClient api) {
         JsonNode customers = api.get("/open-banking/v1.0/customers").expectStatus(200).data().get("Customer");
-        String code = null;
-        for (JsonNode customer : customers) {
-            if (customer.get("customerType").asText().equals("Business")) code = customer.get("customerCode").asText();
-        }
+        String code = java.util.stream.StreamSupport.stream(customers.spliterator(), false)
+                .filter(customer -> customer.get("customerType").asText().equals("Business"))
+                .map(customer -> customer.get("customerCode").asText())
+                .findFirst()
+                .orElseThrow();
         assertThat(code).matches("3\\d{8}");
         return code;
     }

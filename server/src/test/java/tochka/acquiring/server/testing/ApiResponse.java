@@ -29,7 +29,7 @@ public record ApiResponse(String method, String path, int status, String body) {
         return this;
     }
 
-    /** Asserts a bank error body with {@code expected} status whose message mentions every {@code fragment}. */
+    /** Asserts a bank error body with {@code expected} status whose message mentions each of {@code fragments}. */
     public ApiResponse expectError(int expected, String... fragments) {
         expectStatus(expected);
         JsonNode error = json();

@@ -26,7 +26,7 @@ public final class QrCodes {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(image).as("a PNG image").isNotNull();
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE,
+        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, true,
                 DecodeHintType.CHARACTER_SET, "UTF-8")).getText();
     }
 }
