@@ -10,6 +10,7 @@ import org.jdbi.v3.core.Handle;
 import tochka.acquiring.api.CustomerType;
 import tochka.acquiring.api.RetailerStatus;
 import tochka.acquiring.server.domain.Company;
+import tochka.acquiring.server.domain.PaymentMode;
 import tochka.acquiring.server.domain.Retailer;
 
 /** Companies (the bank's customers) and their acquiring retailers. */
@@ -55,7 +56,7 @@ public final class CompanyStore {
                 .bind("terminalId", retailer.terminalId())
                 .bind("status", retailer.status().name())
                 .bind("active", retailer.active())
-                .bind("modes", PaymentStore.Modes.format(retailer.modes()))
+                .bind("modes", Columns.join(retailer.modes(), PaymentMode::wireName))
                 .bind("cashbox", retailer.cashbox())
                 .execute();
     }
@@ -114,7 +115,7 @@ public final class CompanyStore {
                 rs.getString("terminal_id"),
                 RetailerStatus.valueOf(rs.getString("status")),
                 rs.getBoolean("is_active"),
-                PaymentStore.Modes.parse(rs.getString("payment_modes")),
+                Columns.split(rs.getString("payment_modes"), PaymentMode::ofWireName),
                 rs.getString("cashbox"));
     }
 }

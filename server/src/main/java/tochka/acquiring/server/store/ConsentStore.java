@@ -3,10 +3,9 @@ package tochka.acquiring.server.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import tochka.acquiring.api.ConsentStatus;
 import tochka.acquiring.api.Permission;
@@ -30,12 +29,11 @@ public final class ConsentStore {
                 .bind("id", consent.consentId())
                 .bind("clientId", consent.clientId())
                 .bind("code", consent.customerCode())
-                .bind("permissions", consent.permissions().stream().sorted().map(Permission::name)
-                        .collect(Collectors.joining(",")))
+                .bind("permissions", Columns.join(consent.permissions().stream().sorted().toList(), Permission::name))
                 .bind("status", consent.status().name())
                 .bind("createdAt", consent.createdAt().toEpochMilli())
                 .bind("updatedAt", consent.statusUpdatedAt().toEpochMilli())
-                .bind("expiresAt", consent.expiresAt() == null ? null : consent.expiresAt().toEpochMilli())
+                .bind("expiresAt", Columns.toMillis(consent.expiresAt()))
                 .execute();
     }
 
@@ -55,19 +53,14 @@ public final class ConsentStore {
     }
 
     private static ConsentRecord consent(ResultSet rs) throws SQLException {
-        long expiresAt = rs.getLong("expires_at");
-        boolean perpetual = rs.wasNull();
         return new ConsentRecord(
                 rs.getString("consent_id"),
                 rs.getString("client_id"),
                 rs.getString("customer_code"),
-                Arrays.stream(rs.getString("permissions").split(","))
-                        .filter(name -> !name.isEmpty())
-                        .map(Permission::valueOf)
-                        .collect(Collectors.toSet()),
+                Set.copyOf(Columns.split(rs.getString("permissions"), Permission::valueOf)),
                 ConsentStatus.valueOf(rs.getString("status")),
                 Instant.ofEpochMilli(rs.getLong("created_at")),
                 Instant.ofEpochMilli(rs.getLong("status_updated_at")),
-                perpetual ? null : Instant.ofEpochMilli(expiresAt));
+                Columns.instantOrNull(rs, "expires_at"));
     }
 }

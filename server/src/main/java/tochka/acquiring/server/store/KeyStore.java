@@ -3,12 +3,10 @@ package tochka.acquiring.server.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import tochka.acquiring.api.Permission;
 import tochka.acquiring.server.domain.ApiKey;
@@ -31,10 +29,9 @@ public final class KeyStore {
                 .bind("clientId", key.clientId())
                 .bind("keyId", key.keyId())
                 .bind("name", key.name())
-                .bind("permissions", key.permissions().stream().sorted().map(Permission::name)
-                        .collect(Collectors.joining(",")))
+                .bind("permissions", Columns.join(key.permissions().stream().sorted().toList(), Permission::name))
                 .bind("createdAt", key.createdAt().toEpochMilli())
-                .bind("expiresAt", key.expiresAt() == null ? null : key.expiresAt().toEpochMilli())
+                .bind("expiresAt", Columns.toMillis(key.expiresAt()))
                 .bind("demo", demo)
                 .execute();
         for (String code : key.customerCodes()) {
@@ -109,21 +106,14 @@ public final class KeyStore {
     }
 
     private static ApiKey key(ResultSet rs, Set<String> companies) throws SQLException {
-        long expiresAt = rs.getLong("expires_at");
-        boolean neverExpires = rs.wasNull();
-        long revokedAt = rs.getLong("revoked_at");
-        boolean notRevoked = rs.wasNull();
         return new ApiKey(
                 rs.getString("client_id"),
                 rs.getString("key_id"),
                 rs.getString("name"),
-                Arrays.stream(rs.getString("permissions").split(","))
-                        .filter(name -> !name.isEmpty())
-                        .map(Permission::valueOf)
-                        .collect(Collectors.toSet()),
+                Set.copyOf(Columns.split(rs.getString("permissions"), Permission::valueOf)),
                 companies,
                 Instant.ofEpochMilli(rs.getLong("created_at")),
-                neverExpires ? null : Instant.ofEpochMilli(expiresAt),
-                notRevoked ? null : Instant.ofEpochMilli(revokedAt));
+                Columns.instantOrNull(rs, "expires_at"),
+                Columns.instantOrNull(rs, "revoked_at"));
     }
 }

@@ -6,13 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jspecify.annotations.Nullable;
@@ -59,7 +57,7 @@ public final class PaymentStore {
                 .bind("paymentLinkId", payment.paymentLinkId())
                 .bind("amount", payment.amount().kopecks())
                 .bind("purpose", payment.purpose())
-                .bind("modes", Modes.format(payment.modes()))
+                .bind("modes", Columns.join(payment.modes(), PaymentMode::wireName))
                 .bind("redirectUrl", payment.redirectUrl())
                 .bind("failRedirectUrl", payment.failRedirectUrl())
                 .bind("saveCard", payment.saveCard())
@@ -181,8 +179,8 @@ public final class PaymentStore {
     public boolean markPaid(String operationId, PaymentStatus status, Payer payer) {
         return handle.createUpdate("""
                         UPDATE payment SET status = :status, payment_type = :type, payment_id = :paymentId,
-                            transaction_id = :transactionId, qrc_id = :qrcId, payer_name = :payerName, paid_at = :paidAt,
-                            card_mask = :cardMask, card_brand = :cardBrand
+                            transaction_id = :transactionId, qrc_id = :qrcId, payer_name = :payerName,
+                            paid_at = :paidAt, card_mask = :cardMask, card_brand = :cardBrand
                         WHERE operation_id = :id AND status = 'CREATED' AND expires_at > :paidAt
                         """)
                 .bind("id", operationId)
@@ -279,7 +277,7 @@ public final class PaymentStore {
                 new Money(rs.getLong("amount_minor")),
                 new Money(rs.getLong("refunded_minor")),
                 rs.getString("purpose"),
-                Modes.parse(rs.getString("payment_modes")),
+                Columns.split(rs.getString("payment_modes"), PaymentMode::ofWireName),
                 rs.getString("redirect_url"),
                 rs.getString("fail_redirect_url"),
                 rs.getBoolean("save_card"),
@@ -306,22 +304,6 @@ public final class PaymentStore {
             return json.readValue(receipt, Receipt.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored receipt is unreadable", e);
-        }
-    }
-
-    /** Payment modes as stored: the wire names joined by commas, e.g. {@code card,sbp}. */
-    static final class Modes {
-        private Modes() {}
-
-        static String format(List<PaymentMode> modes) {
-            return modes.stream().map(PaymentMode::wireName).collect(Collectors.joining(","));
-        }
-
-        static List<PaymentMode> parse(String modes) {
-            return Arrays.stream(modes.split(","))
-                    .filter(mode -> !mode.isEmpty())
-                    .map(PaymentMode::ofWireName)
-                    .toList();
         }
     }
 

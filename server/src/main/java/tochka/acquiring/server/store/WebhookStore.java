@@ -3,10 +3,8 @@ package tochka.acquiring.server.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.api.WebhookType;
@@ -45,7 +43,7 @@ public final class WebhookStore {
                         """)
                 .bind("clientId", subscription.clientId())
                 .bind("url", subscription.url())
-                .bind("types", subscription.types().stream().map(WebhookType::name).collect(Collectors.joining(",")))
+                .bind("types", Columns.join(subscription.types(), WebhookType::name))
                 .bind("createdAt", subscription.createdAt().toEpochMilli())
                 .bind("updatedAt", subscription.updatedAt().toEpochMilli())
                 .execute();
@@ -85,10 +83,7 @@ public final class WebhookStore {
         return new WebhookSubscription(
                 rs.getString("client_id"),
                 rs.getString("url"),
-                Arrays.stream(rs.getString("webhook_types").split(","))
-                        .filter(name -> !name.isEmpty())
-                        .map(WebhookType::valueOf)
-                        .toList(),
+                Columns.split(rs.getString("webhook_types"), WebhookType::valueOf),
                 Instant.ofEpochMilli(rs.getLong("created_at")),
                 Instant.ofEpochMilli(rs.getLong("updated_at")));
     }
@@ -231,25 +226,10 @@ public final class WebhookStore {
                 rs.getInt("attempts"),
                 rs.getInt("give_up_after"),
                 Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
-                instant(rs, "last_attempt_at"),
-                nullableInt(rs, "last_status_code"),
-                nullableLong(rs, "last_latency_ms"),
+                Columns.instantOrNull(rs, "last_attempt_at"),
+                Columns.intOrNull(rs, "last_status_code"),
+                Columns.longOrNull(rs, "last_latency_ms"),
                 rs.getString("last_error"),
-                instant(rs, "delivered_at"));
-    }
-
-    private static @Nullable Integer nullableInt(ResultSet rs, String column) throws SQLException {
-        int value = rs.getInt(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        long millis = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+                Columns.instantOrNull(rs, "delivered_at"));
     }
 }
