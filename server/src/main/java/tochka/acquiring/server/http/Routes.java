@@ -5,8 +5,10 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.api.Permission;
@@ -22,6 +24,8 @@ import tochka.acquiring.server.service.DirectoryService;
 import tochka.acquiring.server.service.PaymentService;
 import tochka.acquiring.server.service.Rejected;
 import tochka.acquiring.server.service.ServerClock;
+import tochka.acquiring.server.site.OpenApiDocument;
+import tochka.acquiring.server.site.SitePages;
 import tochka.acquiring.server.webhooks.Webhooks;
 
 /**
@@ -50,6 +54,11 @@ public final class Routes {
     private final CheckoutPages checkout;
     private final BankApp bankApp;
     private final WebhooksApi webhooks;
+    private final ObjectMapper json;
+    private final Supplier<String> publicUrl;
+    private final boolean controlEnabled;
+    /** The bank's operations registered by {@link #api}: what {@code /openapi.json} publishes. */
+    private final Set<OpenApiDocument.Operation> implemented = new LinkedHashSet<>();
 
     /** Everything the routes call; {@code controlEnabled} false leaves the test-control API out. */
     public Routes(ObjectMapper json, Supplier<String> publicUrl, Keys keys, SigningKey signingKey,
@@ -57,6 +66,9 @@ public final class Routes {
             CheckoutPages checkout, BankApp bankApp, Webhooks webhookService, String adminToken,
             boolean controlEnabled) {
         Bodies bodies = new Bodies(json);
+        this.json = json;
+        this.publicUrl = publicUrl;
+        this.controlEnabled = controlEnabled;
         Wire wire = new Wire(publicUrl);
         this.keys = keys;
         this.signingKey = signingKey;
@@ -103,6 +115,12 @@ public final class Routes {
         api(config, HandlerType.DELETE, webhookPath, Permission.ManageWebhookData, webhooks::delete);
         api(config, HandlerType.POST, webhookPath + "/test_send", Permission.ManageWebhookData, webhooks::testSend);
 
+        SitePages site = new SitePages(json, publicUrl, implemented, controlEnabled);
+        routes.get("/", site::landing);
+        routes.get("/docs", site::docs);
+        routes.get("/openapi.json", site::bankOpenApi);
+        routes.get("/openapi-control.json", site::controlOpenApi);
+        routes.get("/site/assets/{file}", site::asset);
         routes.get("/health", ctx -> responses.ok(ctx, Map.of("status", "ok")));
         routes.get("/admin/v1/webhooks/deliveries", webhooks::deliveries);
         routes.post("/admin/v1/webhooks/deliveries/{eventId}/resend", webhooks::resend);
@@ -141,6 +159,7 @@ public final class Routes {
     /** Registers a bank method under both prefixes, behind authentication and its permission (null: none). */
     private void api(JavalinConfig config, HandlerType method, String path, @Nullable Permission permission,
             ApiHandler handler) {
+        implemented.add(new OpenApiDocument.Operation(method.name(), path));
         for (String prefix : PREFIXES) {
             boolean sandbox = prefix.equals("/sandbox/v2");
             config.routes.addHttpHandler(method, prefix + path, ctx -> {

@@ -13,8 +13,6 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -24,12 +22,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import tochka.acquiring.server.testing.SharedReference;
+import tochka.acquiring.server.testing.Reference;
 
 /**
  * The bank's OpenAPI document as a test oracle: tells whether the spec knows a request and checks a response body
- * against the JSON schema the spec declares for its status. The spec is read from the shared reference checkout (never
- * copied into the repo), once per JVM.
+ * against the JSON schema the spec declares for its status. The spec is the repository's copy of the bank's document
+ * ({@code reference/tochka-openapi.json}), read from the classpath once per JVM.
  */
 public final class OpenApiContract {
 
@@ -39,6 +37,7 @@ public final class OpenApiContract {
     private static final String LEGACY_CONSENTS = "/v1.0/consents";
     private static final String CONSENTS = "/consent" + LEGACY_CONSENTS;
     private static final int BODY_LIMIT = 2000;
+    private static final String SPEC = "tochka-openapi.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static OpenApiContract loaded;
@@ -49,23 +48,23 @@ public final class OpenApiContract {
     private final JsonSchema documentSchema;
     private final Map<String, JsonSchema> responseSchemas = new ConcurrentHashMap<>();
 
-    private OpenApiContract(Path spec) {
+    private OpenApiContract() {
         try {
-            document = JSON.readTree(Files.readString(spec));
+            document = JSON.readTree(Reference.text(SPEC));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the OpenAPI spec " + spec, e);
+            throw new UncheckedIOException("cannot parse reference/" + SPEC, e);
         }
         templates = document.get("paths").properties().stream()
                 .map(path -> new PathTemplate(path.getKey(), path.getValue()))
                 .sorted(Comparator.comparingLong(PathTemplate::parameterCount))
                 .toList();
         documentSchema = schemaFactory()
-                .getSchema(SchemaLocation.of(spec.toUri().toString()), document, assertingFormats());
+                .getSchema(SchemaLocation.of(Reference.uri(SPEC).toString()), document, assertingFormats());
     }
 
-    /** The spec, read on first use from {@code shared/reference} found above the working directory. */
+    /** The spec, read on first use. */
     public static synchronized OpenApiContract load() {
-        if (loaded == null) loaded = new OpenApiContract(locateSpec());
+        if (loaded == null) loaded = new OpenApiContract();
         return loaded;
     }
 
@@ -155,15 +154,6 @@ public final class OpenApiContract {
     /** In 2020-12 {@code format} only annotates; the bank's {@code uri}, {@code email}, {@code date}s must hold. */
     private static SchemaValidatorsConfig assertingFormats() {
         return SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-    }
-
-    /** Walking up from the working directory also finds the sibling checkout layout {@code <repo>/../shared}. */
-    /** The spec beside the checkout, or where {@code -Dtochka.openapi} or {@code TOCHKA_OPENAPI} points. */
-    private static Path locateSpec() {
-        for (String explicit : new String[] {System.getProperty("tochka.openapi"), System.getenv("TOCHKA_OPENAPI")}) {
-            if (explicit != null && !explicit.isBlank()) return Path.of(explicit);
-        }
-        return SharedReference.find("tochka-openapi.json");
     }
 
     /** A spec path split into segments, where a {@code {param}} segment matches any one request segment. */

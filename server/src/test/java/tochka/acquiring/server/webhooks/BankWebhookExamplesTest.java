@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tochka.acquiring.api.AcquiringInternetPaymentEvent;
 import tochka.acquiring.server.auth.SigningKey;
 import tochka.acquiring.server.store.Database;
-import tochka.acquiring.server.testing.SharedReference;
+import tochka.acquiring.server.testing.Reference;
 
 /**
  * The bank's own example webhooks are the golden vectors: they verify with the bank's single JWK, and the payload
@@ -22,13 +22,13 @@ import tochka.acquiring.server.testing.SharedReference;
  */
 class BankWebhookExamplesTest {
 
-    private static String example(String name) throws Exception {
-        return Files.readString(SharedReference.find("webhook-examples/" + name)).trim();
+    private static String example(String name) {
+        return Reference.text("webhook-examples/" + name).trim();
     }
 
     @Test
     void every_bank_example_verifies_with_the_banks_single_jwk() throws Exception {
-        RSAKey bankKey = RSAKey.parse(example("tochka-public-key.jwk.json"));
+        RSAKey bankKey = RSAKey.parse(Reference.text("tochka-public-key.jwk.json"));
         for (String name : List.of("acquiringInternetPayment-card.jwt", "acquiringInternetPayment-sbp.jwt",
                 "acquiringInternetPayment-dolyame.jwt", "incomingSbpPayment.jwt")) {
             SignedJWT token = SignedJWT.parse(example(name));

@@ -1,0 +1,128 @@
+package tochka.acquiring.server.site;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import tochka.acquiring.server.site.OpenApiDocument.Operation;
+
+/**
+ * The server's front door, for a developer with a browser: {@code /} (what this is and where everything is),
+ * {@code /openapi.json} (the bank's document, pointing at this server), {@code /openapi-control.json} (our
+ * test-control and admin API) and {@code /docs} (Swagger UI over both, served from this jar: no CDN).
+ */
+public final class SitePages {
+
+    /** Swagger UI's files that {@code /docs} loads, from the webjar; nothing else of the webjar is served. */
+    private static final Set<String> SWAGGER_FILES =
+            Set.of("swagger-ui.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js");
+    private static final Set<String> OWN_FILES = Set.of("docs.js", "site.css");
+    private static final String SWAGGER_ROOT = "/META-INF/resources/webjars/swagger-ui/" + swaggerVersion() + "/";
+
+    private final ObjectMapper json;
+    private final Supplier<String> publicUrl;
+    private final Set<Operation> implemented;
+    private final boolean controlEnabled;
+    private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+    /** Built on first request: the public URL is known only once the server listens. */
+    private volatile String bankDocument = "";
+    private final Map<String, byte[]> assets = new ConcurrentHashMap<>();
+
+    /** {@code implemented}: the bank's operations this server serves, as registered in the route table. */
+    public SitePages(ObjectMapper json, Supplier<String> publicUrl, Set<Operation> implemented,
+            boolean controlEnabled) {
+        this.json = json;
+        this.publicUrl = publicUrl;
+        this.implemented = Set.copyOf(implemented);
+        this.controlEnabled = controlEnabled;
+    }
+
+    /** What links the landing page shows. */
+    public record Landing(String apiUrl, String sandboxUrl, boolean controlEnabled) {}
+
+    public void landing(Context ctx) {
+        String base = publicUrl.get();
+        render(ctx, "site/landing.jte", Map.of("site", new Landing(base + "/uapi", base + "/sandbox/v2",
+                controlEnabled)), "style-src 'self'; img-src 'self'");
+    }
+
+    public void docs(Context ctx) {
+        // Swagger UI writes style attributes and inline SVG icons; its scripts are still only ours.
+        render(ctx, "site/docs.jte", Map.of(), "style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+                + " font-src 'self' data:; connect-src 'self'");
+    }
+
+    public void bankOpenApi(Context ctx) {
+        String document = bankDocument;
+        if (document.isEmpty()) {
+            document = OpenApiDocument.forServer(json, publicUrl.get(), implemented);
+            bankDocument = document;
+        }
+        ctx.header("Access-Control-Allow-Origin", "*");
+        ctx.contentType("application/json").result(document);
+    }
+
+    public void controlOpenApi(Context ctx) {
+        ctx.header("Access-Control-Allow-Origin", "*");
+        ctx.contentType("application/json").result(resource("/site/control-openapi.json"));
+    }
+
+    /** {@code /site/assets/{file}}: Swagger UI from the webjar, our script that starts it, our stylesheet. */
+    public void asset(Context ctx) {
+        String file = ctx.pathParam("file");
+        String path;
+        if (SWAGGER_FILES.contains(file)) path = SWAGGER_ROOT + file;
+        else if (OWN_FILES.contains(file)) path = "/site/" + file;
+        else throw new NotFoundResponse("no asset " + file);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Cache-Control", "public, max-age=3600");
+        ctx.contentType(file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8")
+                .result(resource(path));
+    }
+
+    private void render(Context ctx, String template, Map<String, Object> params, String policy) {
+        StringOutput html = new StringOutput();
+        templates.render(template, params, html);
+        ctx.header("Content-Security-Policy", "default-src 'none'; script-src 'self'; " + policy
+                + "; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.contentType("text/html; charset=utf-8").result(html.toString());
+    }
+
+    private byte[] resource(String path) {
+        return assets.computeIfAbsent(path, SitePages::read);
+    }
+
+    private static byte[] read(String path) {
+        try (InputStream in = SitePages.class.getResourceAsStream(path)) {
+            if (in == null) throw new IllegalStateException("missing resource " + path);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The webjar's version, written into {@code site/versions.properties} by the build. */
+    private static String swaggerVersion() {
+        Properties versions = new Properties();
+        try (InputStream in = SitePages.class.getResourceAsStream("/site/versions.properties")) {
+            if (in == null) throw new IllegalStateException("missing resource /site/versions.properties");
+            versions.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return versions.getProperty("swagger-ui.version");
+    }
+}
