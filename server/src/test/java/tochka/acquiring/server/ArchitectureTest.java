@@ -26,7 +26,14 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("..server.service..", "..server.store..", "..server.auth..",
                         "..server.webhooks..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "..server.http..",
-                        "..server.checkout..")
+                        "..server.checkout..", "..server.site..")
+                .check(classes);
+    }
+
+    @Test
+    void pages_reach_the_database_only_through_services() {
+        noClasses().that().resideInAnyPackage("..server.checkout..", "..server.site..")
+                .should().dependOnClassesThat().resideInAPackage("..server.store..")
                 .check(classes);
     }
 }
