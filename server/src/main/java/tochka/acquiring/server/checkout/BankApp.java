@@ -2,13 +2,14 @@ package tochka.acquiring.server.checkout;
 
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import java.util.Optional;
 import java.util.regex.Pattern;
-import tochka.acquiring.server.domain.CheckoutSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tochka.acquiring.server.domain.Company;
 import tochka.acquiring.server.domain.Payment;
 import tochka.acquiring.server.domain.PaymentMode;
 import tochka.acquiring.server.domain.PaymentStatus;
+import tochka.acquiring.server.domain.SbpAttempt;
 import tochka.acquiring.server.service.CheckoutService;
 import tochka.acquiring.server.service.DirectoryService;
 import tochka.acquiring.server.service.PaymentService;
@@ -19,10 +20,12 @@ import tochka.acquiring.server.service.Rejected;
 /**
  * The buyer's bank app, played by this server: an SBP QR code's payload {@code https://qr.nspk.ru/<qrcId>?...}
  * opened on our host ({@code <public-url>/<qrcId>?...}) shows the payee and the amount, with Pay and Cancel. Pay
- * approves the link through SBP with this QR code's id; the checkout page, polling, moves on by itself.
+ * approves the link through SBP with this QR code's id, Cancel ends the attempt; either way the checkout page,
+ * polling, moves on by itself.
  */
 public final class BankApp {
 
+    private static final Logger log = LoggerFactory.getLogger(BankApp.class);
     private static final Pattern QRC_ID = Pattern.compile("A[A-Z0-9]{31}");
     private static final String CSRF = "bank-app";
 
@@ -40,53 +43,65 @@ public final class BankApp {
     }
 
     public void show(Context ctx) {
-        String qrcId = qrcId(ctx);
-        Payment payment = payment(qrcId);
-        render(ctx, 200, qrcId, payment, payable(qrcId, payment) ? "ask" : "expired");
+        SbpAttempt attempt = attempt(ctx);
+        Payment payment = payment(attempt);
+        String state = attempt.isCancelled() ? "cancelled" : payable(attempt, payment) ? "ask" : "expired";
+        render(ctx, 200, attempt, payment, state);
     }
 
     public void pay(Context ctx) {
-        String qrcId = qrcId(ctx);
-        Payment payment = payment(qrcId);
-        if (forged(ctx, qrcId, payment)) return;
-        if (!payable(qrcId, payment)) {
-            render(ctx, 409, qrcId, payment, "expired");
+        SbpAttempt attempt = attempt(ctx);
+        Payment payment = payment(attempt);
+        if (forged(ctx, attempt, payment)) return;
+        if (!payable(attempt, payment)) {
+            render(ctx, 409, attempt, payment, attempt.isCancelled() ? "cancelled" : "expired");
             return;
         }
         try {
             payments.pay(payment.operationId(), new Attempt(PaymentMode.SBP, Outcome.APPROVE,
-                    PaymentService.DEFAULT_PAYER_NAME, qrcId, null));
+                    PaymentService.DEFAULT_PAYER_NAME, attempt.qrcId(), null));
         } catch (Rejected rejected) {
-            render(ctx, 409, qrcId, payment, "expired");
+            render(ctx, 409, attempt, payment, "expired");
             return;
         }
-        render(ctx, 200, qrcId, payment, "paid");
+        render(ctx, 200, attempt, payment, "paid");
     }
 
+    /**
+     * The buyer declines in the bank app: the attempt is over (its code can no longer pay), the link stays payable,
+     * and the checkout page, polling, goes on to the failure page or URL by itself.
+     */
     public void cancel(Context ctx) {
-        String qrcId = qrcId(ctx);
-        Payment payment = payment(qrcId);
-        if (forged(ctx, qrcId, payment)) return;
-        render(ctx, 200, qrcId, payment, "cancelled");
+        SbpAttempt attempt = attempt(ctx);
+        Payment payment = payment(attempt);
+        if (forged(ctx, attempt, payment)) return;
+        if (!attempt.isCancelled() && !payable(attempt, payment)) {
+            render(ctx, 409, attempt, payment, "expired");
+            return;
+        }
+        if (sessions.cancel(attempt)) {
+            log.info("SBP payment of {} cancelled in the bank app (QR code {})", payment.operationId(),
+                    attempt.qrcId());
+        }
+        render(ctx, 200, attempt, payment, "cancelled");
     }
 
     /** Whether the form lacks this QR code's anti-CSRF token; if so, the refusal is already answered. */
-    private boolean forged(Context ctx, String qrcId, Payment payment) {
-        if (tokens.valid(CSRF, qrcId, ctx.formParam("csrf"))) return false;
-        render(ctx, 403, qrcId, payment, "expired");
+    private boolean forged(Context ctx, SbpAttempt attempt, Payment payment) {
+        if (tokens.valid(CSRF, attempt.qrcId(), ctx.formParam("csrf"))) return false;
+        render(ctx, 403, attempt, payment, "expired");
         return true;
     }
 
-    /** A QR code can pay while its page session is open and its link unpaid and unexpired. */
-    private boolean payable(String qrcId, Payment payment) {
-        Optional<CheckoutSession> session = sessions.findByQrc(qrcId);
-        return session.isPresent() && session.get().isOpen(sessions.now())
-                && payment.status(sessions.now()) == PaymentStatus.CREATED;
+    /** A QR code can pay while it is not cancelled, its page session is open and its link unpaid and unexpired. */
+    private boolean payable(SbpAttempt attempt, Payment payment) {
+        return attempt.isOpen(sessions.now()) && payment.status(sessions.now()) == PaymentStatus.CREATED;
     }
 
-    private void render(Context ctx, int status, String qrcId, Payment payment, String state) {
+    private void render(Context ctx, int status, SbpAttempt attempt, Payment payment, String state) {
         Messages t = pages.messages(ctx);
         Company payee = directory.company(payment.customerCode());
+        String qrcId = attempt.qrcId();
         pages.render(ctx, status, "bankapp", Pages.params(
                 "page", pages.page(ctx, t, t.get("bank.title"), null),
                 "bank", new Views.BankApp(payee.shortName() != null ? payee.shortName() : payee.fullName(),
@@ -94,17 +109,16 @@ public final class BankApp {
                         "/" + qrcId + "/cancel", tokens.token(CSRF, qrcId))));
     }
 
-    /** The QR code id in the path; anything else at this catch-all path is the API's plain 404. */
-    private static String qrcId(Context ctx) {
+    /** The attempt of the QR code id in the path; anything else at this catch-all path is the API's plain 404. */
+    private SbpAttempt attempt(Context ctx) {
         String qrcId = ctx.pathParam("qrcId");
         if (!QRC_ID.matcher(qrcId).matches()) throw new NotFoundResponse("Endpoint " + ctx.method() + " " + ctx.path()
                 + " not found");
-        return qrcId;
+        return sessions.attempt(qrcId).orElseThrow(() -> new NotFoundResponse("QR code " + qrcId + " not found"));
     }
 
-    private Payment payment(String qrcId) {
-        return sessions.findByQrc(qrcId)
-                .flatMap(session -> payments.find(session.operationId()))
-                .orElseThrow(() -> new NotFoundResponse("QR code " + qrcId + " not found"));
+    private Payment payment(SbpAttempt attempt) {
+        return payments.find(attempt.operationId())
+                .orElseThrow(() -> new NotFoundResponse("QR code " + attempt.qrcId() + " not found"));
     }
 }

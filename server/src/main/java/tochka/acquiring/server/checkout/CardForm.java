@@ -9,7 +9,8 @@ import tochka.acquiring.server.domain.MaskedCard;
 
 /**
  * The card form as submitted: number, expiry month and year, CVC and an optional e-mail for the receipt. The number
- * and the CVC live only in this object for the length of one request; they are never stored, logged or echoed.
+ * and the CVC live only in this object for the length of one request; they are never stored or logged. The CVC is
+ * never echoed; the number only into the form shown again after a mistake in another field.
  */
 record CardForm(String number, String month, String year, String cvc, String email) {
 
@@ -36,6 +37,14 @@ record CardForm(String number, String month, String year, String cvc, String ema
             problems.put("email", "error.email");
         }
         return problems;
+    }
+
+    /**
+     * The number as the buyer would type it, in groups of four, for the form shown again after a mistake elsewhere.
+     * It goes only into that page (sent with {@code Cache-Control: no-store}), never into storage or the log.
+     */
+    String groupedNumber() {
+        return number.replaceAll("(\\d{4})(?=\\d)", "$1 ");
     }
 
     /** The card as kept with the payment; only for a valid form. */

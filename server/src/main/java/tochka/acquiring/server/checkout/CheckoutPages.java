@@ -15,12 +15,16 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tochka.acquiring.api.ReceiptItem;
 import tochka.acquiring.server.domain.CheckoutSession;
 import tochka.acquiring.server.domain.Company;
 import tochka.acquiring.server.domain.MaskedCard;
+import tochka.acquiring.server.domain.Payer;
 import tochka.acquiring.server.domain.Payment;
 import tochka.acquiring.server.domain.PaymentMode;
 import tochka.acquiring.server.domain.PaymentStatus;
+import tochka.acquiring.server.domain.Receipt;
+import tochka.acquiring.server.domain.SbpAttempt;
 import tochka.acquiring.server.service.CheckoutService;
 import tochka.acquiring.server.service.DirectoryService;
 import tochka.acquiring.server.service.PaymentService;
@@ -59,12 +63,17 @@ public final class CheckoutPages {
 
     public void order(Context ctx) {
         withPayableLink(ctx, (payment, t) -> {
+            if (payment.modes().size() == 1) {
+                // A chooser with one button is only a click in the buyer's way.
+                ctx.redirect(modeHref(payment, payment.modes().get(0)), HttpStatus.SEE_OTHER);
+                return;
+            }
             session(ctx, payment);
             List<Views.Mode> modes = new ArrayList<>();
             for (PaymentMode mode : payment.modes()) {
                 String name = mode.wireName();
-                modes.add(new Views.Mode(name, "/order/" + name + "?uuid=" + payment.operationId(),
-                        t.get("mode." + name), t.get("mode." + name + ".hint")));
+                modes.add(new Views.Mode(name, modeHref(payment, mode), t.get("mode." + name),
+                        t.get("mode." + name + ".hint")));
             }
             pages.render(ctx, 200, "order", Pages.params("page", pages.page(ctx, t, t.get("title.order"), null),
                     "order", order(payment, t), "modes", modes));
@@ -74,7 +83,7 @@ public final class CheckoutPages {
     public void cardForm(Context ctx) {
         withMode(ctx, PaymentMode.CARD, (payment, t) -> {
             CheckoutSession session = session(ctx, payment);
-            renderCardForm(ctx, 200, payment, t, csrf(ctx, session), "", "", "", Map.of());
+            renderCardForm(ctx, 200, payment, t, csrf(ctx, session), "", "", "", receiptEmail(payment), Map.of());
         });
     }
 
@@ -88,8 +97,11 @@ public final class CheckoutPages {
             if (!problems.isEmpty()) {
                 Map<String, String> errors = new LinkedHashMap<>();
                 problems.forEach((field, key) -> errors.put(field, t.get(key)));
-                renderCardForm(ctx, 400, payment, t, csrf(ctx, session), form.month(), form.year(), form.email(),
-                        errors);
+                // A right number is kept for the retry; a wrong one is typed again from the card, so the page never
+                // shows a number that was refused. The CVC is never sent back.
+                String number = problems.containsKey("number") ? "" : form.groupedNumber();
+                renderCardForm(ctx, 400, payment, t, csrf(ctx, session), number, form.month(), form.year(),
+                        form.email(), errors);
                 return;
             }
             MaskedCard card = form.masked();
@@ -100,6 +112,8 @@ public final class CheckoutPages {
                         card));
                 case THREE_DS_REQUIRED -> {
                     sessions.startChallenge(session, card);
+                    log.info("3-D Secure challenge of {} with {} {} started", payment.operationId(), card.brand(),
+                            card.mask());
                     ctx.redirect("/order/3ds?uuid=" + payment.operationId(), HttpStatus.SEE_OTHER);
                 }
                 case INSUFFICIENT_FUNDS -> fail(ctx, payment, PaymentMode.CARD, "insufficient_funds");
@@ -130,23 +144,47 @@ public final class CheckoutPages {
                 ctx.redirect("/order/card?uuid=" + payment.operationId(), HttpStatus.SEE_OTHER);
                 return;
             }
+            MaskedCard challenged = card.get();
             if (CardProcessor.THREE_DS_CODE.equals(ctx.formParam("code"))) {
-                succeed(ctx, payment, t, new Attempt(PaymentMode.CARD, Outcome.APPROVE, null, null, card.get()));
+                log.info("3-D Secure challenge of {} with {} {} passed", payment.operationId(), challenged.brand(),
+                        challenged.mask());
+                succeed(ctx, payment, t, new Attempt(PaymentMode.CARD, Outcome.APPROVE, null, null, challenged));
             } else {
+                log.info("3-D Secure challenge of {} with {} {} failed: wrong code", payment.operationId(),
+                        challenged.brand(), challenged.mask());
                 fail(ctx, payment, PaymentMode.CARD, "three_ds_failed");
             }
         });
     }
 
+    /**
+     * The SBP QR code and the wait for the bank app. {@code &check=1} is "I have paid: check", the way a page without
+     * JavaScript learns what the bank app did: a paid link goes on as a payment does, a cancelled attempt as a
+     * failure, and otherwise the page stays, saying that nothing has arrived yet.
+     */
     public void sbp(Context ctx) {
+        boolean checking = ctx.queryParam("check") != null;
+        if (checking) {
+            Optional<Payment> paid = payment(ctx).filter(found -> isPaid(found.status(sessions.now())));
+            if (paid.isPresent()) {
+                ctx.redirect(successUrl(paid.get()), HttpStatus.SEE_OTHER);
+                return;
+            }
+        }
         withMode(ctx, PaymentMode.SBP, (payment, t) -> {
             CheckoutSession session = session(ctx, payment);
-            String qrcId = sessions.qrcId(session);
-            String payload = SbpQr.payload(qrcId, payment);
+            SbpAttempt shown = session.sbp();
+            if (checking && shown != null && shown.isCancelled()) {
+                ctx.redirect(failureUrl(payment, "cancelled"), HttpStatus.SEE_OTHER);
+                return;
+            }
+            SbpAttempt attempt = sessions.sbpAttempt(session);
+            String payload = SbpQr.payload(attempt.qrcId(), payment);
             String uuid = payment.operationId();
-            var view = new Views.Sbp("/order/qr/" + qrcId + ".png", SbpQr.bankAppUrl(payload, publicUrl.get()),
-                    "/order/status?uuid=" + uuid, "/order/success?uuid=" + uuid, "/order/sbp?uuid=" + uuid,
-                    "/order/?uuid=" + uuid);
+            var view = new Views.Sbp("/order/qr/" + attempt.qrcId() + ".png",
+                    SbpQr.bankAppUrl(payload, publicUrl.get()), "/order/status?uuid=" + uuid,
+                    "/order/success?uuid=" + uuid, failureUrl(payment, "cancelled"),
+                    "/order/sbp?uuid=" + uuid + "&check=1", checking, chooserHref(payment));
             pages.render(ctx, 200, "sbp", Pages.params("page", pages.page(ctx, t, t.get("sbp.title"), "sbp.js"),
                     "order", order(payment, t), "sbp", view));
         });
@@ -155,7 +193,7 @@ public final class CheckoutPages {
     public void qrImage(Context ctx) {
         String file = ctx.pathParam("file");
         String qrcId = file.endsWith(".png") ? file.substring(0, file.length() - 4) : file;
-        Optional<Payment> payment = sessions.findByQrc(qrcId).flatMap(session -> payments.find(session.operationId()));
+        Optional<Payment> payment = sessions.attempt(qrcId).flatMap(attempt -> payments.find(attempt.operationId()));
         if (payment.isEmpty()) {
             ctx.status(404).result("");
             return;
@@ -164,13 +202,30 @@ public final class CheckoutPages {
         ctx.contentType("image/png").result(SbpQr.png(SbpQr.payload(qrcId, payment.get())));
     }
 
-    /** The status the SBP page polls for; the operation id is the page's own secret, so this tells nothing more. */
+    /**
+     * The status the SBP page polls for; the operation id is the page's own secret, so this tells nothing more. While
+     * the link is unpaid it also says when the buyer cancelled, in the bank app, the QR code this browser's page shows
+     * ({@code "attempt":"CANCELLED"}), so the page stops waiting.
+     */
     public void status(Context ctx) {
         Optional<Payment> payment = payment(ctx);
         Pages.secure(ctx);
         ctx.contentType("application/json").result(payment
-                .map(found -> "{\"status\":\"" + found.status(sessions.now()).wireName() + "\"}")
+                .map(found -> statusJson(ctx, found))
                 .orElse("{\"status\":\"UNKNOWN\"}"));
+    }
+
+    private String statusJson(Context ctx, Payment payment) {
+        PaymentStatus status = payment.status(sessions.now());
+        boolean cancelled = status == PaymentStatus.CREATED && sbpCancelled(ctx, payment);
+        return "{\"status\":\"" + status.wireName() + "\"" + (cancelled ? ",\"attempt\":\"CANCELLED\"" : "") + "}";
+    }
+
+    /** Whether this browser's page session shows an SBP QR code that the buyer cancelled in the bank app. */
+    private boolean sbpCancelled(Context ctx, Payment payment) {
+        Optional<CheckoutSession> session = sessions.find(ctx.cookie(cookieName(payment)), payment.operationId());
+        SbpAttempt shown = session.isPresent() ? session.get().sbp() : null;
+        return shown != null && shown.isCancelled();
     }
 
     public void confirmForm(Context ctx, PaymentMode mode) {
@@ -181,8 +236,7 @@ public final class CheckoutPages {
                     "order", order(payment, t),
                     "confirm", new Views.Confirm(t.get("confirm." + mode.wireName()),
                             t.format("confirm.text", t.amount(payment.amount())),
-                            "/order/" + mode.wireName() + "?uuid=" + payment.operationId(), csrf(ctx, session),
-                            "/order/?uuid=" + payment.operationId())),
+                            modeHref(payment, mode), csrf(ctx, session), chooserHref(payment))),
                     payment.redirectUrl(), payment.failRedirectUrl());
         });
     }
@@ -190,8 +244,13 @@ public final class CheckoutPages {
     public void confirm(Context ctx, PaymentMode mode) {
         withMode(ctx, mode, (payment, t) -> {
             if (postedSession(ctx, payment, t) == null) return;
-            if ("pay".equals(ctx.formParam("action"))) succeed(ctx, payment, t, Attempt.of(mode, Outcome.APPROVE));
-            else fail(ctx, payment, mode, "cancelled");
+            if ("pay".equals(ctx.formParam("action"))) {
+                succeed(ctx, payment, t, Attempt.of(mode, Outcome.APPROVE));
+            } else {
+                log.info("{} payment of {} cancelled by the buyer", mode == PaymentMode.TINKOFF ? "T-Pay" : "Dolyame",
+                        payment.operationId());
+                fail(ctx, payment, mode, "cancelled");
+            }
         });
     }
 
@@ -211,8 +270,8 @@ public final class CheckoutPages {
         } else if (payment.redirectUrl() != null) {
             ctx.redirect(payment.redirectUrl(), HttpStatus.SEE_OTHER);
         } else {
-            notice(ctx, 200, t, "success", "success.title",
-                    status == PaymentStatus.AUTHORIZED ? "authorized.text" : "success.text", null, null);
+            paid(ctx, t, payment, "success.title",
+                    status == PaymentStatus.AUTHORIZED ? "authorized.text" : "success.text");
         }
     }
 
@@ -228,7 +287,7 @@ public final class CheckoutPages {
             return;
         }
         notice(ctx, 200, t, "failure", "failure.title", t.has(reason) ? reason : "reason.declined",
-                "/order/?uuid=" + payment.get().operationId(), "failure.retry");
+                "/order/?uuid=" + payment.get().operationId(), "failure.retry", payment.get().redirectUrl());
     }
 
     private void succeed(Context ctx, Payment payment, Messages t, Attempt attempt) {
@@ -240,9 +299,7 @@ public final class CheckoutPages {
             statusNotice(ctx, t, now, now.status(sessions.now()));
             return;
         }
-        ctx.redirect(payment.redirectUrl() != null
-                ? payment.redirectUrl()
-                : "/order/success?uuid=" + payment.operationId(), HttpStatus.SEE_OTHER);
+        ctx.redirect(successUrl(payment), HttpStatus.SEE_OTHER);
     }
 
     /** A failed attempt changes nothing: the link stays payable, and the buyer goes to the failure URL or page. */
@@ -254,9 +311,30 @@ public final class CheckoutPages {
             statusNotice(ctx, pages.messages(ctx), now, now.status(sessions.now()));
             return;
         }
-        ctx.redirect(payment.failRedirectUrl() != null
-                ? payment.failRedirectUrl()
-                : "/order/failure?uuid=" + payment.operationId() + "&reason=" + reason, HttpStatus.SEE_OTHER);
+        ctx.redirect(failureUrl(payment, reason), HttpStatus.SEE_OTHER);
+    }
+
+    /** Where a payment sends the buyer: the link's {@code redirectUrl}, or our success page. */
+    private static String successUrl(Payment payment) {
+        String redirectUrl = payment.redirectUrl();
+        return redirectUrl != null ? redirectUrl : "/order/success?uuid=" + payment.operationId();
+    }
+
+    /** Where a failed attempt sends the buyer: the link's {@code failRedirectUrl}, or our failure page. */
+    private static String failureUrl(Payment payment, String reason) {
+        String failRedirectUrl = payment.failRedirectUrl();
+        return failRedirectUrl != null
+                ? failRedirectUrl
+                : "/order/failure?uuid=" + payment.operationId() + "&reason=" + reason;
+    }
+
+    private static String modeHref(Payment payment, PaymentMode mode) {
+        return "/order/" + mode.wireName() + "?uuid=" + payment.operationId();
+    }
+
+    /** The way back to the choice of ways to pay; none when the link has only one, as the choice would bounce. */
+    private static @Nullable String chooserHref(Payment payment) {
+        return payment.modes().size() > 1 ? "/order/?uuid=" + payment.operationId() : null;
     }
 
     // ---- the page session and its checks ---------------------------------------------------------------------------
@@ -360,19 +438,42 @@ public final class CheckoutPages {
     }
 
     Views.Order order(Payment payment, Messages t) {
-        Company company = directory.company(payment.customerCode());
-        return new Views.Order(company.shortName() != null ? company.shortName() : company.fullName(),
-                t.amount(payment.amount()), payment.paymentLinkId(), payment.purpose());
+        Receipt receipt = payment.receipt();
+        List<Views.Item> items = new ArrayList<>();
+        if (receipt != null) {
+            for (ReceiptItem item : receipt.items()) {
+                ReceiptLine line = ReceiptLine.of(item);
+                items.add(new Views.Item(line.name(), t.quantity(line.quantity()), t.amount(line.price()),
+                        t.amount(line.total())));
+            }
+        }
+        return new Views.Order(seller(payment), t.amount(payment.amount()), payment.paymentLinkId(),
+                payment.purpose(), items);
     }
 
-    private void renderCardForm(Context ctx, int status, Payment payment, Messages t, String csrf, String month,
-            String year, String email, Map<String, String> errors) {
-        String uuid = payment.operationId();
+    private String seller(Payment payment) {
+        Company company = directory.company(payment.customerCode());
+        return company.shortName() != null ? company.shortName() : company.fullName();
+    }
+
+    /** The receipt's e-mail, to fill in the card form's: the shop already knows where the buyer wants it. */
+    private static String receiptEmail(Payment payment) {
+        Receipt receipt = payment.receipt();
+        String email = receipt == null ? null : receipt.client().email();
+        return email == null ? "" : email;
+    }
+
+    private void renderCardForm(Context ctx, int status, Payment payment, Messages t, String csrf, String number,
+            String month, String year, String email, Map<String, String> errors) {
+        String amount = t.amount(payment.amount());
+        // A two-stage link only holds the amount now; the button must not promise more than happens.
+        String submit = payment.preAuthorization() ? t.format("card.hold", amount) : t.get("card.pay") + " " + amount;
         pages.render(ctx, status, "card", Pages.params(
                         "page", pages.page(ctx, t, t.get("card.title"), null),
                         "order", order(payment, t),
-                        "form", new Views.CardForm("/order/card?uuid=" + uuid, csrf, month, year, email, errors,
-                                "/order/?uuid=" + uuid)),
+                        "form", new Views.CardForm(modeHref(payment, PaymentMode.CARD), csrf, number, month, year,
+                                email, errors, submit, payment.preAuthorization() ? t.get("card.hold.note") : null,
+                                chooserHref(payment))),
                 payment.redirectUrl(), payment.failRedirectUrl());
     }
 
@@ -388,19 +489,42 @@ public final class CheckoutPages {
 
     private void statusNotice(Context ctx, Messages t, Payment payment, PaymentStatus status) {
         if (status == PaymentStatus.EXPIRED) {
-            notice(ctx, 410, t, "failure", "expired.title", "expired.text", null, null);
+            notice(ctx, 410, t, "failure", "expired.title", "expired.text", null, null, payment.redirectUrl());
         } else {
-            notice(ctx, 200, t, "success", "paid.title", "paid.text", payment.redirectUrl(),
-                    payment.redirectUrl() == null ? null : "continue");
+            paid(ctx, t, payment, "paid.title", "paid.text");
         }
+    }
+
+    /** Our page of a paid link: what was paid, to whom, how, and the way back to the shop. */
+    private void paid(Context ctx, Messages t, Payment payment, String heading, String text) {
+        Payer payer = payment.payer();
+        MaskedCard card = payer == null ? null : payer.card();
+        pages.render(ctx, 200, "paid", Pages.params(
+                "page", pages.page(ctx, t, t.get(heading), null),
+                "paid", new Views.Paid(t.get(heading), t.get(text), t.amount(payment.amount()),
+                        payment.paymentLinkId(), seller(payment),
+                        payer == null ? null : t.get("method." + payer.type().wireName()),
+                        card == null ? null : cardName(t, card), payment.redirectUrl())));
+    }
+
+    /** {@code Visa 411111******1111}: the brand as buyers know it and the masked number, never more of it. */
+    private static String cardName(Messages t, MaskedCard card) {
+        String brand = "brand." + card.brand();
+        return (t.has(brand) ? t.get(brand) : card.brand()) + " " + card.mask();
     }
 
     void notice(Context ctx, int status, Messages t, String kind, String heading, String text,
             @Nullable String linkHref, @Nullable String linkText) {
+        notice(ctx, status, t, kind, heading, text, linkHref, linkText, null);
+    }
+
+    /** A notice page; {@code shopHref} (the link's {@code redirectUrl}) offers the way back to the shop. */
+    void notice(Context ctx, int status, Messages t, String kind, String heading, String text,
+            @Nullable String linkHref, @Nullable String linkText, @Nullable String shopHref) {
         pages.render(ctx, status, "notice", Pages.params(
                 "page", pages.page(ctx, t, t.get(heading), null),
                 "notice", new Views.Notice(kind, t.get(heading), t.get(text), linkHref,
-                        linkText == null ? null : t.get(linkText))));
+                        linkText == null ? null : t.get(linkText), shopHref)));
     }
 
     private static boolean isPaid(PaymentStatus status) {

@@ -28,6 +28,13 @@ public final class Messages {
         {"mode.dolyame", "Оплатить Долями", "Pay with Dolyame"},
         {"mode.dolyame.hint", "Четыре платежа без переплаты", "Four instalments, no extra cost"},
         {"lang.switch", "English", "Русский"},
+        {"test.badge", "ТЕСТ", "TEST"},
+        {"test.mode", "Тестовый режим: деньги не списываются", "Test mode: no real money moves"},
+        {"items", "Состав заказа", "Order items"},
+        {"items.name", "Товар", "Item"},
+        {"items.quantity", "Кол-во", "Qty"},
+        {"items.price", "Цена", "Price"},
+        {"items.total", "Сумма", "Total"},
         {"card.title", "Оплата картой", "Card payment"},
         {"card.number", "Номер карты", "Card number"},
         {"card.expiry", "Срок действия", "Expiry date"},
@@ -37,6 +44,10 @@ public final class Messages {
         {"card.email", "Куда отправить чек?", "Where shall we send the receipt?"},
         {"card.email.placeholder", "Электронная почта", "E-mail"},
         {"card.pay", "Оплатить", "Pay"},
+        {"card.hold", "Заблокировать %s", "Hold %s"},
+        {"card.hold.note",
+            "Сумма будет заблокирована на карте, пока магазин не подтвердит заказ; тогда она и спишется.",
+            "The amount will be held on your card until the shop confirms the order, and taken then."},
         {"back", "Выбрать другой способ оплаты", "Choose another way to pay"},
         {"error.number.required", "Введите номер карты", "Enter the card number"},
         {"error.number.invalid", "Неверный номер карты", "This card number is not valid"},
@@ -59,6 +70,8 @@ public final class Messages {
         {"sbp.open", "Открыть в приложении банка", "Open in the bank app"},
         {"sbp.waiting", "Ждём оплату…", "Waiting for the payment…"},
         {"sbp.check", "Я оплатил — проверить", "I have paid: check"},
+        {"sbp.not_yet", "Оплата ещё не поступила. Подтвердите её в приложении банка — страница сама перейдёт дальше.",
+            "The payment has not arrived yet. Confirm it in your bank's app: this page will move on by itself."},
         {"confirm.tinkoff", "Оплата через T-Pay", "Pay with T-Pay"},
         {"confirm.dolyame", "Оплата Долями", "Pay with Dolyame"},
         {"confirm.text", "Подтвердите оплату %s.", "Confirm the payment of %s."},
@@ -69,6 +82,15 @@ public final class Messages {
         {"authorized.text", "Сумма заблокирована на карте; продавец спишет её, когда подтвердит заказ.",
             "The amount is held on your card; the seller will take it once the order is confirmed."},
         {"continue", "Вернуться в магазин", "Back to the shop"},
+        {"paid.method", "Способ оплаты", "Paid with"},
+        {"paid.card", "Карта", "Card"},
+        {"method.card", "Банковская карта", "Bank card"},
+        {"method.sbp", "СБП", "SBP"},
+        {"method.tinkoff", "T-Pay", "T-Pay"},
+        {"method.dolyame", "Долями", "Dolyame"},
+        {"brand.VISA", "Visa", "Visa"},
+        {"brand.MASTERCARD", "Mastercard", "Mastercard"},
+        {"brand.MIR", "Мир", "Мир"},
         {"failure.title", "Оплата не прошла", "Payment failed"},
         {"failure.retry", "Попробовать ещё раз", "Try again"},
         {"reason.insufficient_funds", "Недостаточно средств на карте. Деньги не списаны.",
@@ -141,6 +163,19 @@ public final class Messages {
 
     public boolean has(String key) {
         return texts.containsKey(key);
+    }
+
+    /** {@code 1,5} in Russian, {@code 1.5} in English: a receipt quantity with every decimal it has, never rounded. */
+    public String quantity(BigDecimal quantity) {
+        BigDecimal exact = quantity.stripTrailingZeros();
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(this == ENGLISH ? Locale.US : Locale.ROOT);
+        if (this != ENGLISH) {
+            symbols.setGroupingSeparator('\u00a0');
+            symbols.setDecimalSeparator(',');
+        }
+        DecimalFormat format = new DecimalFormat("#,##0", symbols);
+        format.setMaximumFractionDigits(Math.max(0, exact.scale()));
+        return format.format(exact);
     }
 
     /** {@code 1 234,50 ₽} in Russian, {@code 1,234.50 RUB} in English: always two decimals, never rounded. */

@@ -146,6 +146,7 @@ public final class Routes {
         routes.get("/order/success", checkout::success);
         routes.get("/order/failure", checkout::failure);
         routes.get("/order/assets/{file}", Assets::serve);
+        routes.get("/favicon.ico", Assets::favicon);
         // Last: the SBP "bank app" answers at the QR payload's path, /<qrcId>, on our host.
         routes.get("/{qrcId}", bankApp::show);
         routes.post("/{qrcId}/pay", bankApp::pay);

@@ -6,11 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.server.domain.CheckoutSession;
 import tochka.acquiring.server.domain.MaskedCard;
+import tochka.acquiring.server.domain.SbpAttempt;
 import tochka.acquiring.server.store.CheckoutStore;
 
 /**
@@ -49,19 +51,30 @@ public final class CheckoutService {
                 .filter(session -> session.operationId().equals(operationId) && session.isOpen(now));
     }
 
-    /** The session that showed QR code {@code qrcId}, open or not. */
-    public Optional<CheckoutSession> findByQrc(String qrcId) {
-        return jdbi.withHandle(handle -> new CheckoutStore(handle).findByQrc(qrcId));
+    /** The SBP attempt of QR code {@code qrcId}, current or not, open or not. */
+    public Optional<SbpAttempt> attempt(String qrcId) {
+        return jdbi.withHandle(handle -> new CheckoutStore(handle).findAttempt(qrcId));
     }
 
-    /** The session's SBP QR code id, created on first use. */
-    public String qrcId(CheckoutSession session) {
-        if (session.qrcId() != null) return session.qrcId();
+    /**
+     * The SBP attempt the session's page shows: its current QR code, or a fresh one when it has none yet or the buyer
+     * cancelled the last one in the bank app (so a cancelled attempt never blocks the next).
+     */
+    public SbpAttempt sbpAttempt(CheckoutSession session) {
+        SbpAttempt current = session.sbp();
+        if (current != null && !current.isCancelled()) return current;
         return jdbi.inTransaction(handle -> {
             CheckoutStore store = new CheckoutStore(handle);
-            store.assignQrc(session.sessionHash(), Ids.alphanumeric("AD1", 32));
-            return store.find(session.sessionHash()).orElseThrow().qrcId();
+            // Losing the race to another tab of the same session is fine: its fresh code is this page's code too.
+            store.startAttempt(session.sessionHash(), current == null ? null : current.qrcId(),
+                    Ids.alphanumeric("AD1", 32), clock.instant());
+            return Objects.requireNonNull(store.find(session.sessionHash()).orElseThrow().sbp());
         });
+    }
+
+    /** Cancels the attempt, as the buyer's bank app does; true only for the call that cancelled it. */
+    public boolean cancel(SbpAttempt attempt) {
+        return jdbi.inTransaction(handle -> new CheckoutStore(handle).cancelAttempt(attempt.qrcId(), clock.instant()));
     }
 
     /** Holds a card that the issuer wants confirmed with 3-D Secure until the buyer answers the challenge. */

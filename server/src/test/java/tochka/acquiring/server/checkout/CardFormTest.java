@@ -25,6 +25,12 @@ class CardFormTest {
         assertThat(form.toString()).doesNotContain("4111111111111111").doesNotContain("123]");
     }
 
+    @Test
+    void the_number_is_shown_again_in_groups_of_four_however_it_was_typed() {
+        assertThat(form("4111-1111 11111111", "12", "30", "123", "").groupedNumber()).isEqualTo("4111 1111 1111 1111");
+        assertThat(form("2200000000000004", "12", "30", "123", "").groupedNumber()).isEqualTo("2200 0000 0000 0004");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             empty number        |                      | 12 | 30   | 123 |                 | number | error.number.required

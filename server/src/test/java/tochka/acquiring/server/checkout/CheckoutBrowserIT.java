@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -20,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -264,14 +267,239 @@ class CheckoutBrowserIT {
         assertThat(browser().findElement(By.tagName("h1")).getText()).isEqualTo("Card payment");
     }
 
+    @Test
+    void sbp_cancelled_in_the_bank_app_sends_the_waiting_page_to_the_failure_page_and_a_new_qr_code_can_pay() {
+        Link link = createLink();
+        openLink(link);
+        chooseWayToPay("sbp");
+        waitUntilVisible("qr");
+        String cancelledQr = attribute("qr", "src");
+
+        inTheBankApp(() -> {
+            assertThat(text("test-badge")).isEqualTo("ТЕСТ");
+            assertThat(text("test-mode")).isEqualTo("Тестовый режим: деньги не списываются");
+            browser().findElement(By.id("bank-cancel")).click();
+            waitUntilVisible("bank-result");
+            assertThat(text("bank-result")).isEqualTo("Платёж отменён");
+        });
+
+        landOnOurFailurePage();
+        assertThat(text("notice-text")).isEqualTo("Оплата отменена.");
+        assertStatus(link, "CREATED");
+        browser().findElement(By.id("notice-link")).click();
+        waitUntilVisible("pay-sbp");
+        chooseWayToPay("sbp");
+        waitUntilVisible("qr");
+        assertThat(attribute("qr", "src")).as("a fresh QR code").isNotEqualTo(cancelledQr);
+        assertThat(text("waiting")).isEqualTo("Ждём оплату…");
+        inTheBankApp(() -> browser().findElement(By.id("bank-pay")).click());
+        landOnShop("/thanks");
+        assertPaid(link, "sbp");
+    }
+
+    @Test
+    void sbp_cancelled_on_a_link_with_a_fail_redirect_lands_on_the_shops_fail_page() {
+        Link link = createLink(shopUrl("/sorry"));
+        openLink(link);
+        chooseWayToPay("sbp");
+        waitUntilVisible("qr");
+
+        inTheBankApp(() -> browser().findElement(By.id("bank-cancel")).click());
+
+        landOnShop("/sorry");
+        assertStatus(link, "CREATED");
+    }
+
+    @Test
+    void i_have_paid_check_before_the_payment_stays_on_the_sbp_page_which_still_moves_on_once_paid() throws IOException {
+        Link link = createLink();
+        openLink(link);
+        chooseWayToPay("sbp");
+        waitUntilVisible("qr");
+        String qr = attribute("qr", "src");
+
+        browser().findElement(By.id("check")).click();
+
+        waitUntilVisible("not-yet");
+        screenshot("sbp-not-yet.png");
+        assertThat(browser().getCurrentUrl()).contains("/order/sbp?").contains("check=1");
+        assertThat(text("not-yet")).startsWith("Оплата ещё не поступила");
+        assertThat(attribute("qr", "src")).as("the same QR code").isEqualTo(qr);
+        inTheBankApp(() -> browser().findElement(By.id("bank-pay")).click());
+        landOnShop("/thanks");
+        assertPaid(link, "sbp");
+    }
+
+    @Test
+    void a_card_form_with_mistakes_keeps_what_was_typed_but_the_cvc_and_outlines_the_wrong_fields() throws IOException {
+        Link link = createLink();
+        openCardForm(link);
+
+        payByCard(APPROVED_CARD, "01", "20", "123", "buyer@example");
+
+        waitUntilVisible("expiry-error");
+        screenshot("card-form-mistakes.png");
+        assertThat(value("number")).isEqualTo(APPROVED_CARD);
+        assertThat(value("month")).isEqualTo("01");
+        assertThat(value("year")).isEqualTo("20");
+        assertThat(value("email")).isEqualTo("buyer@example");
+        assertThat(value("cvc")).isEmpty();
+        for (String field : new String[] {"month", "year", "email"}) {
+            WebElement input = browser().findElement(By.id(field));
+            assertThat(input.getDomAttribute("class")).isEqualTo("invalid");
+            assertThat(input.getDomAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(input.getCssValue("border-top-color")).as("outlined in red").isEqualTo("rgba(196, 22, 28, 1)");
+        }
+        assertThat(attribute("month", "aria-describedby")).isEqualTo("expiry-error");
+        assertThat(attribute("email", "aria-describedby")).isEqualTo("email-error");
+        assertThat(browser().findElement(By.id("number")).getDomAttribute("aria-invalid")).isNull();
+
+        type("month", "12");
+        type("year", "30");
+        type("cvc", "123");
+        type("email", "buyer@example.com");
+        browser().findElement(By.id("pay")).click();
+        landOnShop("/thanks");
+        assertPaid(link, "card");
+    }
+
+    @Test
+    void a_link_with_one_way_to_pay_opens_straight_on_it_with_no_way_back_to_a_chooser() {
+        Link link = createLink(data -> data.putArray("paymentMode").add("card"));
+
+        browser().get(link.url());
+
+        waitUntil(ExpectedConditions.urlContains("/order/card?"));
+        waitUntilVisible("pay");
+        assertThat(browser().findElements(By.id("back"))).isEmpty();
+        payByCard(APPROVED_CARD);
+        landOnShop("/thanks");
+        assertPaid(link, "card");
+    }
+
+    @Test
+    void a_link_with_a_receipt_lists_its_items_and_fills_in_the_receipt_email() throws IOException {
+        Link link = createLink("/acquiring/v1.0/payments_with_receipt", data -> {
+            data.putObject("Client").put("email", "ivan@example.com");
+            ArrayNode items = data.putArray("Items");
+            items.addObject().put("name", "Чай").put("amount", "350.25").put("quantity", 2);
+            items.addObject().put("name", "Сыр").put("amount", "1000").put("quantity", "0.8");
+        });
+
+        openLink(link);
+
+        screenshot("order-with-receipt.png");
+        List<WebElement> rows = browser().findElements(By.cssSelector("#items tbody tr"));
+        assertThat(rows).hasSize(2);
+        assertThat(cells(rows.get(0))).containsExactly("Чай", "2", "350,25 ₽", "700,50 ₽");
+        assertThat(cells(rows.get(1))).containsExactly("Сыр", "0,8", "1 000,00 ₽", "800,00 ₽");
+        chooseWayToPay("card");
+        assertThat(value("email")).isEqualTo("ivan@example.com");
+    }
+
+    @Test
+    void the_success_page_tells_what_was_paid_and_a_paid_link_shows_it_again_with_the_way_back_to_the_shop()
+            throws IOException {
+        Link ours = createLink(data -> data.remove("redirectUrl"));
+        openCardForm(ours);
+        payByCard("5555 5555 5555 4444");
+
+        waitUntil(ExpectedConditions.urlContains("/order/success?"));
+        waitUntilVisible("paid");
+        screenshot("success.png");
+        assertThat(text("notice-heading")).isEqualTo("Оплата прошла");
+        assertThat(text("paid-amount")).isEqualTo(SHOWN_AMOUNT);
+        assertThat(text("paid-order-number")).isEqualTo(ours.orderNumber());
+        assertThat(text("paid-seller")).isEqualTo(sellerName());
+        assertThat(text("paid-method")).isEqualTo("Банковская карта");
+        assertThat(text("paid-card")).isEqualTo("Mastercard 555555******4444");
+        assertThat(browser().findElements(By.id("shop-link"))).isEmpty();
+
+        Link shops = createLink();
+        openCardForm(shops);
+        payByCard(APPROVED_CARD);
+        landOnShop("/thanks");
+        browser().get(shops.url());
+        waitUntilVisible("paid");
+        assertThat(text("notice-heading")).isEqualTo("Заказ уже оплачен");
+        assertThat(text("paid-card")).isEqualTo("Visa 411111******1111");
+        browser().findElement(By.id("shop-link")).click();
+        landOnShop("/thanks");
+    }
+
+    @Test
+    void a_two_stage_link_says_the_amount_will_be_held_and_holds_it() {
+        Link link = createLink(data -> data.put("preAuthorization", true));
+        openCardForm(link);
+
+        assertThat(text("pay")).isEqualTo("Заблокировать " + SHOWN_AMOUNT);
+        assertThat(text("hold-note")).contains("будет заблокирована на карте");
+        browser().findElement(By.id("lang")).click();
+        waitUntil(ExpectedConditions.textToBe(By.id("pay"), "Hold 1,500.50 RUB"));
+        assertThat(text("hold-note")).contains("will be held on your card until the shop confirms");
+        payByCard(APPROVED_CARD);
+        landOnShop("/thanks");
+        assertStatus(link, "AUTHORIZED");
+    }
+
+    @Test
+    void every_page_is_marked_as_a_test_system_and_has_an_icon() throws Exception {
+        openLink(createLink());
+
+        assertThat(text("test-badge")).isEqualTo("ТЕСТ");
+        assertThat(text("test-mode")).isEqualTo("Тестовый режим: деньги не списываются");
+        String icon = browser().findElement(By.cssSelector("link[rel='icon']")).getDomAttribute("href");
+        assertThat(icon).isEqualTo("/order/assets/favicon.svg");
+        assertThat(new String(fetch(URI.create(publicUrl()).resolve(icon)), StandardCharsets.UTF_8)).contains("<svg");
+        assertThat(fetch(URI.create(publicUrl() + "/favicon.ico"))).startsWith(0, 0, 1, 0);
+        browser().findElement(By.id("lang")).click();
+        waitUntil(ExpectedConditions.textToBe(By.id("test-badge"), "TEST"));
+        assertThat(text("test-mode")).isEqualTo("Test mode: no real money moves");
+    }
+
+    /**
+     * Does {@code what} in the buyer's bank app, on the phone: another tab, opened from the SBP page's link, so the
+     * checkout tab stays as it is and has to notice what happened itself.
+     */
+    private void inTheBankApp(Runnable what) {
+        String bankApp = attribute("open-bank-app", "href");
+        String checkout = browser().getWindowHandle();
+        browser().switchTo().newWindow(WindowType.TAB);
+        browser().get(bankApp);
+        waitUntilVisible("bank-app");
+        what.run();
+        waitUntilVisible("bank-result");
+        browser().close();
+        browser().switchTo().window(checkout);
+    }
+
+    private static List<String> cells(WebElement row) {
+        return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+    }
+
+    private String attribute(String id, String name) {
+        return String.valueOf(browser().findElement(By.id(id)).getDomAttribute(name));
+    }
+
     // ---- the merchant: links and what the API says about them ------------------------------------------------------
 
     private Link createLink() {
-        return createLink(null);
+        return createLink((String) null);
     }
 
     /** A link for {@link #AMOUNT} by card or SBP that returns the buyer to the shop's thank-you page. */
     private Link createLink(@Nullable String failRedirectUrl) {
+        return createLink(data -> {
+            if (failRedirectUrl != null) data.put("failRedirectUrl", failRedirectUrl);
+        });
+    }
+
+    /** The link of {@link #createLink(String)}, with the merchant's changes to its {@code Data}. */
+    private Link createLink(Consumer<ObjectNode> changes) {
+        return createLink("/acquiring/v1.0/payments", changes);
+    }
+
+    private Link createLink(String method, Consumer<ObjectNode> changes) {
         ObjectNode data = JSON.createObjectNode()
                 .put("customerCode", server.info().customerCode())
                 .put("amount", AMOUNT)
@@ -279,9 +507,9 @@ class CheckoutBrowserIT {
                 .put("redirectUrl", shopUrl("/thanks"))
                 .put("preAuthorization", false);
         data.putArray("paymentMode").add("card").add("sbp");
-        if (failRedirectUrl != null) data.put("failRedirectUrl", failRedirectUrl);
+        changes.accept(data);
         String body = JSON.createObjectNode().set("Data", data).toString();
-        JsonNode created = server.api().post("/acquiring/v1.0/payments", body).expectStatus(200).data();
+        JsonNode created = server.api().post(method, body).expectStatus(200).data();
         return new Link(created.get("operationId").asText(), created.get("paymentLink").asText(),
                 created.get("paymentLinkId").asText());
     }
