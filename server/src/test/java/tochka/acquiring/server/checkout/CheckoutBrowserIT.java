@@ -20,11 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,11 +34,10 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tochka.acquiring.server.testing.Browser;
 import tochka.acquiring.server.testing.QrCodes;
 import tochka.acquiring.server.testing.ServerExtension;
 import tochka.acquiring.server.testing.TestServer;
@@ -52,11 +49,9 @@ import tochka.acquiring.server.testing.TestServer;
  */
 class CheckoutBrowserIT {
 
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     /** Relative to the module directory, where failsafe runs the tests. */
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Duration DEADLINE = Duration.ofSeconds(20);
+    private static final Duration DEADLINE = Browser.DEADLINE;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -78,49 +73,29 @@ class CheckoutBrowserIT {
     static final ServerExtension running = new ServerExtension();
     private final TestServer server = running.get();
 
-    private static @Nullable Path profile;
     private static @Nullable HttpServer shop;
-    private static @Nullable ChromeDriver driver;
+    private static @Nullable Browser buyer;
 
     /** A payment link as the merchant got it from the API. */
     private record Link(String operationId, String url, String orderNumber) {}
 
     @BeforeAll
     static void startBrowserAndShop() throws IOException {
-        // Fail rather than skip: a skipped browser test reads as green while the pages go untested.
-        String install = "the browser tests need Chromium and its driver: apt-get install chromium chromium-driver";
-        assertThat(CHROMEDRIVER).as(install).isExecutable();
-        assertThat(CHROMIUM).as(install).isExecutable();
-
         shop = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         shop.createContext("/thanks", exchange -> shopPage(exchange, SHOP_THANKS));
         shop.createContext("/sorry", exchange -> shopPage(exchange, SHOP_SORRY));
         shop.start();
-
-        profile = Files.createTempDirectory("checkout-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=420,900", "--user-data-dir=" + profile);
-        // An explicit driver and binary: Selenium Manager has nothing to look up, so it downloads nothing.
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
+        buyer = Browser.start(420, 900);
     }
 
     @AfterAll
-    static void stopBrowserAndShop() throws IOException {
+    static void stopBrowserAndShop() {
         try {
-            if (driver != null) driver.quit(); // also stops the driver's service
+            if (buyer != null) buyer.close();
         } finally {
-            driver = null;
+            buyer = null;
             if (shop != null) shop.stop(0);
             shop = null;
-            if (profile != null) deleteRecursively(profile);
-            profile = null;
         }
     }
 
@@ -624,8 +599,8 @@ class CheckoutBrowserIT {
     }
 
     private static ChromeDriver browser() {
-        if (driver == null) throw new IllegalStateException("the browser runs only while the test class does");
-        return driver;
+        if (buyer == null) throw new IllegalStateException("the browser runs only while the test class does");
+        return buyer.driver();
     }
 
     // ---- the merchant's shop and the buyer's phone --------------------------------------------------------------
@@ -650,11 +625,5 @@ class CheckoutBrowserIT {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as("GET %s", uri).isEqualTo(200);
         return response.body();
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(path);
-        }
     }
 }
