@@ -23,6 +23,7 @@ import tochka.acquiring.server.service.DemoData;
 import tochka.acquiring.server.service.DirectoryService;
 import tochka.acquiring.server.service.PaymentService;
 import tochka.acquiring.server.service.ServerClock;
+import tochka.acquiring.server.store.DataDirLock;
 import tochka.acquiring.server.store.Database;
 import tochka.acquiring.server.webhooks.Dispatcher;
 import tochka.acquiring.server.webhooks.Outbox;
@@ -42,20 +43,35 @@ public final class Application implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final ServerInfo info;
     private final Backoffice backoffice;
+    private final @Nullable DataDirLock dataDirLock;
 
     private Application(Database database, Javalin javalin, ScheduledExecutorService sweeper, Dispatcher dispatcher,
-            ServerInfo info, Backoffice backoffice) {
+            ServerInfo info, Backoffice backoffice, @Nullable DataDirLock dataDirLock) {
         this.database = database;
         this.javalin = javalin;
         this.sweeper = sweeper;
         this.dispatcher = dispatcher;
         this.info = info;
         this.backoffice = backoffice;
+        this.dataDirLock = dataDirLock;
     }
 
-    /** Opens the database (migrating and seeding it), starts HTTP and the expiry sweeper. */
+    /**
+     * Opens the database (migrating and seeding it), starts HTTP and the expiry sweeper. On SQLite the server first
+     * locks its data directory, so a second server there is refused instead of running unnoticed; PostgreSQL nodes
+     * share their database by design and take no lock.
+     *
+     * @throws IllegalStateException naming the directory when another server runs on it
+     */
     public static Application start(Config config, Clock baseClock) {
-        Database database = open(config);
+        DataDirLock dataDirLock = config.dbUrl() == null ? DataDirLock.acquire(config.dataDir()) : null;
+        Database database;
+        try {
+            database = open(config);
+        } catch (RuntimeException e) {
+            if (dataDirLock != null) dataDirLock.close();
+            throw e;
+        }
         try {
             ServerClock clock = new ServerClock(baseClock);
             ObjectMapper json = Json.create();
@@ -106,9 +122,10 @@ public final class Application implements AutoCloseable {
             ServerInfo info = new ServerInfo(javalin.port(), publicUrl.get(), business.customerCode(),
                     DemoData.MERCHANT_ID, demoKey.key().clientId(), demoKey.token(), adminToken,
                     config.controlEnabled(), database.isPostgres());
-            return new Application(database, javalin, sweeper, dispatcher, info, backoffice);
+            return new Application(database, javalin, sweeper, dispatcher, info, backoffice, dataDirLock);
         } catch (RuntimeException e) {
             database.close();
+            if (dataDirLock != null) dataDirLock.close();
             throw e;
         }
     }
@@ -144,6 +161,7 @@ public final class Application implements AutoCloseable {
         javalin.stop();
         dispatcher.close();
         database.close();
+        if (dataDirLock != null) dataDirLock.close();
     }
 
     /** What a started server tells its operator: where it is, and the demo credentials. */
