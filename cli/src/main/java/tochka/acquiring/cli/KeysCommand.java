@@ -1,7 +1,6 @@
 package tochka.acquiring.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
@@ -16,26 +15,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tochka.acquiring.api.Permission;
-import tochka.acquiring.server.Application;
-import tochka.acquiring.server.Application.Backoffice;
 import tochka.acquiring.server.domain.ApiKey;
 import tochka.acquiring.server.domain.Company;
 import tochka.acquiring.server.service.DirectoryService;
-import tochka.acquiring.server.service.ServerClock;
-import tochka.acquiring.server.store.Database;
-import tochka.acquiring.server.webhooks.WebhookPolicy;
 
 /** {@code tochka keys}: issue, list and revoke JWT keys, straight on the database (the server may be running). */
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage JWT keys (offline, on --data or --db).",
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
 final class KeysCommand {
-
-    /** Opens the store, seeding it like a first start would, and runs {@code action}. */
-    static int withBackoffice(StoreOptions store, java.util.function.Function<Backoffice, Integer> action) {
-        try (Database database = Application.open(store.config("127.0.0.1", 0, null, false, null, WebhookPolicy.BANK))) {
-            return action.apply(Backoffice.open(database, new ServerClock(Clock.systemUTC())));
-        }
-    }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Issue a new JWT key and print it.")
     static final class Create implements Callable<Integer> {
@@ -43,7 +30,7 @@ final class KeysCommand {
         CommandSpec spec;
 
         @Mixin
-        StoreOptions store;
+        KeysStore store;
 
         @Option(names = "--name", required = true, description = "the key's name, e.g. Эквайринг")
         String name;
@@ -60,7 +47,7 @@ final class KeysCommand {
 
         @Override
         public Integer call() {
-            return withBackoffice(store, backoffice -> {
+            return store.withBackoffice(spec.commandLine().getErr(), backoffice -> {
                 Set<String> codes = customers != null && !customers.isEmpty()
                         ? Set.copyOf(customers)
                         : new DirectoryService(backoffice.database().jdbi()).demoCompanies().stream()
@@ -86,11 +73,11 @@ final class KeysCommand {
         CommandSpec spec;
 
         @Mixin
-        StoreOptions store;
+        KeysStore store;
 
         @Override
         public Integer call() {
-            return withBackoffice(store, backoffice -> {
+            return store.withBackoffice(spec.commandLine().getErr(), backoffice -> {
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("%-32s  %-8s  %-20s  %-24s  %s%n", "CLIENT_ID", "STATE", "EXPIRES", "NAME", "CUSTOMERS");
                 for (ApiKey key : backoffice.keys().list()) {
@@ -111,14 +98,14 @@ final class KeysCommand {
         CommandSpec spec;
 
         @Mixin
-        StoreOptions store;
+        KeysStore store;
 
         @Parameters(paramLabel = "CLIENT_ID", description = "the key's client_id")
         String clientId;
 
         @Override
         public Integer call() {
-            return withBackoffice(store, backoffice -> {
+            return store.withBackoffice(spec.commandLine().getErr(), backoffice -> {
                 backoffice.keys().revoke(clientId);
                 spec.commandLine().getOut().println("revoked " + clientId);
                 spec.commandLine().getOut().flush();

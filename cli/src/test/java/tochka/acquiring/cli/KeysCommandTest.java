@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class KeysCommandTest {
 
     @Test
     void created_keys_work_until_they_are_revoked() throws Exception {
-        Run created = run("keys", "create", "--data", data.toString(), "--name", "Эквайринг",
+        Run created = run("keys", "create", "--data", data.toString(), "--init", "--name", "Эквайринг",
                 "--permissions", "ReadCustomerData,ReadAcquiringData", "--customer", "300000092");
         assertThat(created.exitCode()).as(created.err()).isZero();
         String clientId = field(created.out(), "client_id");
@@ -75,7 +76,8 @@ class KeysCommandTest {
 
     @Test
     void bad_arguments_are_refused_with_a_message_and_an_exit_code() {
-        Run unknownCompany = run("keys", "create", "--data", data.toString(), "--name", "x", "--customer", "399999999");
+        Run unknownCompany = run("keys", "create", "--data", data.toString(), "--init", "--name", "x", "--customer",
+                "399999999");
         assertThat(unknownCompany.exitCode()).isEqualTo(ExitCodes.REJECTED);
         assertThat(unknownCompany.err()).contains("399999999");
 
@@ -90,5 +92,42 @@ class KeysCommandTest {
         Run unknownKey = run("keys", "revoke", "--data", data.toString(), "nope");
         assertThat(unknownKey.exitCode()).isEqualTo(ExitCodes.REJECTED);
         assertThat(Files.exists(data.resolve("tochka.db"))).isTrue();
+    }
+
+    @Test
+    void a_missing_database_is_not_created_unless_asked_and_the_error_says_how_to_fix_it() {
+        Path elsewhere = data.resolve("not-the-servers");
+        String file = elsewhere.toAbsolutePath().resolve("tochka.db").toString();
+
+        for (String[] args : List.of(new String[] {"keys", "list", "--data", elsewhere.toString()},
+                new String[] {"keys", "create", "--data", elsewhere.toString(), "--name", "x"},
+                new String[] {"keys", "revoke", "--data", elsewhere.toString(), "nope"})) {
+            Run refused = run(args);
+            assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCodes.REJECTED);
+            assertThat(refused.err()).contains("no database at " + file)
+                    .contains("directory where the server runs").contains("--data").contains("--init");
+            assertThat(refused.out()).isEmpty();
+        }
+        assertThat(Files.exists(elsewhere)).as("nothing was created").isFalse();
+
+        Run initialised = run("keys", "list", "--data", elsewhere.toString(), "--init");
+        assertThat(initialised.exitCode()).as(initialised.err()).isZero();
+        assertThat(Files.exists(Path.of(file))).isTrue();
+        assertThat(run("keys", "list", "--data", elsewhere.toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void every_keys_command_says_on_stderr_which_database_it_used() {
+        String database = "database: SQLite " + data.toAbsolutePath().resolve("tochka.db");
+
+        Run created = run("keys", "create", "--data", data.toString(), "--init", "--name", "x");
+        Run listed = run("keys", "list", "--data", data.toString());
+        Run revoked = run("keys", "revoke", "--data", data.toString(), field(created.out(), "client_id"));
+
+        for (Run each : List.of(created, listed, revoked)) {
+            assertThat(each.exitCode()).as(each.err()).isZero();
+            assertThat(each.err()).contains(database);
+            assertThat(each.out()).doesNotContain("database:");
+        }
     }
 }

@@ -2,6 +2,7 @@ package tochka.acquiring.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -135,6 +136,23 @@ public final class Application implements AutoCloseable {
         return config.dbUrl() == null
                 ? Database.sqlite(config.dataDir())
                 : Database.postgres(config.dbUrl(), config.dbUser(), config.dbPassword());
+    }
+
+    /** Where {@code config}'s database is, for people: {@code SQLite /abs/tochka.db} or {@code PostgreSQL <URL>}. */
+    public static String describeDatabase(Config config) {
+        return config.dbUrl() == null
+                ? "SQLite " + Database.sqliteFile(config.dataDir())
+                : "PostgreSQL " + Database.withoutPassword(config.dbUrl());
+    }
+
+    /**
+     * Whether {@code config}'s database exists already: the SQLite file, or a PostgreSQL database that Flyway has
+     * migrated. Opening a missing one creates it, so offline tools ask first.
+     */
+    public static boolean databaseExists(Config config) {
+        return config.dbUrl() == null
+                ? Files.exists(Database.sqliteFile(config.dataDir()))
+                : Database.isMigrated(config.dbUrl(), config.dbUser(), config.dbPassword());
     }
 
     public ServerInfo info() {
