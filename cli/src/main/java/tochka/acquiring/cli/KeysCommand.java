@@ -1,8 +1,8 @@
 package tochka.acquiring.cli;
 
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +18,7 @@ import tochka.acquiring.api.Permission;
 import tochka.acquiring.server.domain.ApiKey;
 import tochka.acquiring.server.domain.Company;
 import tochka.acquiring.server.service.DirectoryService;
+import tochka.acquiring.server.service.Rejected;
 
 /** {@code tochka keys}: issue, list and revoke JWT keys, straight on the database (the server may be running). */
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage JWT keys (offline, on --data or --db).",
@@ -42,24 +43,30 @@ final class KeysCommand {
         @Option(names = "--customer", split = ",", description = "customerCode(s) the key may act for (default: every demo company)")
         List<String> customers;
 
-        @Option(names = "--expires", description = "last day the key is valid, YYYY-MM-DD (default: never expires)")
+        @Option(names = "--expires", description = "last day the key is valid, YYYY-MM-DD, a Moscow date: the key works"
+                + " through the end of that day, Moscow time (default: never expires)")
         LocalDate expires;
 
         @Override
         public Integer call() {
+            Instant expiresAt = expires == null ? null : MoscowTime.endOf(expires);
+            if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
+                throw Rejected.invalid("--expires " + expires + ": the key would be valid through "
+                        + MoscowTime.day(expires) + " (Moscow time), which is not in the future");
+            }
             return store.withBackoffice(spec.commandLine().getErr(), backoffice -> {
                 Set<String> codes = customers != null && !customers.isEmpty()
                         ? Set.copyOf(customers)
                         : new DirectoryService(backoffice.database().jdbi()).demoCompanies().stream()
                                 .map(Company::customerCode)
                                 .collect(Collectors.toSet());
-                var issued = backoffice.keys().issue(name, EnumSet.copyOf(permissions), codes,
-                        expires == null ? null : expires.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), false);
+                var issued = backoffice.keys().issue(name, EnumSet.copyOf(permissions), codes, expiresAt, false);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("client_id   " + issued.key().clientId());
                 out.println("customers   " + String.join(",", issued.key().customerCodes().stream().sorted().toList()));
                 out.println("permissions " + describe(issued.key().permissions()));
-                out.println("expires     " + (issued.key().expiresAt() == null ? "never" : issued.key().expiresAt()));
+                Instant expiry = issued.key().expiresAt();
+                out.println("expires     " + (expiry == null ? "never" : MoscowTime.expiry(expiry)));
                 out.println("token       " + issued.token());
                 out.flush();
                 return 0;
@@ -79,11 +86,13 @@ final class KeysCommand {
         public Integer call() {
             return store.withBackoffice(spec.commandLine().getErr(), backoffice -> {
                 PrintWriter out = spec.commandLine().getOut();
-                out.printf("%-32s  %-8s  %-20s  %-24s  %s%n", "CLIENT_ID", "STATE", "EXPIRES", "NAME", "CUSTOMERS");
+                out.printf("%-32s  %-8s  %-25s  %-24s  %s%n", "CLIENT_ID", "STATE", "EXPIRES (Moscow)", "NAME",
+                        "CUSTOMERS");
                 for (ApiKey key : backoffice.keys().list()) {
-                    out.printf("%-32s  %-8s  %-20s  %-24s  %s%n", key.clientId(),
+                    Instant expiry = key.expiresAt();
+                    out.printf("%-32s  %-8s  %-25s  %-24s  %s%n", key.clientId(),
                             key.isRevoked() ? "revoked" : "active",
-                            key.expiresAt() == null ? "never" : key.expiresAt().toString(), key.name(),
+                            expiry == null ? "never" : MoscowTime.time(expiry), key.name(),
                             String.join(",", key.customerCodes().stream().sorted().toList()));
                 }
                 out.flush();

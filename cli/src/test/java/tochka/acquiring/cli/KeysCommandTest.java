@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import tochka.acquiring.server.Application;
 import tochka.acquiring.server.Config;
+import tochka.acquiring.server.service.PaymentService;
 
 /** {@code tochka keys} on a data directory, and the keys it prints used against a server on that directory. */
 class KeysCommandTest {
@@ -129,5 +131,21 @@ class KeysCommandTest {
             assertThat(each.err()).contains(database);
             assertThat(each.out()).doesNotContain("database:");
         }
+    }
+
+    @Test
+    void an_expiry_date_is_a_moscow_date_and_the_key_works_through_its_end() {
+        LocalDate lastDay = LocalDate.now(PaymentService.BANK_ZONE).plusYears(1).withMonth(12).withDayOfMonth(31);
+        String end = lastDay.plusDays(1) + "T00:00:00+03:00";
+
+        Run created = run("keys", "create", "--data", data.toString(), "--init", "--name", "x",
+                "--expires", lastDay.toString());
+
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.out()).contains("expires     " + end + " (valid through 31.12." + lastDay.getYear()
+                + ", Moscow time)");
+        assertThat(created.out()).as("no UTC time").doesNotContain("T00:00:00Z").doesNotContain("T21:00:00Z");
+        assertThat(run("keys", "list", "--data", data.toString()).out())
+                .contains(field(created.out(), "client_id")).contains(end);
     }
 }
