@@ -111,8 +111,7 @@ public final class Application implements AutoCloseable {
             });
             var unused = sweeper.scheduleWithFixedDelay(() -> {
                 try {
-                    int expired = payments.expireDue();
-                    if (expired > 0) log.info("expired {} unpaid payment links", expired);
+                    payments.expireDue();
                 } catch (RuntimeException e) {
                     log.warn("expiry sweep failed; next one in {} s", SWEEP_SECONDS, e);
                 }
