@@ -98,6 +98,10 @@ public final class Application implements AutoCloseable {
             Javalin javalin = Javalin.create(javalinConfig -> {
                 javalinConfig.startup.showJavalinBanner = false;
                 javalinConfig.jetty.host = config.host();
+                // Jetty reuses the header fields it has seen on a connection and, by default, matches their values
+                // ignoring case: a bearer token differing from an earlier one only in case would be read as that
+                // earlier, valid token.
+                javalinConfig.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
                 routes.register(javalinConfig);
             });
             javalin.start(config.host(), config.port());
