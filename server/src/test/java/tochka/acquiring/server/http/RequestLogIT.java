@@ -79,8 +79,6 @@ class RequestLogIT {
     void neither_a_token_nor_the_query_string_is_logged() {
         String token = server.info().demoToken();
         int at = token.length() - 20;
-        // A digit for a digit: Jetty's header cache compares values ignoring case, so a case change could be read
-        // as the cached, valid header of an earlier request on the same connection.
         String forged = token.substring(0, at) + (token.charAt(at) == '0' ? '1' : '0') + token.substring(at + 1);
 
         server.api(forged).get("/acquiring/v1.0/payments?customerCode=" + server.info().customerCode() + "&page=1")
