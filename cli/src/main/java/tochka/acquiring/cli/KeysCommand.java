@@ -1,9 +1,8 @@
 package tochka.acquiring.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -16,26 +15,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tochka.acquiring.api.Permission;
-import tochka.acquiring.server.Application;
-import tochka.acquiring.server.Application.Backoffice;
 import tochka.acquiring.server.domain.ApiKey;
 import tochka.acquiring.server.domain.Company;
 import tochka.acquiring.server.service.DirectoryService;
-import tochka.acquiring.server.service.ServerClock;
-import tochka.acquiring.server.store.Database;
-import tochka.acquiring.server.webhooks.WebhookPolicy;
+import tochka.acquiring.server.service.Rejected;
 
 /** {@code tochka keys}: issue, list and revoke JWT keys, straight on the database (the server may be running). */
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage JWT keys (offline, on --data or --db).",
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
 final class KeysCommand {
-
-    /** Opens the store, seeding it like a first start would, and runs {@code action}. */
-    static int withBackoffice(StoreOptions store, java.util.function.Function<Backoffice, Integer> action) {
-        try (Database database = Application.open(store.config("127.0.0.1", 0, null, false, null, WebhookPolicy.BANK))) {
-            return action.apply(Backoffice.open(database, new ServerClock(Clock.systemUTC())));
-        }
-    }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Issue a new JWT key and print it.")
     static final class Create implements Callable<Integer> {
@@ -43,7 +31,7 @@ final class KeysCommand {
         CommandSpec spec;
 
         @Mixin
-        StoreOptions store;
+        KeysStore store;
 
         @Option(names = "--name", required = true, description = "the key's name, e.g. Эквайринг")
         String name;
@@ -55,24 +43,30 @@ final class KeysCommand {
         @Option(names = "--customer", split = ",", description = "customerCode(s) the key may act for (default: every demo company)")
         List<String> customers;
 
-        @Option(names = "--expires", description = "last day the key is valid, YYYY-MM-DD (default: never expires)")
+        @Option(names = "--expires", description = "last day the key is valid, YYYY-MM-DD, a Moscow date: the key works"
+                + " through the end of that day, Moscow time (default: never expires)")
         LocalDate expires;
 
         @Override
         public Integer call() {
-            return withBackoffice(store, backoffice -> {
+            Instant expiresAt = expires == null ? null : MoscowTime.endOf(expires);
+            if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
+                throw Rejected.invalid("--expires " + expires + ": the key would be valid through "
+                        + MoscowTime.day(expires) + " (Moscow time), which is not in the future");
+            }
+            return store.withBackoffice(spec.commandLine().getErr(), backoffice -> {
                 Set<String> codes = customers != null && !customers.isEmpty()
                         ? Set.copyOf(customers)
                         : new DirectoryService(backoffice.database().jdbi()).demoCompanies().stream()
                                 .map(Company::customerCode)
                                 .collect(Collectors.toSet());
-                var issued = backoffice.keys().issue(name, EnumSet.copyOf(permissions), codes,
-                        expires == null ? null : expires.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), false);
+                var issued = backoffice.keys().issue(name, EnumSet.copyOf(permissions), codes, expiresAt, false);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("client_id   " + issued.key().clientId());
                 out.println("customers   " + String.join(",", issued.key().customerCodes().stream().sorted().toList()));
                 out.println("permissions " + describe(issued.key().permissions()));
-                out.println("expires     " + (issued.key().expiresAt() == null ? "never" : issued.key().expiresAt()));
+                Instant expiry = issued.key().expiresAt();
+                out.println("expires     " + (expiry == null ? "never" : MoscowTime.expiry(expiry)));
                 out.println("token       " + issued.token());
                 out.flush();
                 return 0;
@@ -86,17 +80,19 @@ final class KeysCommand {
         CommandSpec spec;
 
         @Mixin
-        StoreOptions store;
+        KeysStore store;
 
         @Override
         public Integer call() {
-            return withBackoffice(store, backoffice -> {
+            return store.withBackoffice(spec.commandLine().getErr(), backoffice -> {
                 PrintWriter out = spec.commandLine().getOut();
-                out.printf("%-32s  %-8s  %-20s  %-24s  %s%n", "CLIENT_ID", "STATE", "EXPIRES", "NAME", "CUSTOMERS");
+                out.printf("%-32s  %-8s  %-25s  %-24s  %s%n", "CLIENT_ID", "STATE", "EXPIRES (Moscow)", "NAME",
+                        "CUSTOMERS");
                 for (ApiKey key : backoffice.keys().list()) {
-                    out.printf("%-32s  %-8s  %-20s  %-24s  %s%n", key.clientId(),
+                    Instant expiry = key.expiresAt();
+                    out.printf("%-32s  %-8s  %-25s  %-24s  %s%n", key.clientId(),
                             key.isRevoked() ? "revoked" : "active",
-                            key.expiresAt() == null ? "never" : key.expiresAt().toString(), key.name(),
+                            expiry == null ? "never" : MoscowTime.time(expiry), key.name(),
                             String.join(",", key.customerCodes().stream().sorted().toList()));
                 }
                 out.flush();
@@ -111,14 +107,14 @@ final class KeysCommand {
         CommandSpec spec;
 
         @Mixin
-        StoreOptions store;
+        KeysStore store;
 
         @Parameters(paramLabel = "CLIENT_ID", description = "the key's client_id")
         String clientId;
 
         @Override
         public Integer call() {
-            return withBackoffice(store, backoffice -> {
+            return store.withBackoffice(spec.commandLine().getErr(), backoffice -> {
                 backoffice.keys().revoke(clientId);
                 spec.commandLine().getOut().println("revoked " + clientId);
                 spec.commandLine().getOut().flush();

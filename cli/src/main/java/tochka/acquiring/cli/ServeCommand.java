@@ -58,6 +58,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--webhook-timeout", defaultValue = "10s", converter = DurationConverter.class, description = "how long a receiver may take to answer (default: ${DEFAULT-VALUE})")
     Duration webhookTimeout;
 
+    @Option(names = "--log-format", defaultValue = "text", description = "text, or json: one JSON object per line, for"
+            + " log shippers (default: ${DEFAULT-VALUE})")
+    LogFormat logFormat;
+
     @Option(names = "--webhook-allow-any-url", description = "accept plain-http webhook URLs to any host, not only https:443 and loopback http (lets key holders reach your network: SSRF)")
     boolean webhookAllowAnyUrl;
 
@@ -69,6 +73,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        logFormat.apply();
         WebhookPolicy webhooks = new WebhookPolicy(webhookAttempts, webhookInterval, webhookBackoff == Backoff.exponential,
                 webhookMaxInterval, webhookTimeout, webhookAllowAnyUrl);
         Application server = Application.start(store.config(host, port, publicUrl, control, adminToken, webhooks),
@@ -92,6 +97,7 @@ final class ServeCommand implements Callable<Integer> {
     private static void banner(PrintWriter out, ServerInfo info, Path env) {
         out.println();
         out.println("tochka-acquiring is running on " + (info.postgres() ? "PostgreSQL" : "SQLite"));
+        out.println("  server                " + info.publicUrl());
         out.println("  API (JWT keys)        " + info.apiUrl());
         out.println("  Sandbox               " + info.sandboxUrl() + "   (Authorization: Bearer sandbox.jwt.token)");
         out.println("  customerCode          " + info.customerCode() + "   (Business; merchantId " + info.merchantId() + ")");
@@ -108,6 +114,7 @@ final class ServeCommand implements Callable<Integer> {
 
     private static void writeEnv(Path env, ServerInfo info) throws IOException {
         String text = String.join("\n",
+                "TOCHKA_SERVER_URL=" + info.publicUrl(),
                 "TOCHKA_BASE_URL=" + info.apiUrl(),
                 "TOCHKA_SANDBOX_URL=" + info.sandboxUrl(),
                 "TOCHKA_TOKEN=" + info.demoToken(),

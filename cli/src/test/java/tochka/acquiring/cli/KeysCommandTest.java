@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import tochka.acquiring.server.Application;
 import tochka.acquiring.server.Config;
+import tochka.acquiring.server.service.PaymentService;
 
 /** {@code tochka keys} on a data directory, and the keys it prints used against a server on that directory. */
 class KeysCommandTest {
@@ -52,7 +55,7 @@ class KeysCommandTest {
 
     @Test
     void created_keys_work_until_they_are_revoked() throws Exception {
-        Run created = run("keys", "create", "--data", data.toString(), "--name", "Эквайринг",
+        Run created = run("keys", "create", "--data", data.toString(), "--init", "--name", "Эквайринг",
                 "--permissions", "ReadCustomerData,ReadAcquiringData", "--customer", "300000092");
         assertThat(created.exitCode()).as(created.err()).isZero();
         String clientId = field(created.out(), "client_id");
@@ -75,7 +78,8 @@ class KeysCommandTest {
 
     @Test
     void bad_arguments_are_refused_with_a_message_and_an_exit_code() {
-        Run unknownCompany = run("keys", "create", "--data", data.toString(), "--name", "x", "--customer", "399999999");
+        Run unknownCompany = run("keys", "create", "--data", data.toString(), "--init", "--name", "x", "--customer",
+                "399999999");
         assertThat(unknownCompany.exitCode()).isEqualTo(ExitCodes.REJECTED);
         assertThat(unknownCompany.err()).contains("399999999");
 
@@ -90,5 +94,58 @@ class KeysCommandTest {
         Run unknownKey = run("keys", "revoke", "--data", data.toString(), "nope");
         assertThat(unknownKey.exitCode()).isEqualTo(ExitCodes.REJECTED);
         assertThat(Files.exists(data.resolve("tochka.db"))).isTrue();
+    }
+
+    @Test
+    void a_missing_database_is_not_created_unless_asked_and_the_error_says_how_to_fix_it() {
+        Path elsewhere = data.resolve("not-the-servers");
+        String file = elsewhere.toAbsolutePath().resolve("tochka.db").toString();
+
+        for (String[] args : List.of(new String[] {"keys", "list", "--data", elsewhere.toString()},
+                new String[] {"keys", "create", "--data", elsewhere.toString(), "--name", "x"},
+                new String[] {"keys", "revoke", "--data", elsewhere.toString(), "nope"})) {
+            Run refused = run(args);
+            assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCodes.REJECTED);
+            assertThat(refused.err()).contains("no database at " + file)
+                    .contains("directory where the server runs").contains("--data").contains("--init");
+            assertThat(refused.out()).isEmpty();
+        }
+        assertThat(Files.exists(elsewhere)).as("nothing was created").isFalse();
+
+        Run initialised = run("keys", "list", "--data", elsewhere.toString(), "--init");
+        assertThat(initialised.exitCode()).as(initialised.err()).isZero();
+        assertThat(Files.exists(Path.of(file))).isTrue();
+        assertThat(run("keys", "list", "--data", elsewhere.toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void every_keys_command_says_on_stderr_which_database_it_used() {
+        String database = "database: SQLite " + data.toAbsolutePath().resolve("tochka.db");
+
+        Run created = run("keys", "create", "--data", data.toString(), "--init", "--name", "x");
+        Run listed = run("keys", "list", "--data", data.toString());
+        Run revoked = run("keys", "revoke", "--data", data.toString(), field(created.out(), "client_id"));
+
+        for (Run each : List.of(created, listed, revoked)) {
+            assertThat(each.exitCode()).as(each.err()).isZero();
+            assertThat(each.err()).contains(database);
+            assertThat(each.out()).doesNotContain("database:");
+        }
+    }
+
+    @Test
+    void an_expiry_date_is_a_moscow_date_and_the_key_works_through_its_end() {
+        LocalDate lastDay = LocalDate.now(PaymentService.BANK_ZONE).plusYears(1).withMonth(12).withDayOfMonth(31);
+        String end = lastDay.plusDays(1) + "T00:00:00+03:00";
+
+        Run created = run("keys", "create", "--data", data.toString(), "--init", "--name", "x",
+                "--expires", lastDay.toString());
+
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.out()).contains("expires     " + end + " (valid through 31.12." + lastDay.getYear()
+                + ", Moscow time)");
+        assertThat(created.out()).as("no UTC time").doesNotContain("T00:00:00Z").doesNotContain("T21:00:00Z");
+        assertThat(run("keys", "list", "--data", data.toString()).out())
+                .contains(field(created.out(), "client_id")).contains(end);
     }
 }

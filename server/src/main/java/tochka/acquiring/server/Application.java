@@ -2,6 +2,7 @@ package tochka.acquiring.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,6 +24,7 @@ import tochka.acquiring.server.service.DemoData;
 import tochka.acquiring.server.service.DirectoryService;
 import tochka.acquiring.server.service.PaymentService;
 import tochka.acquiring.server.service.ServerClock;
+import tochka.acquiring.server.store.DataDirLock;
 import tochka.acquiring.server.store.Database;
 import tochka.acquiring.server.webhooks.Dispatcher;
 import tochka.acquiring.server.webhooks.Outbox;
@@ -42,20 +44,35 @@ public final class Application implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final ServerInfo info;
     private final Backoffice backoffice;
+    private final @Nullable DataDirLock dataDirLock;
 
     private Application(Database database, Javalin javalin, ScheduledExecutorService sweeper, Dispatcher dispatcher,
-            ServerInfo info, Backoffice backoffice) {
+            ServerInfo info, Backoffice backoffice, @Nullable DataDirLock dataDirLock) {
         this.database = database;
         this.javalin = javalin;
         this.sweeper = sweeper;
         this.dispatcher = dispatcher;
         this.info = info;
         this.backoffice = backoffice;
+        this.dataDirLock = dataDirLock;
     }
 
-    /** Opens the database (migrating and seeding it), starts HTTP and the expiry sweeper. */
+    /**
+     * Opens the database (migrating and seeding it), starts HTTP and the expiry sweeper. On SQLite the server first
+     * locks its data directory, so a second server there is refused instead of running unnoticed; PostgreSQL nodes
+     * share their database by design and take no lock.
+     *
+     * @throws IllegalStateException naming the directory when another server runs on it
+     */
     public static Application start(Config config, Clock baseClock) {
-        Database database = open(config);
+        DataDirLock dataDirLock = config.dbUrl() == null ? DataDirLock.acquire(config.dataDir()) : null;
+        Database database;
+        try {
+            database = open(config);
+        } catch (RuntimeException e) {
+            if (dataDirLock != null) dataDirLock.close();
+            throw e;
+        }
         try {
             ServerClock clock = new ServerClock(baseClock);
             ObjectMapper json = Json.create();
@@ -81,6 +98,10 @@ public final class Application implements AutoCloseable {
             Javalin javalin = Javalin.create(javalinConfig -> {
                 javalinConfig.startup.showJavalinBanner = false;
                 javalinConfig.jetty.host = config.host();
+                // Jetty reuses the header fields it has seen on a connection and, by default, matches their values
+                // ignoring case: a bearer token differing from an earlier one only in case would be read as that
+                // earlier, valid token.
+                javalinConfig.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
                 routes.register(javalinConfig);
             });
             javalin.start(config.host(), config.port());
@@ -94,8 +115,7 @@ public final class Application implements AutoCloseable {
             });
             var unused = sweeper.scheduleWithFixedDelay(() -> {
                 try {
-                    int expired = payments.expireDue();
-                    if (expired > 0) log.info("expired {} unpaid payment links", expired);
+                    payments.expireDue();
                 } catch (RuntimeException e) {
                     log.warn("expiry sweep failed; next one in {} s", SWEEP_SECONDS, e);
                 }
@@ -106,9 +126,10 @@ public final class Application implements AutoCloseable {
             ServerInfo info = new ServerInfo(javalin.port(), publicUrl.get(), business.customerCode(),
                     DemoData.MERCHANT_ID, demoKey.key().clientId(), demoKey.token(), adminToken,
                     config.controlEnabled(), database.isPostgres());
-            return new Application(database, javalin, sweeper, dispatcher, info, backoffice);
+            return new Application(database, javalin, sweeper, dispatcher, info, backoffice, dataDirLock);
         } catch (RuntimeException e) {
             database.close();
+            if (dataDirLock != null) dataDirLock.close();
             throw e;
         }
     }
@@ -118,6 +139,23 @@ public final class Application implements AutoCloseable {
         return config.dbUrl() == null
                 ? Database.sqlite(config.dataDir())
                 : Database.postgres(config.dbUrl(), config.dbUser(), config.dbPassword());
+    }
+
+    /** Where {@code config}'s database is, for people: {@code SQLite /abs/tochka.db} or {@code PostgreSQL <URL>}. */
+    public static String describeDatabase(Config config) {
+        return config.dbUrl() == null
+                ? "SQLite " + Database.sqliteFile(config.dataDir())
+                : "PostgreSQL " + Database.withoutPassword(config.dbUrl());
+    }
+
+    /**
+     * Whether {@code config}'s database exists already: the SQLite file, or a PostgreSQL database that Flyway has
+     * migrated. Opening a missing one creates it, so offline tools ask first.
+     */
+    public static boolean databaseExists(Config config) {
+        return config.dbUrl() == null
+                ? Files.exists(Database.sqliteFile(config.dataDir()))
+                : Database.isMigrated(config.dbUrl(), config.dbUser(), config.dbPassword());
     }
 
     public ServerInfo info() {
@@ -144,6 +182,7 @@ public final class Application implements AutoCloseable {
         javalin.stop();
         dispatcher.close();
         database.close();
+        if (dataDirLock != null) dataDirLock.close();
     }
 
     /** What a started server tells its operator: where it is, and the demo credentials. */

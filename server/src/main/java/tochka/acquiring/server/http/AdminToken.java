@@ -20,5 +20,6 @@ final class AdminToken {
         if (header == null || !MessageDigest.isEqual(header.trim().getBytes(StandardCharsets.UTF_8), expected)) {
             throw Rejected.forbidden("this endpoint needs Authorization: Bearer <admin token> (TOCHKA_ADMIN_TOKEN)");
         }
+        RequestLog.caller(ctx, "admin");
     }
 }

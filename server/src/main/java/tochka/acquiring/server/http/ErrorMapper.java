@@ -11,9 +11,9 @@ import tochka.acquiring.api.ErrorBody;
 import tochka.acquiring.server.service.Rejected;
 
 /**
- * The one place that turns a failure into the bank's error body {@code {code, id, message, Errors[]}}. Client
- * mistakes are logged at INFO without a stack trace; anything else is a 500 with a generic message, logged at ERROR
- * with the error id that the caller sees.
+ * The one place that turns a failure into the bank's error body {@code {code, id, message, Errors[]}}. A client
+ * mistake is logged by the request's own line ({@link RequestLog}), with the error id and the reason; anything else
+ * is a 500 with a generic message, logged here at ERROR with its stack trace and the error id that the caller sees.
  */
 final class ErrorMapper {
 
@@ -43,13 +43,11 @@ final class ErrorMapper {
             case FORBIDDEN -> "Something going wrong";
             case NOT_FOUND -> "HTTPNotFound";
         };
-        log.info("{} {} -> {}: {}", ctx.method(), ctx.path(), status, rejected.getMessage());
         write(ctx, status, errorCode, rejected.problems());
     }
 
     /** Javalin's own refusals: an unknown route, or a body over the size limit (the spec has no 413: a 400). */
     void httpError(HttpResponseException error, Context ctx) {
-        log.info("{} {} -> {}: {}", ctx.method(), ctx.path(), error.getStatus(), error.getMessage());
         if (error.getStatus() == 404) {
             write(ctx, 404, "HTTPNotFound", List.of(String.valueOf(error.getMessage())));
         } else if (error.getStatus() == 413) {
@@ -76,6 +74,7 @@ final class ErrorMapper {
                 .toList();
         ErrorBody body = new ErrorBody(Integer.toString(status), id, truncate(String.join("; ", problems), 600),
                 details);
+        RequestLog.error(ctx, id, body.message());
         try {
             ctx.status(status).contentType("application/json").result(json.writeValueAsString(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -86,6 +86,7 @@ public final class Routes {
 
     public void register(JavalinConfig config) {
         config.http.maxRequestSize = ErrorMapper.MAX_BODY_BYTES;
+        config.requestLogger.http(new RequestLog());
         var routes = config.routes;
         api(config, HandlerType.GET, "/open-banking/v1.0/customers", Permission.ReadCustomerData, customers::list);
         api(config, HandlerType.GET, "/open-banking/v1.0/customers/{customerCode}", Permission.ReadCustomerData,
@@ -165,6 +166,7 @@ public final class Routes {
             boolean sandbox = prefix.equals("/sandbox/v2");
             config.routes.addHttpHandler(method, prefix + path, ctx -> {
                 Principal principal = keys.authenticate(ctx.header("Authorization"), sandbox);
+                RequestLog.caller(ctx, principal.clientId());
                 if (permission != null) principal.require(permission);
                 handler.handle(ctx, principal);
             });

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tochka.acquiring.api.CustomerType;
 import tochka.acquiring.server.domain.Company;
 import tochka.acquiring.server.domain.MaskedCard;
@@ -35,8 +37,14 @@ import tochka.acquiring.server.store.PaymentStore.PaymentQuery;
  * Each use case is one transaction; each state change is one guarded statement, so concurrent requests can never
  * pay twice or refund more than was paid. Reads restricted to {@code companies} treat another company's payment
  * exactly like a missing one.
+ *
+ * <p>Every change is logged here, once it is committed, at INFO: one line per event (link created, paid, attempt
+ * declined, refund, capture, expiry), whichever way it came (API, hosted page, test control). Of a card only the
+ * masked number is ever known here.
  */
 public final class PaymentService {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
 
     /** The bank's time zone: list dates and the registry's days are Moscow dates. */
     public static final ZoneId BANK_ZONE = ZoneId.of("Europe/Moscow");
@@ -54,7 +62,7 @@ public final class PaymentService {
     }
 
     public Payment create(NewPayment request) {
-        return jdbi.inTransaction(handle -> {
+        Payment created = jdbi.inTransaction(handle -> {
             PaymentStore payments = new PaymentStore(handle, json);
             CompanyStore companies = new CompanyStore(handle);
             Company company = companies.find(request.customerCode())
@@ -103,6 +111,11 @@ public final class PaymentService {
             }
             return payment;
         });
+        log.info("payment link {} created: {} for customerCode {}, merchantId {}, paymentLinkId {}, paymentMode {}{}",
+                created.operationId(), rub(created.amount()), created.customerCode(), created.merchantId(),
+                created.paymentLinkId(), created.modes().stream().map(PaymentMode::wireName).toList(),
+                created.preAuthorization() ? ", two-stage" : "");
+        return created;
     }
 
     private static Retailer retailerFor(List<Retailer> retailers, NewPayment request) {
@@ -174,7 +187,7 @@ public final class PaymentService {
 
     /** Returns {@code amount} to the buyer: only from a paid status, and never above what is left. */
     public RefundDone refund(String operationId, Collection<String> companies, Money amount) {
-        return jdbi.inTransaction(handle -> {
+        RefundDone done = jdbi.inTransaction(handle -> {
             PaymentStore payments = new PaymentStore(handle, json);
             Instant now = clock.instant();
             if (companies.isEmpty() || !payments.refund(operationId, companies, amount)) {
@@ -192,6 +205,10 @@ public final class PaymentService {
             payments.insertOrder(operationId, order);
             return new RefundDone(payments.find(operationId).orElseThrow(), order);
         });
+        Money left = done.payment().refundable();
+        log.info("payment {} refunded {} ({}); {} left to refund of {}", operationId, rub(amount),
+                left.isZero() ? "full" : "partial", rub(left), rub(done.payment().amount()));
+        return done;
     }
 
     /** A refund that happened: the payment after it and the refund's order. */
@@ -213,6 +230,8 @@ public final class PaymentService {
             return approved;
         });
         events.committed();
+        log.info("payment {} captured: {} taken, now {}", operationId, rub(captured.amount()),
+                captured.storedStatus().wireName());
         return captured;
     }
 
@@ -252,7 +271,23 @@ public final class PaymentService {
             return paid;
         });
         if (result.storedStatus() != PaymentStatus.CREATED) events.committed();
+        String how = attempt.type().wireName() + card(attempt.card());
+        if (attempt.outcome() == Outcome.DECLINE) {
+            log.info("payment {}: a {} attempt was declined; the link stays payable", operationId, how);
+        } else {
+            log.info("payment {} {}: {} paid by {}", operationId, result.storedStatus().wireName(),
+                    rub(result.amount()), how);
+        }
         return result;
+    }
+
+    /** {@code " 411111******1111 (VISA)"}: only ever the masked number, the full one never reaches this service. */
+    private static String card(@Nullable MaskedCard card) {
+        return card == null ? "" : " " + card.mask() + " (" + card.brand() + ")";
+    }
+
+    private static String rub(Money amount) {
+        return amount.roubles().toPlainString() + " RUB";
     }
 
     /** The SBP payer name a simulated bank reports: first name, patronymic, initial of the surname. */
@@ -295,7 +330,9 @@ public final class PaymentService {
 
     /** Persists EXPIRED for links whose ttl ran out; readers already see it, this keeps the table honest. */
     public int expireDue() {
-        return jdbi.withHandle(handle -> new PaymentStore(handle, json).expireDue(clock.instant()));
+        int expired = jdbi.withHandle(handle -> new PaymentStore(handle, json).expireDue(clock.instant()));
+        if (expired > 0) log.info("expired {} unpaid payment link{}", expired, expired == 1 ? "" : "s");
+        return expired;
     }
 
     /**

@@ -4,7 +4,15 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +42,11 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource);
     }
 
+    /** The SQLite file of a data directory, absolute. */
+    public static Path sqliteFile(Path dataDir) {
+        return dataDir.resolve("tochka.db").toAbsolutePath().normalize();
+    }
+
     /** SQLite in {@code dataDir/tochka.db}; the directory is created when missing. */
     public static Database sqlite(Path dataDir) {
         try {
@@ -48,7 +61,7 @@ public final class Database implements AutoCloseable {
         config.enforceForeignKeys(true);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource sqlite = new SQLiteDataSource(config);
-        sqlite.setUrl("jdbc:sqlite:" + dataDir.resolve("tochka.db").toAbsolutePath());
+        sqlite.setUrl("jdbc:sqlite:" + sqliteFile(dataDir));
 
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(sqlite);
@@ -59,9 +72,7 @@ public final class Database implements AutoCloseable {
 
     /** PostgreSQL at {@code jdbcUrl}; user and password may be in the URL or given here. */
     public static Database postgres(String jdbcUrl, @Nullable String user, @Nullable String password) {
-        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("--db must be a jdbc:postgresql: URL, got " + jdbcUrl);
-        }
+        requirePostgresUrl(jdbcUrl);
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(jdbcUrl);
         if (user != null && !user.isEmpty()) pool.setUsername(user);
@@ -69,6 +80,44 @@ public final class Database implements AutoCloseable {
         pool.setPoolName("tochka-postgres");
         pool.setMaximumPoolSize(10);
         return new Database(new HikariDataSource(pool), true);
+    }
+
+    /**
+     * Whether the PostgreSQL database at {@code jdbcUrl} holds the server's schema: Flyway has migrated it, so its
+     * history table exists (in the schema Flyway would use, the first of the search path).
+     *
+     * @throws IllegalStateException when the database cannot be reached
+     */
+    public static boolean isMigrated(String jdbcUrl, @Nullable String user, @Nullable String password) {
+        requirePostgresUrl(jdbcUrl);
+        Properties login = new Properties();
+        if (user != null && !user.isEmpty()) login.setProperty("user", user);
+        if (password != null && !password.isEmpty()) login.setProperty("password", password);
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, login);
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
+            return result.next() && result.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach PostgreSQL at " + withoutPassword(jdbcUrl) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** {@code jdbcUrl} as it may be shown: without a password, whether in the query or before an {@code @}. */
+    public static String withoutPassword(String jdbcUrl) {
+        String url = jdbcUrl.replaceFirst("^(jdbc:postgresql://)[^/@?]*@", "$1");
+        int query = url.indexOf('?');
+        if (query < 0) return url;
+        String kept = Arrays.stream(url.substring(query + 1).split("&"))
+                .filter(parameter -> !parameter.split("=", 2)[0].toLowerCase(Locale.ROOT).contains("password"))
+                .collect(Collectors.joining("&"));
+        return url.substring(0, query) + (kept.isEmpty() ? "" : "?" + kept);
+    }
+
+    private static void requirePostgresUrl(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("--db must be a jdbc:postgresql: URL, got " + withoutPassword(jdbcUrl));
+        }
     }
 
     public Jdbi jdbi() {

@@ -78,6 +78,21 @@ class AuthIT {
     }
 
     @Test
+    void a_token_that_differs_only_in_case_is_refused_on_the_connection_that_sent_the_real_one() {
+        String token = server.info().demoToken();
+        int at = token.lastIndexOf('.') + 1;
+        while (!Character.isLetter(token.charAt(at))) at++;
+        char letter = token.charAt(at);
+        String flipped = token.substring(0, at)
+                + (Character.isUpperCase(letter) ? Character.toLowerCase(letter) : Character.toUpperCase(letter))
+                + token.substring(at + 1);
+
+        server.api(token).get("/open-banking/v1.0/customers").expectStatus(200);
+        server.api(flipped).get("/open-banking/v1.0/customers").expectError(403, "signature");
+        server.api(token).get("/open-banking/v1.0/customers").expectStatus(200);
+    }
+
+    @Test
     void missing_and_malformed_authorization_is_refused() {
         ApiClient api = server.api();
         api.withAuthorization(null).get("/open-banking/v1.0/customers").expectError(403, "Authorization");

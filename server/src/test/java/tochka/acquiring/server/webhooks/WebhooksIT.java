@@ -208,6 +208,20 @@ class WebhooksIT {
     }
 
     @Test
+    void the_delivery_log_names_the_host_port_and_reason_of_a_failed_attempt() {
+        ApiClient api = newKey();
+        subscribe(api, receiver, "acquiringInternetPayment");
+        int port = receiver.port();
+        receiver.close();
+
+        String operationId = pay(api, "card", "");
+
+        JsonNode delivery = awaitDelivery(server, clientIdOf(api), operationId,
+                attempt -> attempt.get("attempts").asInt() >= 1);
+        assertThat(delivery.get("lastError").asText()).isEqualTo("connection refused: 127.0.0.1:" + port);
+    }
+
+    @Test
     void an_operator_can_resend_a_delivered_webhook() {
         ApiClient api = newKey();
         subscribe(api, receiver, "acquiringInternetPayment");
