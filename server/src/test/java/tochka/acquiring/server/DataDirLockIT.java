@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import tochka.acquiring.server.testing.ServerMain;
+import tochka.acquiring.server.testing.ServerProcess;
 import tochka.acquiring.server.testing.TestDatabases;
 import tochka.acquiring.server.testing.TestServer;
 
@@ -55,20 +50,10 @@ class DataDirLockIT {
     @Test
     void a_server_in_another_process_holds_the_directory_until_that_process_dies() throws Exception {
         assumeFalse(TestDatabases.postgres(), "SQLite only");
-        Process other = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                ServerMain.class.getName(), dataDir.toString()))
-                .redirectErrorStream(true)
-                .start();
-        try {
-            awaitReady(other);
-
+        try (ServerProcess other = ServerProcess.start(dataDir, null)) {
             assertThatThrownBy(() -> TestServer.start(dataDir, null))
                     .hasMessageContaining("another tochka server (pid " + other.pid() + ")")
                     .hasMessageContaining(dataDir.toAbsolutePath().toString());
-        } finally {
-            other.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
 
         try (TestServer after = TestServer.start(dataDir, null)) {
@@ -86,20 +71,5 @@ class DataDirLockIT {
             two.api().get("/open-banking/v1.0/customers").expectStatus(200);
             one.api().get("/open-banking/v1.0/customers").expectStatus(200);
         }
-    }
-
-    private static void awaitReady(Process process) throws Exception {
-        BufferedReader output =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = output.readLine()) != null) {
-            if (line.equals("ready")) {
-                Thread drain = new Thread(() -> output.lines().forEach(ignored -> { }));
-                drain.setDaemon(true);
-                drain.start();
-                return;
-            }
-        }
-        throw new AssertionError("the other server process ended before it served");
     }
 }

@@ -1,0 +1,89 @@
+package tochka.acquiring.server.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A server in a process of its own ({@link ServerMain}), started and waited for until it serves; closing it kills it
+ * with SIGKILL, as a crash would.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Map<String, String> announced;
+
+    private ServerProcess(Process process, Map<String, String> announced) {
+        this.process = process;
+        this.announced = Map.copyOf(announced);
+    }
+
+    /** A server over SQLite in {@code dataDir}, or over PostgreSQL at {@code dbUrl}; returns once it serves. */
+    public static ServerProcess start(Path dataDir, @Nullable String dbUrl) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                ServerMain.class.getName(), dataDir.toString()));
+        if (dbUrl != null) command.add(dbUrl);
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            try {
+                return new ServerProcess(process, announcement(process));
+            } catch (RuntimeException | IOException e) {
+                process.destroyForcibly();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the child printed before {@code ready}: {@code api}, {@code root}, {@code token}, {@code clientId}, ... */
+    public String get(String name) {
+        String value = announced.get(name);
+        if (value == null) throw new IllegalArgumentException("the server process announced no " + name);
+        return value;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Kills the process with SIGKILL and waits for it to end. */
+    @Override
+    public void close() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The child's {@code name=value} lines up to {@code ready}; its later output is drained so it never blocks. */
+    private static Map<String, String> announcement(Process child) throws IOException {
+        BufferedReader output = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        Map<String, String> values = new HashMap<>();
+        String line;
+        while ((line = output.readLine()) != null) {
+            if (line.equals("ready")) {
+                Thread drain = new Thread(() -> output.lines().forEach(ignored -> { }));
+                drain.setDaemon(true);
+                drain.start();
+                return values;
+            }
+            int equals = line.indexOf('=');
+            if (equals > 0) values.put(line.substring(0, equals), line.substring(equals + 1));
+        }
+        throw new AssertionError("the server process ended before it served: " + values);
+    }
+}
