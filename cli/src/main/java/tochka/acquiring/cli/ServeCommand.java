@@ -97,7 +97,8 @@ final class ServeCommand implements Callable<Integer> {
     private static void banner(PrintWriter out, ServerInfo info, Path env) {
         out.println();
         out.println("tochka-acquiring is running on " + (info.postgres() ? "PostgreSQL" : "SQLite"));
-        out.println("  server                " + info.publicUrl() + "   (open it in a browser; API reference at /docs)");
+        out.println("  server                " + info.publicUrl());
+        out.println("  API reference         " + info.publicUrl() + "/docs   (in a browser: try every call)");
         out.println("  API (JWT keys)        " + info.apiUrl());
         out.println("  Sandbox               " + info.sandboxUrl() + "   (Authorization: Bearer sandbox.jwt.token)");
         out.println("  customerCode          " + info.customerCode() + "   (Business; merchantId " + info.merchantId() + ")");
