@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tochka.acquiring.server.Application;
 import tochka.acquiring.server.Application.ServerInfo;
+import tochka.acquiring.server.Config;
 import tochka.acquiring.server.webhooks.WebhookPolicy;
 
 /** {@code tochka serve}: runs the server until Ctrl-C. */
@@ -76,8 +77,8 @@ final class ServeCommand implements Callable<Integer> {
         logFormat.apply();
         WebhookPolicy webhooks = new WebhookPolicy(webhookAttempts, webhookInterval, webhookBackoff == Backoff.exponential,
                 webhookMaxInterval, webhookTimeout, webhookAllowAnyUrl);
-        Application server = Application.start(store.config(host, port, publicUrl, control, adminToken, webhooks),
-                Clock.systemUTC());
+        Config config = store.config(host, port, publicUrl, control, adminToken, webhooks);
+        Application server = Application.start(config, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         PrintWriter out = spec.commandLine().getOut();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -89,14 +90,14 @@ final class ServeCommand implements Callable<Integer> {
         ServerInfo info = server.info();
         Path env = store.dataDir.resolve("demo.env");
         writeEnv(env, info);
-        banner(out, info, env);
+        banner(out, info, Application.describeDatabase(config), env);
         stopped.await();
         return 0;
     }
 
-    private static void banner(PrintWriter out, ServerInfo info, Path env) {
+    private static void banner(PrintWriter out, ServerInfo info, String database, Path env) {
         out.println();
-        out.println("tochka-acquiring is running on " + (info.postgres() ? "PostgreSQL" : "SQLite"));
+        out.println("tochka-acquiring is running on " + database);
         out.println("  server                " + info.publicUrl());
         out.println("  API reference         " + info.publicUrl() + "/docs   (in a browser: try every call)");
         out.println("  API (JWT keys)        " + info.apiUrl());

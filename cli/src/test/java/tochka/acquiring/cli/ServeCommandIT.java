@@ -119,7 +119,8 @@ class ServeCommandIT {
                 .containsEntry("TOCHKA_SANDBOX_URL", root + "/sandbox/v2")
                 .containsKeys("TOCHKA_TOKEN", "TOCHKA_CLIENT_ID", "TOCHKA_CUSTOMER_CODE", "TOCHKA_MERCHANT_ID",
                         "TOCHKA_ADMIN_TOKEN");
-        assertThat(served.banner()).contains("  server                " + root);
+        assertThat(served.banner()).contains("  server                " + root,
+                "tochka-acquiring is running on SQLite " + data.resolve("tochka.db").toAbsolutePath().normalize());
         assertThat(get(root + "/health", "-")).isEqualTo(200);
     }
 

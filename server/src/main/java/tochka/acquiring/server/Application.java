@@ -125,7 +125,7 @@ public final class Application implements AutoCloseable {
             Company business = backoffice.demoBusiness();
             ServerInfo info = new ServerInfo(javalin.port(), publicUrl.get(), business.customerCode(),
                     DemoData.MERCHANT_ID, demoKey.key().clientId(), demoKey.token(), adminToken,
-                    config.controlEnabled(), database.isPostgres());
+                    config.controlEnabled());
             return new Application(database, javalin, sweeper, dispatcher, info, backoffice, dataDirLock);
         } catch (RuntimeException e) {
             database.close();
@@ -194,8 +194,7 @@ public final class Application implements AutoCloseable {
             String clientId,
             String demoToken,
             String adminToken,
-            boolean controlEnabled,
-            boolean postgres) {
+            boolean controlEnabled) {
 
         public String apiUrl() {
             return publicUrl + "/uapi";
