@@ -43,7 +43,7 @@ public final class OpenApiDocument {
         document.set("servers", json.valueToTree(List.of(
                 new Server(publicUrl + "/uapi", "This server: JWT keys it issued (tochka keys create, or demo.env)"),
                 new Server(publicUrl + "/sandbox/v2", "This server's sandbox: Bearer sandbox.jwt.token"))));
-        trimPaths((ObjectNode) document.get("paths"), implemented);
+        int published = trimPaths((ObjectNode) document.get("paths"), implemented);
         ObjectNode schemes = ((ObjectNode) document.get("components")).withObjectProperty("securitySchemes");
         schemes.set(BEARER, json.createObjectNode()
                 .put("type", "http")
@@ -53,7 +53,7 @@ public final class OpenApiDocument {
                         + " the sandbox server"));
         ObjectNode info = (ObjectNode) document.get("info");
         info.put("description", "Published by tochka-acquiring, a test system where no real money moves: the bank's"
-                + " document " + info.path("version").asText() + ", trimmed to the " + implemented.size()
+                + " document " + info.path("version").asText() + ", trimmed to the " + published
                 + " operations this server implements. Authorize with the JWT scheme: paste your key (TOCHKA_TOKEN"
                 + " in data/demo.env) for the first server, or sandbox.jwt.token for the sandbox.\n\n"
                 + info.path("description").asText());
@@ -67,10 +67,11 @@ public final class OpenApiDocument {
     private record Server(String url, String description) {}
 
     /**
-     * Keeps only the implemented operations, each also accepting the bearer scheme. The bank's own {@code security}
-     * blocks stay: they name the permissions each call needs.
+     * Keeps only the implemented operations, each also accepting the bearer scheme, and returns how many. The bank's
+     * own {@code security} blocks stay: they name the permissions each call needs.
      */
-    private static void trimPaths(ObjectNode paths, Set<Operation> implemented) {
+    private static int trimPaths(ObjectNode paths, Set<Operation> implemented) {
+        int kept = 0;
         for (String path : names(paths)) {
             ObjectNode item = (ObjectNode) paths.get(path);
             for (String method : names(item)) {
@@ -84,9 +85,11 @@ public final class OpenApiDocument {
                         ? (ArrayNode) operation.get("security")
                         : operation.putArray("security");
                 security.addObject().putArray(BEARER);
+                kept++;
             }
             if (names(item).stream().noneMatch(METHODS::contains)) paths.remove(path);
         }
+        return kept;
     }
 
     private static List<String> names(ObjectNode node) {

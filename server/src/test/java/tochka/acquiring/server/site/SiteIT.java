@@ -36,6 +36,8 @@ class SiteIT {
                 JSON.readTree(Reference.text("tochka-openapi.json")).at("/info/version").asText());
         assertThat(document.at("/components/securitySchemes/JWT/scheme").asText()).isEqualTo("bearer");
         List<String> operations = operations(document);
+        assertThat(document.at("/info/description").asText())
+                .contains("trimmed to the " + operations.size() + " operations this server implements");
         assertThat(operations).contains("post /acquiring/v1.0/payments", "get /acquiring/v1.0/payments/{operationId}",
                         "post /acquiring/v1.0/payments/{operationId}/refund", "put /webhook/v1.0/{client_id}",
                         "get /open-banking/v1.0/customers")
