@@ -88,7 +88,7 @@ final class Delivery {
         if (error instanceof SSLException) {
             return "TLS handshake with " + endpoint + " failed: " + describe(error);
         }
-        if (causedBy(error, EOFException.class)) return "connection closed by " + endpoint + " without an answer";
+        if (closedWithoutAnswer(error)) return "connection closed by " + endpoint + " without an answer";
         return "connection to " + endpoint + " failed: " + describe(error);
     }
 
@@ -96,6 +96,16 @@ final class Delivery {
     static String endpoint(URI uri) {
         int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
         return uri.getHost() + ":" + port;
+    }
+
+    /**
+     * The JDK's client reports a receiver that hangs up before answering in one of two ways, depending on when it
+     * notices: an {@link EOFException}, or an {@code IOException} saying its header parser received no bytes.
+     */
+    private static boolean closedWithoutAnswer(Throwable error) {
+        if (causedBy(error, EOFException.class)) return true;
+        String message = firstMessage(error);
+        return message != null && message.contains("header parser received no bytes");
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
