@@ -22,7 +22,8 @@ import tochka.acquiring.server.service.Rejected;
 
 /** {@code tochka keys}: issue, list and revoke JWT keys, straight on the database (the server may be running). */
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage JWT keys (offline, on --data or --db).",
-        subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
+        subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Token.class,
+                KeysCommand.Revoke.class})
 final class KeysCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Issue a new JWT key and print it.")
@@ -96,6 +97,33 @@ final class KeysCommand {
                             String.join(",", key.customerCodes().stream().sorted().toList()));
                 }
                 out.flush();
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "token", mixinStandardHelpOptions = true, description = "Print a key's token again (the same"
+            + " claims signed by the same server key give the same token).")
+    static final class Token implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        KeysStore store;
+
+        @Parameters(paramLabel = "CLIENT_ID", description = "the key's client_id")
+        String clientId;
+
+        @Override
+        public Integer call() {
+            return store.withBackoffice(spec.commandLine().getErr(), backoffice -> {
+                ApiKey key = backoffice.keys().list().stream()
+                        .filter(candidate -> candidate.clientId().equals(clientId))
+                        .findFirst()
+                        .orElseThrow(() -> Rejected.notFound("no key with client_id " + clientId));
+                if (key.isRevoked()) throw Rejected.invalid("the key " + clientId + " is revoked");
+                spec.commandLine().getOut().println(backoffice.keys().token(key));
+                spec.commandLine().getOut().flush();
                 return 0;
             });
         }

@@ -29,7 +29,7 @@ final class KeysStore {
 
     /** Says on {@code err} which database it is, refuses a missing one unless {@code --init}, and runs {@code action}. */
     int withBackoffice(PrintWriter err, Function<Backoffice, Integer> action) {
-        Config config = location.config("127.0.0.1", 0, null, false, null, WebhookPolicy.BANK);
+        Config config = location.config("127.0.0.1", 0, null, null, WebhookPolicy.BANK, false, false, false);
         err.println("database: " + Application.describeDatabase(config));
         err.flush();
         if (!init && !Application.databaseExists(config)) throw missing(config);

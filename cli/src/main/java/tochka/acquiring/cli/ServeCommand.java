@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import tochka.acquiring.server.Application;
 import tochka.acquiring.server.Application.ServerInfo;
 import tochka.acquiring.server.Config;
+import tochka.acquiring.server.store.DataDirectory;
 import tochka.acquiring.server.webhooks.WebhookPolicy;
 
 /** {@code tochka serve}: runs the server until Ctrl-C. */
@@ -38,10 +39,16 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--public-url", description = "the URL clients reach this server at (default: http://localhost:<port>)")
     String publicUrl;
 
-    @Option(names = "--no-control", negatable = true, defaultValue = "true", description = "turn the /control/v1 test-control API off")
+    @Option(names = "--no-control", negatable = true, defaultValue = "true", description = "turn the /control/v1 test-control API off (it answers 404)")
     boolean control;
 
-    @Option(names = "--admin-token", defaultValue = "${env:TOCHKA_ADMIN_TOKEN}", description = "admin token of the control API (default: derived from the server's signing key, the same on every start)")
+    @Option(names = "--no-admin", negatable = true, defaultValue = "true", description = "turn the /admin/v1 admin API (webhook delivery log, resend) off (it answers 404)")
+    boolean admin;
+
+    @Option(names = "--no-sandbox", negatable = true, defaultValue = "true", description = "turn /sandbox/v2 (sandbox.jwt.token and its own demo companies) off (it answers 404)")
+    boolean sandbox;
+
+    @Option(names = "--admin-token", defaultValue = "${env:TOCHKA_ADMIN_TOKEN}", description = "set the admin token of the control and admin APIs, at least 16 characters; the database keeps only its hash (default: the one set before, or a random one made on first start and kept in demo.env)")
     String adminToken;
 
     @Option(names = "--webhook-attempts", defaultValue = "30", description = "attempts per webhook before it is given up (default: ${DEFAULT-VALUE}, as the bank)")
@@ -77,7 +84,7 @@ final class ServeCommand implements Callable<Integer> {
         logFormat.apply();
         WebhookPolicy webhooks = new WebhookPolicy(webhookAttempts, webhookInterval, webhookBackoff == Backoff.exponential,
                 webhookMaxInterval, webhookTimeout, webhookAllowAnyUrl);
-        Config config = store.config(host, port, publicUrl, control, adminToken, webhooks);
+        Config config = store.config(host, port, publicUrl, adminToken, webhooks, control, admin, sandbox);
         Application server = Application.start(config, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         PrintWriter out = spec.commandLine().getOut();
@@ -89,24 +96,56 @@ final class ServeCommand implements Callable<Integer> {
         }, "shutdown"));
         ServerInfo info = server.info();
         Path env = store.dataDir.resolve("demo.env");
-        writeEnv(env, info);
-        banner(out, info, Application.describeDatabase(config), env);
+        String adminToken = info.adminToken() != null ? info.adminToken() : rememberedAdminToken(env, server);
+        writeEnv(env, info, adminToken);
+        banner(out, info, adminToken, Application.describeDatabase(config), env);
         stopped.await();
         return 0;
     }
 
-    private static void banner(PrintWriter out, ServerInfo info, String database, Path env) {
+    /**
+     * The admin token an earlier start wrote to {@code demo.env}, if it still holds: the database keeps only its
+     * hash, so this is how a restart goes on showing the developer's working token.
+     */
+    private static @org.jspecify.annotations.Nullable String rememberedAdminToken(Path env, Application server) {
+        try {
+            if (!Files.isRegularFile(env)) return null;
+            for (String line : Files.readAllLines(env, StandardCharsets.UTF_8)) {
+                if (line.startsWith("TOCHKA_ADMIN_TOKEN=")) {
+                    String token = line.substring("TOCHKA_ADMIN_TOKEN=".length()).trim();
+                    return !token.isEmpty() && server.isAdminToken(token) ? token : null;
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private static void banner(PrintWriter out, ServerInfo info, String adminToken, String database, Path env) {
         out.println();
         out.println("tochka-acquiring is running on " + database);
         out.println("  server                " + info.publicUrl());
         out.println("  API reference         " + info.publicUrl() + "/docs   (in a browser: try every call)");
         out.println("  API (JWT keys)        " + info.apiUrl());
-        out.println("  Sandbox               " + info.sandboxUrl() + "   (Authorization: Bearer sandbox.jwt.token)");
         out.println("  customerCode          " + info.customerCode() + "   (Business; merchantId " + info.merchantId() + ")");
         out.println("  demo key client_id    " + info.clientId());
         out.println("  demo key (JWT)        " + info.demoToken());
-        out.println("  admin token           " + info.adminToken()
-                + (info.controlEnabled() ? "   (control API: " + info.publicUrl() + "/control/v1)" : "   (control API off)"));
+        if (info.sandboxEnabled()) {
+            out.println("  Sandbox               " + info.sandboxUrl() + "   (Authorization: Bearer sandbox.jwt.token)");
+            out.println("  sandbox customerCode  " + info.sandboxCustomerCode() + "   (Business; merchantId "
+                    + info.sandboxMerchantId() + "; its own world: /uapi never sees it)");
+        } else {
+            out.println("  Sandbox               off (--no-sandbox)");
+        }
+        out.println("  control API           " + (info.controlEnabled()
+                ? info.publicUrl() + "/control/v1   (admin token)" : "off (--no-control)"));
+        out.println("  admin API             " + (info.adminEnabled()
+                ? info.publicUrl() + "/admin/v1   (admin token)" : "off (--no-admin)"));
+        if (info.controlEnabled() || info.adminEnabled()) {
+            out.println("  admin token           " + (adminToken != null ? adminToken
+                    : "set before; only its hash is kept: set a new one with TOCHKA_ADMIN_TOKEN or --admin-token"));
+        }
         out.println("  health                " + info.publicUrl() + "/health");
         out.println();
         out.println("The same as shell variables: source " + env);
@@ -114,18 +153,21 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static void writeEnv(Path env, ServerInfo info) throws IOException {
+    /** Writes {@code demo.env}, mode 600: it holds the demo key's token and the admin token. */
+    private static void writeEnv(Path env, ServerInfo info, @org.jspecify.annotations.Nullable String adminToken)
+            throws IOException {
         String text = String.join("\n",
                 "TOCHKA_SERVER_URL=" + info.publicUrl(),
                 "TOCHKA_BASE_URL=" + info.apiUrl(),
                 "TOCHKA_SANDBOX_URL=" + info.sandboxUrl(),
+                "TOCHKA_SANDBOX_CUSTOMER_CODE=" + info.sandboxCustomerCode(),
+                "TOCHKA_SANDBOX_MERCHANT_ID=" + info.sandboxMerchantId(),
                 "TOCHKA_TOKEN=" + info.demoToken(),
                 "TOCHKA_CLIENT_ID=" + info.clientId(),
                 "TOCHKA_CUSTOMER_CODE=" + info.customerCode(),
                 "TOCHKA_MERCHANT_ID=" + info.merchantId(),
-                "TOCHKA_ADMIN_TOKEN=" + info.adminToken(),
+                "TOCHKA_ADMIN_TOKEN=" + (adminToken == null ? "" : adminToken),
                 "");
-        if (env.getParent() != null) Files.createDirectories(env.getParent());
-        Files.writeString(env, text, StandardCharsets.UTF_8);
+        DataDirectory.writePrivate(env, text);
     }
 }

@@ -20,8 +20,10 @@ final class StoreOptions {
     @Option(names = "--db-password", defaultValue = "${env:TOCHKA_DB_PASSWORD}", description = "PostgreSQL password (or TOCHKA_DB_PASSWORD)")
     String dbPassword;
 
-    Config config(String host, int port, String publicUrl, boolean control, String adminToken,
-            WebhookPolicy webhooks) {
-        return new Config(host, port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, control, adminToken, webhooks);
+    /** The server's config; {@code control}, {@code admin} and {@code sandbox} turn those parts on. */
+    Config config(String host, int port, String publicUrl, String adminToken, WebhookPolicy webhooks,
+            boolean control, boolean admin, boolean sandbox) {
+        return new Config(host, port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, control, admin, sandbox,
+                adminToken, webhooks);
     }
 }

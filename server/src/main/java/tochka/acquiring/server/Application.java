@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tochka.acquiring.api.Permission;
+import tochka.acquiring.server.auth.AdminTokens;
 import tochka.acquiring.server.auth.Keys;
 import tochka.acquiring.server.auth.SigningKey;
 import tochka.acquiring.server.checkout.BankApp;
@@ -45,9 +46,11 @@ public final class Application implements AutoCloseable {
     private final ServerInfo info;
     private final Backoffice backoffice;
     private final @Nullable DataDirLock dataDirLock;
+    private final AdminTokens adminTokens;
 
     private Application(Database database, Javalin javalin, ScheduledExecutorService sweeper, Dispatcher dispatcher,
-            ServerInfo info, Backoffice backoffice, @Nullable DataDirLock dataDirLock) {
+            ServerInfo info, Backoffice backoffice, @Nullable DataDirLock dataDirLock, AdminTokens adminTokens) {
+        this.adminTokens = adminTokens;
         this.database = database;
         this.javalin = javalin;
         this.sweeper = sweeper;
@@ -77,9 +80,8 @@ public final class Application implements AutoCloseable {
             ServerClock clock = new ServerClock(baseClock);
             ObjectMapper json = Json.create();
             Backoffice backoffice = Backoffice.open(database, clock);
-            String adminToken = config.adminToken() != null
-                    ? config.adminToken()
-                    : "adm_" + backoffice.signingKey().derivedSecret("tochka admin token");
+            AdminTokens adminTokens = new AdminTokens(database.jdbi());
+            @Nullable String adminToken = adminTokens.establish(config.adminToken());
 
             Outbox outbox = new Outbox(new WebhookSigner(backoffice.signingKey()), config.webhooks(), clock);
             Dispatcher dispatcher = new Dispatcher(database.jdbi(), clock, config.webhooks());
@@ -93,8 +95,8 @@ public final class Application implements AutoCloseable {
                     directory, new ConsentService(database.jdbi(), clock), clock,
                     new CheckoutPages(payments, checkoutSessions, directory, pageSecret, publicUrl::get),
                     new BankApp(payments, checkoutSessions, directory, pageSecret),
-                    new Webhooks(database.jdbi(), outbox, dispatcher, config.webhooks(), clock), adminToken,
-                    config.controlEnabled());
+                    new Webhooks(database.jdbi(), outbox, dispatcher, config.webhooks(), clock), adminTokens,
+                    config.controlEnabled(), config.adminEnabled(), config.sandboxEnabled());
             Javalin javalin = Javalin.create(javalinConfig -> {
                 javalinConfig.startup.showJavalinBanner = false;
                 javalinConfig.jetty.host = config.host();
@@ -125,8 +127,10 @@ public final class Application implements AutoCloseable {
             Company business = backoffice.demoBusiness();
             ServerInfo info = new ServerInfo(javalin.port(), publicUrl.get(), business.customerCode(),
                     DemoData.MERCHANT_ID, demoKey.key().clientId(), demoKey.token(), adminToken,
-                    config.controlEnabled());
-            return new Application(database, javalin, sweeper, dispatcher, info, backoffice, dataDirLock);
+                    config.controlEnabled(), config.adminEnabled(), config.sandboxEnabled(),
+                    DemoData.SANDBOX_BUSINESS_CODE, DemoData.SANDBOX_MERCHANT_ID);
+            return new Application(database, javalin, sweeper, dispatcher, info, backoffice, dataDirLock,
+                    adminTokens);
         } catch (RuntimeException e) {
             database.close();
             if (dataDirLock != null) dataDirLock.close();
@@ -162,6 +166,14 @@ public final class Application implements AutoCloseable {
         return info;
     }
 
+    /**
+     * Whether {@code token} is the admin token: for {@code tochka serve}, which keeps the token in {@code demo.env}
+     * across restarts (the database holds only its hash) and shows it again when it still holds.
+     */
+    public boolean isAdminToken(String token) {
+        return adminTokens.matches(token);
+    }
+
     /** The server's database: for offline tools and test fixtures. */
     public Database database() {
         return database;
@@ -185,7 +197,10 @@ public final class Application implements AutoCloseable {
         if (dataDirLock != null) dataDirLock.close();
     }
 
-    /** What a started server tells its operator: where it is, and the demo credentials. */
+    /**
+     * What a started server tells its operator: where it is, what is on, and the demo credentials. {@code adminToken}
+     * is null unless this start set or made it: the database keeps only its hash.
+     */
     public record ServerInfo(
             int port,
             String publicUrl,
@@ -193,8 +208,12 @@ public final class Application implements AutoCloseable {
             String merchantId,
             String clientId,
             String demoToken,
-            String adminToken,
-            boolean controlEnabled) {
+            @Nullable String adminToken,
+            boolean controlEnabled,
+            boolean adminEnabled,
+            boolean sandboxEnabled,
+            String sandboxCustomerCode,
+            String sandboxMerchantId) {
 
         public String apiUrl() {
             return publicUrl + "/uapi";

@@ -33,6 +33,8 @@ public final class Keys {
 
     /** The bank's literal sandbox token; accepted only under {@code /sandbox/v2}. */
     public static final String SANDBOX_TOKEN = "sandbox.jwt.token";
+    /** The client_id the sandbox token acts as (its webhook is {@code /webhook/v1.0/sandbox}). */
+    public static final String SANDBOX_CLIENT_ID = "sandbox";
 
     private final Jdbi jdbi;
     private final SigningKey signingKey;
@@ -48,9 +50,11 @@ public final class Keys {
     public record IssuedKey(ApiKey key, String token) {}
 
     /**
-     * Issues a key for {@code customerCodes} (all of them must exist), with an authorised consent per company.
+     * Issues a key for {@code customerCodes} (all of them must exist, none of the sandbox's), with an authorised
+     * consent per company.
      *
-     * @throws Rejected (400) naming a bad name, an empty permission list, an unknown company or a past expiry
+     * @throws Rejected (400) naming a bad name, an empty permission list, an unknown or sandbox company or a past
+     *     expiry
      */
     public IssuedKey issue(String name, Set<Permission> permissions, Set<String> customerCodes,
             @Nullable Instant expiresAt, boolean demo) {
@@ -70,6 +74,12 @@ public final class Keys {
                     .collect(Collectors.toSet());
             for (String code : customerCodes) {
                 if (!known.contains(code)) throw Rejected.invalid("customer: no company with customerCode " + code);
+            }
+            for (Company company : companies.sandboxCompanies()) {
+                if (customerCodes.contains(company.customerCode())) {
+                    throw Rejected.invalid("customer: " + company.customerCode() + " belongs to the sandbox, which"
+                            + " only " + SANDBOX_TOKEN + " on /sandbox/v2 may act for; a JWT key cannot");
+                }
             }
             new KeyStore(handle).insert(key, demo);
             ConsentStore consents = new ConsentStore(handle);
@@ -108,12 +118,13 @@ public final class Keys {
                 .claim("customer_code", key.customerCodes().stream().sorted().findFirst().orElseThrow())
                 .issueTime(Date.from(key.createdAt()));
         if (key.expiresAt() != null) claims.expirationTime(Date.from(key.expiresAt()));
-        return signingKey.sign(claims.build());
+        return signingKey.signApiKey(claims.build());
     }
 
     /**
      * Who sent {@code authorization} (the whole header). {@code /uapi} takes only keys this server issued;
-     * {@code /sandbox/v2} takes only {@link #SANDBOX_TOKEN}, for the demo companies, with every permission.
+     * {@code /sandbox/v2} takes only {@link #SANDBOX_TOKEN}, which acts for the sandbox's own companies (and no
+     * others) with every permission: the two worlds never see each other's data.
      *
      * @throws Rejected (403) for a missing, malformed, forged, unknown, revoked or expired token
      */
@@ -123,13 +134,19 @@ public final class Keys {
             if (!SANDBOX_TOKEN.equals(token)) {
                 throw Rejected.forbidden("/sandbox/v2 accepts only the token " + SANDBOX_TOKEN);
             }
-            Set<String> demo = jdbi.withHandle(handle -> new CompanyStore(handle).demoCompanies()).stream()
+            Set<String> sandboxCompanies = jdbi.withHandle(handle -> new CompanyStore(handle).sandboxCompanies())
+                    .stream()
                     .map(Company::customerCode)
                     .collect(Collectors.toSet());
-            return new Principal("sandbox", EnumSet.allOf(Permission.class), demo, true);
+            return new Principal(SANDBOX_CLIENT_ID, EnumSet.allOf(Permission.class), sandboxCompanies, true);
         }
         if (SANDBOX_TOKEN.equals(token)) {
             throw Rejected.forbidden(SANDBOX_TOKEN + " is valid only under /sandbox/v2; /uapi needs a JWT key");
+        }
+        // Nimbus decodes base64 leniently (padding, the standard alphabet); a key is only ever the exact form it was
+        // issued in, so anything else is refused before it is parsed.
+        if (!CompactJwt.isStrict(token)) {
+            throw Rejected.forbidden("the bearer token is not a JWT: three non-empty base64url parts without padding");
         }
         SignedJWT jwt;
         String clientId;
@@ -139,7 +156,9 @@ public final class Keys {
         } catch (ParseException e) {
             throw Rejected.forbidden("the bearer token is not a JWT");
         }
-        if (!signingKey.verify(jwt)) throw Rejected.forbidden("the JWT key's signature does not verify");
+        if (!signingKey.verifyApiKey(jwt)) {
+            throw Rejected.forbidden("the JWT key's header or signature does not verify");
+        }
         ApiKey key = clientId == null
                 ? null
                 : jdbi.withHandle(handle -> new KeyStore(handle).find(clientId)).orElse(null);

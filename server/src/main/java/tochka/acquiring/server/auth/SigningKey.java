@@ -26,21 +26,36 @@ import tochka.acquiring.server.store.Database;
 import tochka.acquiring.server.store.KeyStore;
 
 /**
- * The server's RSA key pair: it signs the JWT keys it issues (and, later, webhooks), and its public half is
+ * The server's RSA key pair: it signs the JWT keys it issues and the webhooks it sends, and its public half is
  * published as a JWK. Created on first start and kept in the database, so every node of a PostgreSQL cluster
- * signs with the same key. 3072 bits and RS256 with the header {@code {"typ":"JWT","alg":"RS256"}}, as the bank's.
+ * signs with the same key. 3072 bits and RS256.
+ *
+ * <p>The two kinds of token carry different headers, so that one can never pass for the other: a webhook has the
+ * bank's {@code {"typ":"JWT","alg":"RS256"}} byte for byte, and a JWT key has {@code typ} {@value #API_KEY_TYPE}
+ * and {@code kid} the key's thumbprint followed by {@value #API_KEY_KID_SUFFIX}, which {@link #verifyApiKey}
+ * requires exactly.
  */
 public final class SigningKey {
 
-    private static final JWSHeader HEADER =
+    /** The {@code typ} of a JWT key (RFC 9068's access-token type); a webhook's is {@code JWT}. */
+    public static final String API_KEY_TYPE = "at+jwt";
+    /** Appended to the signing key's thumbprint to make a JWT key's {@code kid}. */
+    public static final String API_KEY_KID_SUFFIX = "-api-key";
+
+    private static final JWSHeader WEBHOOK_HEADER =
             new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build();
 
     private final RSAKey key;
     private final RSASSAVerifier verifier;
+    private final JWSHeader apiKeyHeader;
 
     private SigningKey(RSAKey key) throws JOSEException {
         this.key = key;
         this.verifier = new RSASSAVerifier(key.toRSAPublicKey());
+        this.apiKeyHeader = new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .type(new JOSEObjectType(API_KEY_TYPE))
+                .keyID(key.computeThumbprint().toString() + API_KEY_KID_SUFFIX)
+                .build();
     }
 
     /** The stored key, or a new one when there is none yet (the first node to store one wins a race). */
@@ -63,10 +78,13 @@ public final class SigningKey {
         }
     }
 
-    /** Signs {@code claims} as a compact RS256 JWT; the same claims always give the same token. */
-    public String sign(JWTClaimsSet claims) {
+    /**
+     * Signs {@code claims} as a JWT key: a compact RS256 JWT with the JWT-key header; the same claims always give the
+     * same token (RS256 signatures are deterministic).
+     */
+    public String signApiKey(JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(HEADER, claims);
+            SignedJWT jwt = new SignedJWT(apiKeyHeader, claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {
@@ -77,7 +95,7 @@ public final class SigningKey {
     /** Signs {@code json} as it is, byte for byte, as the payload of a compact RS256 JWT (webhooks). */
     public String signPayload(String json) {
         try {
-            JWSObject jws = new JWSObject(HEADER, new Payload(json));
+            JWSObject jws = new JWSObject(WEBHOOK_HEADER, new Payload(json));
             jws.sign(new RSASSASigner(key));
             return jws.serialize();
         } catch (JOSEException e) {
@@ -85,12 +103,23 @@ public final class SigningKey {
         }
     }
 
-    public boolean verify(SignedJWT jwt) {
+    /**
+     * Whether {@code jwt} is a JWT key this server signed: exactly the JWT-key header (no other parameter, so no
+     * {@code alg} but RS256, no embedded key, no {@code crit}) and a valid signature. A webhook, signed by the same
+     * key under the bank's header, is refused.
+     */
+    public boolean verifyApiKey(SignedJWT jwt) {
+        if (!jwt.getHeader().toJSONObject().equals(apiKeyHeader.toJSONObject())) return false;
         try {
-            return JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) && jwt.verify(verifier);
+            return jwt.verify(verifier);
         } catch (JOSEException e) {
             return false;
         }
+    }
+
+    /** The {@code kid} every JWT key carries. */
+    public String apiKeyId() {
+        return java.util.Objects.requireNonNull(apiKeyHeader.getKeyID());
     }
 
     /**

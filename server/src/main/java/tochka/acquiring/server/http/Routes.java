@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.api.Permission;
+import tochka.acquiring.server.auth.AdminTokens;
 import tochka.acquiring.server.auth.Keys;
 import tochka.acquiring.server.auth.Principal;
 import tochka.acquiring.server.auth.SigningKey;
@@ -31,7 +32,8 @@ import tochka.acquiring.server.webhooks.Webhooks;
 /**
  * Every route of the server, as a table. Each bank method is served under both {@code /uapi} (keys this server
  * issued) and {@code /sandbox/v2} (the bank's literal sandbox token); before the handler runs, the caller is
- * authenticated and checked for the permission that the spec's {@code security} block names.
+ * authenticated and checked for the permission that the spec's {@code security} block names. The sandbox, the
+ * test-control API and the admin API can each be turned off: their routes then answer 404 in the bank's body.
  */
 public final class Routes {
 
@@ -57,18 +59,25 @@ public final class Routes {
     private final ObjectMapper json;
     private final Supplier<String> publicUrl;
     private final boolean controlEnabled;
+    private final boolean adminEnabled;
+    private final boolean sandboxEnabled;
     /** The bank's operations registered by {@link #api}: what {@code /openapi.json} publishes. */
     private final Set<OpenApiDocument.Operation> implemented = new LinkedHashSet<>();
 
-    /** Everything the routes call; {@code controlEnabled} false leaves the test-control API out. */
+    /**
+     * Everything the routes call; {@code controlEnabled}, {@code adminEnabled} and {@code sandboxEnabled} false turn
+     * {@code /control/v1}, {@code /admin/v1} and {@code /sandbox/v2} off.
+     */
     public Routes(ObjectMapper json, Supplier<String> publicUrl, Keys keys, SigningKey signingKey,
             PaymentService paymentService, DirectoryService directory, ConsentService consentService, ServerClock clock,
-            CheckoutPages checkout, BankApp bankApp, Webhooks webhookService, String adminToken,
-            boolean controlEnabled) {
+            CheckoutPages checkout, BankApp bankApp, Webhooks webhookService, AdminTokens adminTokens,
+            boolean controlEnabled, boolean adminEnabled, boolean sandboxEnabled) {
         Bodies bodies = new Bodies(json);
         this.json = json;
         this.publicUrl = publicUrl;
         this.controlEnabled = controlEnabled;
+        this.adminEnabled = adminEnabled;
+        this.sandboxEnabled = sandboxEnabled;
         Wire wire = new Wire(publicUrl);
         this.keys = keys;
         this.signingKey = signingKey;
@@ -79,7 +88,7 @@ public final class Routes {
         this.payments = new PaymentsApi(paymentService, directory, clock, bodies, responses, wire);
         this.customers = new CustomersApi(directory, responses);
         this.consents = new ConsentsApi(consentService, bodies, responses);
-        AdminToken admin = new AdminToken(adminToken);
+        AdminToken admin = new AdminToken(adminTokens);
         this.control = controlEnabled ? new ControlApi(paymentService, clock, admin, bodies, responses, wire) : null;
         this.webhooks = new WebhooksApi(webhookService, bodies, responses, admin);
     }
@@ -123,13 +132,21 @@ public final class Routes {
         routes.get("/openapi-control.json", site::controlOpenApi);
         routes.get("/site/assets/{file}", site::asset);
         routes.get("/health", ctx -> responses.ok(ctx, Map.of("status", "ok")));
-        routes.get("/admin/v1/webhooks/deliveries", webhooks::deliveries);
-        routes.post("/admin/v1/webhooks/deliveries/{eventId}/resend", webhooks::resend);
+        if (adminEnabled) {
+            routes.get("/admin/v1/webhooks/deliveries", webhooks::deliveries);
+            routes.post("/admin/v1/webhooks/deliveries/{eventId}/resend", webhooks::resend);
+        } else {
+            routes.get("/admin/v1/webhooks/deliveries", turnedOff("/admin/v1", "--no-admin"));
+            routes.post("/admin/v1/webhooks/deliveries/{eventId}/resend", turnedOff("/admin/v1", "--no-admin"));
+        }
         routes.get("/.well-known/jwks.json", ctx -> responses.ok(ctx, signingKey.jwks()));
         routes.get("/doc/openapi/static/keys/public", ctx -> responses.ok(ctx, signingKey.publicJwk()));
         if (control != null) {
             routes.post("/control/v1/payments/{operationId}/simulate", control::simulate);
             routes.post("/control/v1/clock/advance", control::advanceClock);
+        } else {
+            routes.post("/control/v1/payments/{operationId}/simulate", turnedOff("/control/v1", "--no-control"));
+            routes.post("/control/v1/clock/advance", turnedOff("/control/v1", "--no-control"));
         }
 
         routes.get("/order/", checkout::order);
@@ -158,12 +175,19 @@ public final class Routes {
         routes.exception(Exception.class, errors::unexpected);
     }
 
-    /** Registers a bank method under both prefixes, behind authentication and its permission (null: none). */
+    /**
+     * Registers a bank method under both prefixes, behind authentication and its permission (null: none); under
+     * {@code /sandbox/v2} only while the sandbox is on.
+     */
     private void api(JavalinConfig config, HandlerType method, String path, @Nullable Permission permission,
             ApiHandler handler) {
         implemented.add(new OpenApiDocument.Operation(method.name(), path));
         for (String prefix : PREFIXES) {
             boolean sandbox = prefix.equals("/sandbox/v2");
+            if (sandbox && !sandboxEnabled) {
+                config.routes.addHttpHandler(method, prefix + path, turnedOff("/sandbox/v2", "--no-sandbox"));
+                continue;
+            }
             config.routes.addHttpHandler(method, prefix + path, ctx -> {
                 Principal principal = keys.authenticate(ctx.header("Authorization"), sandbox);
                 RequestLog.caller(ctx, principal.clientId());
@@ -171,5 +195,12 @@ public final class Routes {
                 handler.handle(ctx, principal);
             });
         }
+    }
+
+    /** What a turned-off part answers: 404 in the bank's body, naming the flag, before any authentication. */
+    private static io.javalin.http.Handler turnedOff(String part, String flag) {
+        return ctx -> {
+            throw Rejected.notFound(part + " is turned off on this server (tochka serve " + flag + ")");
+        };
     }
 }

@@ -22,12 +22,23 @@ public final class CompanyStore {
         this.handle = handle;
     }
 
+    /** Adds a company of the real world, which {@code /uapi} keys may act for. */
     public void insert(Company company) {
+        insert(company, false);
+    }
+
+    /** Adds a company of the sandbox world, which only the sandbox token may act for. */
+    public void insertIntoSandbox(Company company) {
+        insert(company, true);
+    }
+
+    private void insert(Company company, boolean sandbox) {
         handle.createUpdate("""
                         INSERT INTO company (customer_code, customer_type, is_resident, full_name, short_name, tax_code,
-                            kpp, ogrn, demo)
-                        VALUES (:code, :type, :resident, :fullName, :shortName, :taxCode, :kpp, :ogrn, :demo)
+                            kpp, ogrn, demo, sandbox)
+                        VALUES (:code, :type, :resident, :fullName, :shortName, :taxCode, :kpp, :ogrn, :demo, :sandbox)
                         """)
+                .bind("sandbox", sandbox)
                 .bind("code", company.customerCode())
                 .bind("type", company.type().name())
                 .bind("resident", company.resident())
@@ -78,8 +89,19 @@ public final class CompanyStore {
                 .list();
     }
 
+    /** The demo companies of the real world (the demo key's), Business first. */
     public List<Company> demoCompanies() {
-        return handle.createQuery("SELECT * FROM company WHERE demo = TRUE ORDER BY customer_type, customer_code")
+        return handle.createQuery("""
+                        SELECT * FROM company WHERE demo = TRUE AND sandbox = FALSE
+                        ORDER BY customer_type, customer_code
+                        """)
+                .map((rs, ctx) -> company(rs))
+                .list();
+    }
+
+    /** The sandbox world's companies: all that the sandbox token acts for, and no key may. Business first. */
+    public List<Company> sandboxCompanies() {
+        return handle.createQuery("SELECT * FROM company WHERE sandbox = TRUE ORDER BY customer_type, customer_code")
                 .map((rs, ctx) -> company(rs))
                 .list();
     }

@@ -42,7 +42,8 @@ public final class DataDirLock implements AutoCloseable {
     }
 
     /**
-     * Locks {@code dataDir} (creating it when missing) for this server.
+     * Locks {@code dataDir} (creating it when missing, mode 700, and tightening the modes of what it holds) for this
+     * server.
      *
      * @throws IllegalStateException naming the directory when another server, in this process or another, holds it
      */
@@ -52,9 +53,9 @@ public final class DataDirLock implements AutoCloseable {
         Path file = dir.resolve(FILE_NAME);
         FileChannel channel = null;
         try {
-            Files.createDirectories(dir);
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            DataDirectory.prepare(dir);
+            channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE), DataDirectory.privateFile(file));
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 channel.close();

@@ -47,11 +47,16 @@ public final class Database implements AutoCloseable {
         return dataDir.resolve("tochka.db").toAbsolutePath().normalize();
     }
 
-    /** SQLite in {@code dataDir/tochka.db}; the directory is created when missing. */
+    /**
+     * SQLite in {@code dataDir/tochka.db}; the directory is created when missing (mode 700), and the file is created
+     * empty with mode 600 before SQLite opens it, so that its {@code -wal} and {@code -shm}, which SQLite gives the
+     * database file's mode, are 600 too.
+     */
     public static Database sqlite(Path dataDir) {
         try {
-            Files.createDirectories(dataDir);
-        } catch (java.io.IOException e) {
+            DataDirectory.prepare(dataDir);
+            DataDirectory.createPrivateFile(sqliteFile(dataDir));
+        } catch (java.io.UncheckedIOException e) {
             throw new IllegalStateException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
         }
         SQLiteConfig config = new SQLiteConfig();

@@ -98,6 +98,15 @@ public final class KeyStore {
                 .execute();
     }
 
+    /** Sets {@code name} to {@code value}, whether or not it was set. */
+    public void replaceSetting(String name, String value) {
+        int updated = handle.createUpdate("UPDATE setting SET value = :value WHERE name = :name")
+                .bind("name", name)
+                .bind("value", value)
+                .execute();
+        if (updated == 0) putSetting(name, value);
+    }
+
     private Set<String> companies(String clientId) {
         return new HashSet<>(handle.createQuery("SELECT customer_code FROM api_key_company WHERE client_id = :id")
                 .bind("id", clientId)

@@ -14,7 +14,7 @@ import tochka.acquiring.server.domain.WebhookSubscription;
 /** Webhook subscriptions, the outbox of events, and the log of delivery attempts. */
 public final class WebhookStore {
 
-    /** The client id under which the sandbox token manages its webhook; it receives the demo companies' events. */
+    /** The client id under which the sandbox token manages its webhook; it receives the sandbox companies' events. */
     public static final String SANDBOX_CLIENT = "sandbox";
 
     private final Handle handle;
@@ -57,18 +57,20 @@ public final class WebhookStore {
 
     /**
      * The subscriptions that receive {@code type} events of {@code customerCode}: those of unrevoked, unexpired keys
-     * that may act for the company, and the sandbox's for a demo company.
+     * that may act for the company when it is of the real world, and the sandbox's when it is of the sandbox. The
+     * two worlds never receive each other's events.
      */
     public List<WebhookSubscription> subscribers(String customerCode, WebhookType type, Instant now) {
         return handle.createQuery("""
                         SELECT s.* FROM webhook_subscription s
-                        WHERE (s.client_id IN (
+                        WHERE (s.client_id <> :sandbox AND s.client_id IN (
                                 SELECT k.client_id FROM api_key k
                                 JOIN api_key_company c ON c.client_id = k.client_id
-                                WHERE c.customer_code = :code AND k.revoked_at IS NULL
-                                    AND (k.expires_at IS NULL OR k.expires_at > :now))
+                                JOIN company co ON co.customer_code = c.customer_code
+                                WHERE c.customer_code = :code AND co.sandbox = FALSE AND k.revoked_at IS NULL
+                                    AND (k.expires_at IS NULL OR k.expires_at > :now)))
                             OR (s.client_id = :sandbox AND EXISTS (
-                                SELECT 1 FROM company WHERE customer_code = :code AND demo = TRUE)))
+                                SELECT 1 FROM company WHERE customer_code = :code AND sandbox = TRUE))
                         ORDER BY s.client_id
                         """)
                 .bind("code", customerCode)

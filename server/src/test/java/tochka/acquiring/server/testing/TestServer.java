@@ -67,6 +67,11 @@ public final class TestServer implements AutoCloseable {
         return new ApiClient(info().sandboxUrl(), "Bearer sandbox.jwt.token");
     }
 
+    /** The sandbox's own Business company (the bank's sandbox customerCode), which only the sandbox token sees. */
+    public String sandboxCustomerCode() {
+        return info().sandboxCustomerCode();
+    }
+
     /** The server's root (health, keys, control) with the admin token. */
     public ApiClient admin() {
         return new ApiClient(info().publicUrl(), "Bearer " + info().adminToken());

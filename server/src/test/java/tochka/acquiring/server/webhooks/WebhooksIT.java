@@ -273,13 +273,16 @@ class WebhooksIT {
     }
 
     @Test
-    void the_sandbox_manages_its_own_webhook_for_the_demo_companies() throws Exception {
+    void the_sandbox_manages_its_own_webhook_for_its_own_companies() throws Exception {
         ApiClient sandbox = server.sandbox();
         sandbox.send("PUT", "/webhook/v1.0/sandbox", body(receiver.url(), "acquiringInternetPayment"))
                 .expectStatus(200);
         receiver.clear();
 
-        String operationId = pay(sandbox, "card", "");
+        String operationId = sandbox.post("/acquiring/v1.0/payments", """
+                {"Data": {"customerCode": "%s", "amount": "10.5", "purpose": "p", "paymentMode": ["card"]}}
+                """.formatted(server.info().sandboxCustomerCode())).expectStatus(200).data().get("operationId").asText();
+        server.simulate(operationId, "card", "approve").expectStatus(200);
 
         assertThat(verifiedClaims(receiver.next(DEADLINE))).containsEntry("operationId", operationId);
         sandbox.send("DELETE", "/webhook/v1.0/sandbox", null).expectStatus(200);
