@@ -65,6 +65,9 @@ class KeysCommandTest {
         assertThat(listed.out()).contains(clientId).contains("Эквайринг").contains("active");
         assertThat(listed.out()).as("tokens are never listed").doesNotContain(token);
 
+        Run reprinted = run("keys", "token", "--data", data.toString(), clientId);
+        assertThat(reprinted.out().trim()).as("keys token prints the same token again").isEqualTo(token);
+
         try (Application server = Application.start(Config.forTests(data, null), Clock.systemUTC())) {
             assertThat(status(server, token)).isEqualTo(200);
 
@@ -74,6 +77,17 @@ class KeysCommandTest {
             assertThat(status(server, token)).isEqualTo(403);
         }
         assertThat(run("keys", "list", "--data", data.toString()).out()).contains("revoked");
+    }
+
+    @Test
+    void no_key_can_be_made_for_the_sandboxs_companies() {
+        Run refused = run("keys", "create", "--data", data.toString(), "--init", "--name", "x", "--customer",
+                "1234567ab");
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.err()).contains("belongs to the sandbox");
+
+        Run defaults = run("keys", "create", "--data", data.toString(), "--name", "y");
+        assertThat(field(defaults.out(), "customers")).isEqualTo("300000092,300000093");
     }
 
     @Test

@@ -117,8 +117,9 @@ class ServeCommandIT {
         assertThat(root).matches("http://localhost:\\d+");
         assertThat(env).containsEntry("TOCHKA_BASE_URL", root + "/uapi")
                 .containsEntry("TOCHKA_SANDBOX_URL", root + "/sandbox/v2")
+                .containsEntry("TOCHKA_SANDBOX_CUSTOMER_CODE", "1234567ab")
                 .containsKeys("TOCHKA_TOKEN", "TOCHKA_CLIENT_ID", "TOCHKA_CUSTOMER_CODE", "TOCHKA_MERCHANT_ID",
-                        "TOCHKA_ADMIN_TOKEN");
+                        "TOCHKA_ADMIN_TOKEN", "TOCHKA_SANDBOX_MERCHANT_ID");
         assertThat(served.banner()).contains("  server                " + root,
                 "tochka-acquiring is running on SQLite " + data.resolve("tochka.db").toAbsolutePath().normalize());
         assertThat(get(root + "/health", "-")).isEqualTo(200);
@@ -175,5 +176,44 @@ class ServeCommandIT {
         for (String each : served.log()) {
             assertThat(json.readTree(each).isObject()).as(each).isTrue();
         }
+    }
+
+    private static String mode(Path path) throws IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+
+    @Test
+    void demo_env_is_private_and_a_restart_goes_on_showing_the_admin_token() throws Exception {
+        Served first = serve();
+        String token = demoEnv().get("TOCHKA_ADMIN_TOKEN");
+        assertThat(token).startsWith("adm_");
+        assertThat(String.join("\n", first.banner())).contains("  admin token           " + token);
+        assertThat(mode(data)).isEqualTo("rwx------");
+        assertThat(mode(data.resolve("demo.env"))).isEqualTo("rw-------");
+        assertThat(mode(data.resolve("tochka.db"))).isEqualTo("rw-------");
+        first.process().destroy();
+        assertThat(first.process().waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+        Served second = serve();
+        Map<String, String> env = demoEnv();
+        assertThat(env.get("TOCHKA_ADMIN_TOKEN")).isEqualTo(token);
+        assertThat(String.join("\n", second.banner())).contains("  admin token           " + token);
+        assertThat(get(env.get("TOCHKA_SERVER_URL") + "/admin/v1/webhooks/deliveries", token)).isEqualTo(200);
+        assertThat(mode(data.resolve("demo.env"))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void each_part_can_be_turned_off_and_the_banner_says_so() throws Exception {
+        Served served = serve("--no-sandbox", "--no-control", "--no-admin");
+        Map<String, String> env = demoEnv();
+        String root = env.get("TOCHKA_SERVER_URL");
+
+        assertThat(served.banner()).contains("  Sandbox               off (--no-sandbox)",
+                "  control API           off (--no-control)", "  admin API             off (--no-admin)");
+        assertThat(get(env.get("TOCHKA_SANDBOX_URL") + "/open-banking/v1.0/customers", "sandbox.jwt.token"))
+                .isEqualTo(404);
+        assertThat(get(root + "/admin/v1/webhooks/deliveries", env.get("TOCHKA_ADMIN_TOKEN"))).isEqualTo(404);
+        assertThat(get(env.get("TOCHKA_BASE_URL") + "/open-banking/v1.0/customers", env.get("TOCHKA_TOKEN")))
+                .isEqualTo(200);
     }
 }
