@@ -124,7 +124,9 @@ public final class SigningKey {
 
     /**
      * A secret for {@code purpose} derived from the private key (HMAC-SHA256 keyed with its private exponent), so
-     * that a secret such as the admin token is the same on every start and every node, yet stored nowhere.
+     * that it is the same on every start and every node, yet stored nowhere: the hosted pages' anti-CSRF key. Fit
+     * only for secrets no stronger than the signing key itself, since whoever reads the key can derive them; the
+     * admin token is therefore random and stored hashed instead ({@link AdminTokens}).
      */
     public String derivedSecret(String purpose) {
         try {

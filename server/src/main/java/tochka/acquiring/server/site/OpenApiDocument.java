@@ -42,7 +42,8 @@ public final class OpenApiDocument {
         ObjectNode document = bankDocument(json);
         document.set("servers", json.valueToTree(List.of(
                 new Server(publicUrl + "/uapi", "This server: JWT keys it issued (tochka keys create, or demo.env)"),
-                new Server(publicUrl + "/sandbox/v2", "This server's sandbox: Bearer sandbox.jwt.token"))));
+                new Server(publicUrl + "/sandbox/v2", "This server's sandbox: Bearer sandbox.jwt.token, its own companies"
+                        + " (customerCode 1234567ab), apart from /uapi's"))));
         int published = trimPaths((ObjectNode) document.get("paths"), implemented);
         ObjectNode schemes = ((ObjectNode) document.get("components")).withObjectProperty("securitySchemes");
         schemes.set(BEARER, json.createObjectNode()
