@@ -68,6 +68,7 @@ class WebhookAttacksIT {
             // all it can answer at once (before the fix: none, ever), while the rest of the attack is in flight.
             awaitAnswers(puts, attackers - Webhooks.TESTS_IN_FLIGHT);
             long answered = System.nanoTime() - start;
+            long waitingOnReceivers = threadsWaitingOnAReceiver();
 
             Duration health = Duration.ZERO;
             for (int i = 0; i < 3; i++) {
@@ -77,11 +78,12 @@ class WebhookAttacksIT {
             Duration payment = timed(() -> server.api().post("/acquiring/v1.0/payments", """
                     {"Data": {"customerCode": "%s", "amount": 5, "purpose": "p", "paymentMode": ["card"]}}
                     """.formatted(server.info().customerCode())).expectStatus(200));
-            System.out.printf("%d test calls to a receiver trickling its %s: %d answered in %d ms; then /health"
-                    + " (slowest of 3) %d ms (%d ms before the attack), a payment %d ms, %d tests in flight%n",
-                    attackers, mode,
-                    puts.stream().filter(CompletableFuture::isDone).count(), answered / 1_000_000, health.toMillis(),
+            System.out.printf("%d test calls to a receiver trickling its %s: %d answered in %d ms, %d threads waiting"
+                    + " on it; then /health (slowest of 3) %d ms (%d ms before the attack), a payment %d ms, %d tests"
+                    + " in flight%n", attackers, mode,
+                    puts.stream().filter(CompletableFuture::isDone).count(), answered / 1_000_000, waitingOnReceivers, health.toMillis(),
                     calm.toMillis(), payment.toMillis(), puts.stream().filter(put -> !put.isDone()).count());
+            assertThat(waitingOnReceivers).as("server threads waiting on the receiver").isZero();
             assertThat(health).isLessThan(UNDER_ATTACK);
             assertThat(payment).isLessThan(UNDER_ATTACK);
 
@@ -158,17 +160,14 @@ class WebhookAttacksIT {
     void of_ten_parallel_creates_of_one_webhook_exactly_one_wins() throws Exception {
         try (TestServer server = TestServer.start(); WebhookReceiver receiver = WebhookReceiver.start()) {
             Keys.IssuedKey key = newKey(server, "racer");
-            // The receiver holds every test until all ten requests are in, so they all overlap.
-            CountDownLatch allSent = new CountDownLatch(1);
-            receiver.holdUntil(allSent, Duration.ofMillis(500));
+            // The receiver holds every test half a second, so all ten requests overlap the first one's test.
+            receiver.holdUntil(new CountDownLatch(1), Duration.ofMillis(500));
             ExecutorService racers = Executors.newFixedThreadPool(10);
             try {
                 List<Future<ApiResponse>> answers = new ArrayList<>();
                 for (int i = 0; i < 10; i++) {
                     answers.add(racers.submit(() -> send(server, key, "PUT", webhook(receiver.url()))));
                 }
-                Thread.sleep(200);
-                allSent.countDown();
                 int won = 0;
                 for (Future<ApiResponse> answer : answers) {
                     ApiResponse response = answer.get(20, TimeUnit.SECONDS);
@@ -263,6 +262,18 @@ class WebhookAttacksIT {
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body))
                 .build();
+    }
+
+    /**
+     * How many threads of this JVM (the server runs in it) are parked inside a webhook attempt: before the fix, one
+     * request thread per test call, for as long as the receiver liked.
+     */
+    private static long threadsWaitingOnAReceiver() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(thread -> thread.getKey().getState() != Thread.State.RUNNABLE)
+                .filter(thread -> java.util.Arrays.stream(thread.getValue())
+                        .anyMatch(frame -> frame.getClassName().equals(Delivery.class.getName())))
+                .count();
     }
 
     /** Waits (up to 10 s) until {@code count} of {@code calls} have been answered. */
