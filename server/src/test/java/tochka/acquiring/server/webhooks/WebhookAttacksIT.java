@@ -205,7 +205,6 @@ class WebhookAttacksIT {
             receiver.clear();
             try (TestServer server = TestServer.start(exposed)) {
                 Keys.IssuedKey key = newKey(server, "prober");
-                String hostName = InetAddress.getLocalHost().getHostName();
                 for (String url : List.of(receiver.url(), "http://localhost:" + receiver.port() + "/x",
                         "https://127.0.0.1/x", "https://10.0.0.1/x", "https://169.254.169.254/latest/meta-data",
                         "https://[::ffff:127.0.0.1]/x", "https://[fd00::1]/x", "https://100.64.0.1/x")) {
@@ -214,6 +213,7 @@ class WebhookAttacksIT {
 
                 // A name resolving to a loopback or private address passes the URL check and is refused when
                 // resolved for the test call, before any connection.
+                String hostName = InetAddress.getLocalHost().getHostName(); // /etc/hosts: 127.0.1.1 or a private one
                 boolean hostNameIsPublic = java.util.Arrays.stream(InetAddress.getAllByName(hostName))
                         .anyMatch(AddressBlock::isPublic);
                 Assumptions.assumeFalse(hostNameIsPublic, "this machine's name resolves to a public address");
