@@ -7,11 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tochka.acquiring.server.Application;
@@ -19,6 +22,7 @@ import tochka.acquiring.server.Application.ServerInfo;
 import tochka.acquiring.server.Config;
 import tochka.acquiring.server.store.DataDirectory;
 import tochka.acquiring.server.webhooks.WebhookPolicy;
+import tochka.acquiring.server.webhooks.WebhookTargets;
 
 /** {@code tochka serve}: runs the server until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the acquiring server.")
@@ -63,14 +67,17 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--webhook-max-interval", defaultValue = "1h", converter = DurationConverter.class, description = "longest wait of the exponential schedule (default: ${DEFAULT-VALUE})")
     Duration webhookMaxInterval;
 
-    @Option(names = "--webhook-timeout", defaultValue = "10s", converter = DurationConverter.class, description = "how long a receiver may take to answer (default: ${DEFAULT-VALUE})")
+    @Option(names = "--webhook-timeout", defaultValue = "10s", converter = DurationConverter.class, description = "how long one webhook attempt may take in all: connect, TLS, status, headers and body (default: ${DEFAULT-VALUE})")
     Duration webhookTimeout;
 
     @Option(names = "--log-format", defaultValue = "text", description = "text, or json: one JSON object per line, for"
             + " log shippers (default: ${DEFAULT-VALUE})")
     LogFormat logFormat;
 
-    @Option(names = "--webhook-allow-any-url", description = "accept plain-http webhook URLs to any host, not only https:443 and loopback http (lets key holders reach your network: SSRF)")
+    @Option(names = "--webhook-allow", paramLabel = "<CIDR|host[:port]>", description = "also let webhooks go to these addresses (a CIDR block or one IP: any scheme and port) or this host as written in URLs (any scheme; the port if given); repeatable. By default webhooks go only to https:443 of public addresses, and to loopback when --host is a loopback address. Each rule lets key holders make the server call there")
+    List<String> webhookAllow = new ArrayList<>();
+
+    @Option(names = "--webhook-allow-any-url", description = "let webhooks go anywhere, the internal network included: the same as --webhook-allow 0.0.0.0/0 --webhook-allow ::/0 (lets key holders reach your network: SSRF)")
     boolean webhookAllowAnyUrl;
 
     /** The two retry schedules. */
@@ -82,8 +89,15 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         logFormat.apply();
-        WebhookPolicy webhooks = new WebhookPolicy(webhookAttempts, webhookInterval, webhookBackoff == Backoff.exponential,
-                webhookMaxInterval, webhookTimeout, webhookAllowAnyUrl);
+        List<String> allow = new ArrayList<>(webhookAllow);
+        if (webhookAllowAnyUrl) allow.addAll(WebhookTargets.ANY);
+        WebhookPolicy webhooks;
+        try {
+            webhooks = new WebhookPolicy(webhookAttempts, webhookInterval, webhookBackoff == Backoff.exponential,
+                    webhookMaxInterval, webhookTimeout, allow);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid webhook option: " + e.getMessage(), e);
+        }
         Config config = store.config(host, port, publicUrl, adminToken, webhooks, control, admin, sandbox);
         Application server = Application.start(config, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);

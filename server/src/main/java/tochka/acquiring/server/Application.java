@@ -31,6 +31,7 @@ import tochka.acquiring.server.webhooks.Dispatcher;
 import tochka.acquiring.server.webhooks.Outbox;
 import tochka.acquiring.server.webhooks.PaymentWebhooks;
 import tochka.acquiring.server.webhooks.WebhookSigner;
+import tochka.acquiring.server.webhooks.WebhookTargets;
 import tochka.acquiring.server.webhooks.Webhooks;
 
 /** Builds the whole server by hand from a {@link Config} and a {@link Clock}, and starts it. */
@@ -84,7 +85,8 @@ public final class Application implements AutoCloseable {
             @Nullable String adminToken = adminTokens.establish(config.adminToken());
 
             Outbox outbox = new Outbox(new WebhookSigner(backoffice.signingKey()), config.webhooks(), clock);
-            Dispatcher dispatcher = new Dispatcher(database.jdbi(), clock, config.webhooks());
+            Dispatcher dispatcher = new Dispatcher(database.jdbi(), clock, config.webhooks(),
+                    WebhookTargets.of(config.webhooks(), config.host()));
             PaymentService payments = new PaymentService(database.jdbi(), json, clock,
                     new PaymentWebhooks(outbox, dispatcher::nudge));
             PublicUrl publicUrl = new PublicUrl(config.publicUrl());

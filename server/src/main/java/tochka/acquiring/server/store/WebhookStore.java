@@ -32,21 +32,35 @@ public final class WebhookStore {
                 .findOne();
     }
 
-    /** Creates or replaces the client's one subscription. */
-    public void save(WebhookSubscription subscription) {
-        handle.createUpdate("DELETE FROM webhook_subscription WHERE client_id = :clientId")
-                .bind("clientId", subscription.clientId())
-                .execute();
-        handle.createUpdate("""
+    /**
+     * Creates the client's one subscription unless it has one: false when it had (or another request, on any node,
+     * created it first). The primary key decides, so of parallel creates exactly one wins.
+     */
+    public boolean create(WebhookSubscription subscription) {
+        return handle.createUpdate("""
                         INSERT INTO webhook_subscription (client_id, url, webhook_types, created_at, updated_at)
                         VALUES (:clientId, :url, :types, :createdAt, :updatedAt)
+                        ON CONFLICT (client_id) DO NOTHING
                         """)
                 .bind("clientId", subscription.clientId())
                 .bind("url", subscription.url())
                 .bind("types", Columns.join(subscription.types(), WebhookType::name))
                 .bind("createdAt", subscription.createdAt().toEpochMilli())
                 .bind("updatedAt", subscription.updatedAt().toEpochMilli())
-                .execute();
+                .execute() == 1;
+    }
+
+    /** Changes the client's subscription: false when it has none (any more). */
+    public boolean update(WebhookSubscription subscription) {
+        return handle.createUpdate("""
+                        UPDATE webhook_subscription SET url = :url, webhook_types = :types, updated_at = :updatedAt
+                        WHERE client_id = :clientId
+                        """)
+                .bind("clientId", subscription.clientId())
+                .bind("url", subscription.url())
+                .bind("types", Columns.join(subscription.types(), WebhookType::name))
+                .bind("updatedAt", subscription.updatedAt().toEpochMilli())
+                .execute() == 1;
     }
 
     public boolean delete(String clientId) {
@@ -118,18 +132,28 @@ public final class WebhookStore {
                 .findOne();
     }
 
-    /** Pending events due at {@code now} and claimed by no one, oldest first. */
+    /** Pending events due at {@code now} and claimed by no one, first attempts before retries, oldest first. */
     public List<WebhookEvent> due(Instant now, int limit) {
-        return handle.createQuery("""
+        return due(now, limit, List.of());
+    }
+
+    /**
+     * Like {@link #due(Instant, int)}, but none of {@code skipClients} (receivers busy with an attempt already), so a
+     * receiver with a long backlog cannot fill the batch. First attempts come before retries: a receiver that keeps
+     * failing has only retries, and a healthy one's new events pass them.
+     */
+    public List<WebhookEvent> due(Instant now, int limit, java.util.Collection<String> skipClients) {
+        var query = handle.createQuery("""
                         SELECT * FROM webhook_event
                         WHERE status = 'PENDING' AND next_attempt_at <= :now
                             AND (claimed_until IS NULL OR claimed_until <= :now)
-                        ORDER BY next_attempt_at, created_at LIMIT :limit
-                        """)
+                        """
+                        + (skipClients.isEmpty() ? "" : "    AND client_id NOT IN (<skip>)\n")
+                        + "ORDER BY CASE WHEN attempts = 0 THEN 0 ELSE 1 END, next_attempt_at, created_at LIMIT :limit")
                 .bind("now", now.toEpochMilli())
-                .bind("limit", limit)
-                .map((rs, ctx) -> event(rs))
-                .list();
+                .bind("limit", limit);
+        if (!skipClients.isEmpty()) query.bindList("skip", List.copyOf(skipClients));
+        return query.map((rs, ctx) -> event(rs)).list();
     }
 
     /** Takes a due event for one delivery until {@code until}; true for exactly one claimer, on any node. */

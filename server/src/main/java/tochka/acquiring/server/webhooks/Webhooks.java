@@ -2,8 +2,15 @@ package tochka.acquiring.server.webhooks;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tochka.acquiring.api.WebhookType;
 import tochka.acquiring.server.domain.WebhookEvent;
 import tochka.acquiring.server.domain.WebhookSubscription;
@@ -18,11 +25,18 @@ import tochka.acquiring.server.store.WebhookStore;
  */
 public final class Webhooks {
 
+    /** How many saves may be testing their URL at once, on this node; each holds no thread while it waits. */
+    static final int TESTS_IN_FLIGHT = 64;
+
+    private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
+
     private final Jdbi jdbi;
     private final Outbox outbox;
     private final Dispatcher dispatcher;
     private final WebhookPolicy policy;
     private final ServerClock clock;
+    private final Semaphore testSlots = new Semaphore(TESTS_IN_FLIGHT);
+    private final Set<String> saving = ConcurrentHashMap.newKeySet();
 
     public Webhooks(Jdbi jdbi, Outbox outbox, Dispatcher dispatcher, WebhookPolicy policy, ServerClock clock) {
         this.jdbi = jdbi;
@@ -43,36 +57,72 @@ public final class Webhooks {
     }
 
     /**
-     * Creates ({@code replace} false) or edits the client's webhook after a successful test of every type.
+     * Creates ({@code replace} false) or edits the client's webhook after a successful test of every type. The URL
+     * and the request are checked at once (a {@link Rejected} is thrown here); the tests run asynchronously, one
+     * type after another, and the future fails with a {@link Rejected} when one is not answered 200 or the webhook
+     * was created meanwhile. At most {@link #TESTS_IN_FLIGHT} saves test at once; beyond that, and while another
+     * request saves the same client's webhook, the answer is a 400 at once.
+     *
+     * <p>The caller learns only that a test was not accepted, never what answered (a status, a refused connection,
+     * a TLS name): that would let a key holder map the network around the server. The detail goes to the log.
      *
      * @param customerCode the company the test webhooks speak of
-     * @throws Rejected (400) for a bad URL or list, a failed test, a second create; (404) editing nothing
+     * @throws Rejected (400) for a bad URL or list, a second create, too many tests; (404) editing nothing
      */
-    public WebhookSubscription save(String clientId, String customerCode, List<WebhookType> types, String url,
-            boolean replace) {
+    public CompletableFuture<WebhookSubscription> save(String clientId, String customerCode, List<WebhookType> types,
+            String url, boolean replace) {
         var existing = jdbi.withHandle(handle -> new WebhookStore(handle).subscription(clientId));
-        if (!replace && existing.isPresent()) {
-            throw Rejected.invalid("a webhook already exists for client_id " + clientId
-                    + " (one URL per client_id); change it with POST /webhook/v1.0/" + clientId);
-        }
+        if (!replace && existing.isPresent()) throw alreadyExists(clientId);
         if (replace && existing.isEmpty()) throw noWebhook(clientId);
         if (types.isEmpty()) throw Rejected.invalid("webhooksList: must contain at least 1 item");
-        WebhookUrls.problem(url, policy.allowAnyUrl()).ifPresent(problem -> {
+        Delivery delivery = dispatcher.delivery();
+        delivery.targets().problem(url).ifPresent(problem -> {
             throw Rejected.invalid(problem);
         });
         List<WebhookType> distinct = List.copyOf(new LinkedHashSet<>(types));
-        for (WebhookType type : distinct) {
-            String token = outbox.signer().sign(TestPayloads.of(type, customerCode));
-            Delivery.Result result = dispatcher.delivery().post(url, token);
-            if (!result.delivered()) {
-                throw Rejected.invalid("url: the test " + type.name() + " webhook to " + url + " failed ("
-                        + result.error() + "); the webhook is kept only when every test is answered 200");
-            }
+        List<String> tokens = distinct.stream()
+                .map(type -> outbox.signer().sign(TestPayloads.of(type, customerCode)))
+                .toList();
+        if (!saving.add(clientId)) {
+            throw replace
+                    ? Rejected.invalid("the webhook of client_id " + clientId + " is being changed by another request;"
+                            + " try again when it is done")
+                    : alreadyExists(clientId);
         }
+        if (!testSlots.tryAcquire()) {
+            saving.remove(clientId);
+            throw Rejected.invalid("url: too many webhook tests are running on this server; try again in a few"
+                    + " seconds");
+        }
+        CompletableFuture<Void> tested = CompletableFuture.completedFuture(null);
+        for (int i = 0; i < distinct.size(); i++) {
+            WebhookType type = distinct.get(i);
+            String token = tokens.get(i);
+            tested = tested.thenCompose(previous -> delivery.post(url, token)).thenAccept(result -> {
+                if (result.delivered()) return;
+                log.info("test {} webhook of client_id {} to {} not accepted: {}", type.name(), clientId, url,
+                        result.error());
+                throw Rejected.invalid("url: the test " + type.name() + " webhook to " + url + " was not accepted;"
+                        + " the webhook is kept only when every test is answered 200 within "
+                        + policy.timeout().toSeconds() + " s");
+            });
+        }
+        return tested.thenApplyAsync(done -> store(clientId, url, distinct, existing, replace), dispatcher.bookkeeping())
+                .whenComplete((subscription, error) -> {
+                    testSlots.release();
+                    saving.remove(clientId);
+                });
+    }
+
+    private WebhookSubscription store(String clientId, String url, List<WebhookType> types,
+            Optional<WebhookSubscription> existing, boolean replace) {
         var now = clock.instant();
-        var subscription = new WebhookSubscription(clientId, url, distinct,
+        var subscription = new WebhookSubscription(clientId, url, types,
                 existing.map(WebhookSubscription::createdAt).orElse(now), now);
-        jdbi.useTransaction(handle -> new WebhookStore(handle).save(subscription));
+        boolean stored = jdbi.inTransaction(handle -> replace
+                ? new WebhookStore(handle).update(subscription)
+                : new WebhookStore(handle).create(subscription));
+        if (!stored) throw replace ? noWebhook(clientId) : alreadyExists(clientId);
         return subscription;
     }
 
@@ -108,6 +158,11 @@ public final class Webhooks {
                 new WebhookStore(handle).resend(eventId, clock.instant(), policy.attempts()));
         if (!found) throw Rejected.notFound("webhook event " + eventId + " not found");
         dispatcher.nudge();
+    }
+
+    private static Rejected alreadyExists(String clientId) {
+        return Rejected.invalid("a webhook already exists for client_id " + clientId
+                + " (one URL per client_id); change it with POST /webhook/v1.0/" + clientId);
     }
 
     private static Rejected noWebhook(String clientId) {
