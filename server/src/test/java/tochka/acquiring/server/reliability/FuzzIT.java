@@ -199,8 +199,9 @@ class FuzzIT {
                         batchesChecked++;
                         String changed = after.differencesFrom(before);
                         if (!changed.isEmpty()) {
-                            failure("database " + target(start).name() + " " + family(start), "batch #" + (start / BATCH)
-                                    + " of refused requests (#" + start + "...) changed " + changed, start);
+                            failure("database " + target(start).name() + " " + family(start),
+                                    "batch #" + (start / BATCH) + " of refused requests (#" + start + "...) changed "
+                                            + changed, start);
                         }
                     }
                     before = after;

@@ -98,12 +98,12 @@ final class HostileRequests {
             "\"../../etc/passwd\"", "\"<script>alert(1)</script>\"", "\"' OR 1=1 --\"", "\"%00%0a\"",
             "\"2030-02-30\"", "\"0000-00-00\"", "\"9999-12-31T23:59:59+14:00\"",
             "\"+999999999-12-31T00:00:00+00:00\"", "\"-999999999-01-01\"", "\"javascript:alert(1)\"",
-            "\"http://[::1\"", "\"https://example.com/\\u0000\"", "[]", "{}", "[[[]]]", "{\"a\":1}",
+            "\"http://[::1\"", "[]", "{}", "[[[]]]", "{\"a\":1}",
             "[\"card\",\"card\"]", "[\"CARD\"]", "\"card\"", "300000092", "\"300000093\"", "\"000000000\"");
     private static final List<String> BIG_NUMBERS = List.of("1e999999999", "-1e999999999", "1e-999999999",
             "1e2147483647", "1e-2147483648", "1E2147483648", "0.0e999999999", "1" + "0".repeat(5000),
             "0." + "0".repeat(5000) + "1", "\"1e999999999\"", "\"1e2147483647\"");
-    private static final List<String> NULS = List.of("\"\\u0000\"", "\"a\\u0000b\"", "\"300000092\\u0000\"",
+    private static final List<String> NULS = List.of("\"\\u0000\"", "\"https://example.com/\\u0000\"", "\"a\\u0000b\"", "\"300000092\\u0000\"",
             "\"\\u0000\\u0000\\u0000\"");
     /** Raw bytes inside a JSON string: not UTF-8, or control characters JSON forbids unescaped. */
     private static final List<String> RAW_BYTES = List.of("\"\u00c3(\"", "\"\u00ff\u00fe\"", "\"\u00ed\u00a0\u0080\"",
@@ -123,7 +123,7 @@ final class HostileRequests {
         this.random = random;
     }
 
-    /** The {@code index}th request of a run seeded with {@code seed}, against {@code target}, of one of {@code families}. */
+    /** The {@code index}th request of the run seeded with {@code seed}: a variant of one of {@code families}. */
     static Request generate(long seed, long index, Target target, Set<Family> families, String host) {
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
         return new HostileRequests(random).build(index, target, families, host);
@@ -141,7 +141,9 @@ final class HostileRequests {
         if (!target.pathValues().isEmpty()) families.add(Family.PATH_IDS);
         if (!target.query().isEmpty()) families.add(Family.QUERY);
         if (!target.query().isEmpty() || !target.pathValues().isEmpty()) families.add(Family.URI_ENCODING);
-        if (target.headers().stream().anyMatch(header -> header.startsWith("Authorization:"))) families.add(Family.AUTH);
+        if (target.headers().stream().anyMatch(header -> header.startsWith("Authorization:"))) {
+            families.add(Family.AUTH);
+        }
         return families;
     }
 
@@ -266,7 +268,8 @@ final class HostileRequests {
             }
             case 4 -> {
                 draft.bodyText = pick(List.of("null", "[]", "\"\"", "0", "{}", "true", "{\"Data\": null}",
-                        "{\"Data\": []}", "{\"Data\": \"x\"}", "{\"Data\": {}}", "\"Data\"", "{", "}", "[", "{\"Data\":",
+                        "{\"Data\": []}", "{\"Data\": \"x\"}", "{\"Data\": {}}", "\"Data\"", "{", "}", "[",
+                        "{\"Data\":",
                         "{\"Data\": {\"amount\": 1,}}", "{'Data': {}}", "{Data: {}}", "\u00ef\u00bb\u00bf{}", " ",
                         "\u0000", "[".repeat(100_000), "{\"a\":".repeat(50_000), "[".repeat(999) + "]".repeat(999),
                         "{\"Data\": {}} {\"Data\": {}}", "{\"Data\": {}} trailing", "/* comment */ {}",
@@ -331,7 +334,8 @@ final class HostileRequests {
             case 2 -> {
                 draft.contentType = "multipart/form-data; boundary=" + pick(List.of("xyz", "", "\"", "a".repeat(200)));
                 draft.bodyText = pick(List.of("--xyz\r\nContent-Disposition: form-data; name=\"number\"\r\n\r\n4111",
-                        "--xyz\r\n\r\n", "garbage", "--xyz--", "--xyz\r\nContent-Disposition: form-data\r\n\r\nx\r\n--xyz--\r\n",
+                        "--xyz\r\n\r\n", "garbage", "--xyz--",
+                        "--xyz\r\nContent-Disposition: form-data\r\n\r\nx\r\n--xyz--\r\n",
                         "--xyz\r\nContent-Disposition: form-data; name=\"csrf\"; filename=\"../../x\"\r\n"
                                 + "Content-Type: text/plain\r\n\r\nx\r\n--xyz--\r\n", ""));
                 return "multipart " + printable(clip(draft.contentType + " " + draft.bodyText));
@@ -388,8 +392,8 @@ final class HostileRequests {
                         "-2147483649", "9223372036854775808", "99999999999999999999", "1e3", "1.5", "0x10", "abc",
                         "true", "%EF%BC%91%EF%BC%90", "%0a", "%0d%0a", "x".repeat(5_000),
                         "2030-02-30", "0000-00-00", "9999-99-99", "+999999999-12-31", "2030-1-1", "20300101",
-                        "2030-01-01T00:00:00", "APPROVED", "approved", "CREATED%00", "300000093", "300000092%20",
-                        "%E2%80%AE", "..%2F", utf8Raw("дата")));
+                        "2030-01-01T00:00:00", "APPROVED", "approved", "300000093", "300000092%20",
+                        "%E2%80%AE", "..%2F"));
                 draft.query.put(param.name(), value);
                 return "query " + param.name() + " = " + printable(clip(value));
             }
@@ -397,8 +401,8 @@ final class HostileRequests {
     }
 
     private String uriEncoding(Draft draft) {
-        String value = pick(List.of("%FF", "%C0%AF", "%ED%A0%80", "%F8%88%80%80%80", "\u00ff\u00fe", "\u00c3(", "%u0041",
-                "%", "%zz", "%2", "a%", "%%", "\u0001", "\u007f", "%E2%82", utf8Raw("операция"), utf8Raw("１２３"),
+        String value = pick(List.of("%FF", "%C0%AF", "%ED%A0%80", "%F8%88%80%80%80", "\u00ff\u00fe", "\u00c3(",
+                "%u0041", "%", "%zz", "%2", "a%", "%%", "\u0001", "\u007f", "%E2%82", utf8Raw("операция"), utf8Raw("１２３"),
                 "customerCode[]", "a|b", "a{b}", "^", "`", "\\"));
         if (!draft.pathValues.isEmpty() && (draft.query.isEmpty() || random.nextBoolean())) {
             String name = pick(new ArrayList<>(draft.pathValues.keySet()));
@@ -485,11 +489,13 @@ final class HostileRequests {
                 return "Content-Length beyond the body, then EOF";
             }
             case 3 -> {
-                draft.extraHeaders.add("Content-Length: " + pick(List.of("0", "1", "-1", "abc", "99999999999999999999")));
+                draft.extraHeaders.add("Content-Length: "
+                        + pick(List.of("0", "1", "-1", "abc", "99999999999999999999")));
                 return "second Content-Length";
             }
             case 4 -> {
-                draft.extraHeaders.add("Transfer-Encoding: " + pick(List.of("chunked", "gzip", "identity", "chunked, x")));
+                draft.extraHeaders.add("Transfer-Encoding: "
+                        + pick(List.of("chunked", "gzip", "identity", "chunked, x")));
                 return "Transfer-Encoding and Content-Length";
             }
             default -> {

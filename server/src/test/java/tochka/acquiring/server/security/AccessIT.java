@@ -133,7 +133,8 @@ class AccessIT {
 
         for (String id : List.of(owner.paid(), owner.authorized())) {
             String answer = api.get("/acquiring/v1.0/payments/" + id).expectError(404).json().get("message").asText();
-            assertThat(answer.replace(id, unknown)).as("a foreign id reads like a missing one").isEqualTo(unknownAnswer);
+            assertThat(answer.replace(id, unknown)).as("a foreign id reads like a missing one")
+                    .isEqualTo(unknownAnswer);
             api.post("/acquiring/v1.0/payments/" + id + "/refund", "{\"Data\": {\"amount\": 1}}").expectError(404);
             api.post("/acquiring/v1.0/payments/" + id + "/capture", "{\"Data\": {}}").expectError(404);
         }

@@ -153,7 +153,8 @@ class LeakIT {
         String token = server.info().demoToken();
         keep(server.api().get("/acquiring/v1.0/payments/" + token));
         keep(server.api().get("/acquiring/v1.0/payments?customerCode=" + token));
-        assertThat(loggedText()).doesNotContain(token.substring(token.lastIndexOf('.') + 1, token.lastIndexOf('.') + 41));
+        String signature = token.substring(token.lastIndexOf('.') + 1);
+        assertThat(loggedText()).doesNotContain(signature.substring(0, 40));
     }
 
     private ApiResponse keep(ApiResponse response) {

@@ -64,7 +64,10 @@ public final class RawHttp implements AutoCloseable {
     public Answer exchange(byte[] request, boolean lastOnConnection, boolean halfClose) throws IOException {
         boolean fresh = socket == null;
         try {
-            return exchangeOnce(request, lastOnConnection || halfClose, halfClose);
+            Answer answer = exchangeOnce(request, lastOnConnection || halfClose, halfClose);
+            // Silence on a kept-alive connection is the server having closed it between requests: once more.
+            if (answer.status() == 0 && !fresh) return exchangeOnce(request, lastOnConnection || halfClose, halfClose);
+            return answer;
         } catch (IOException e) {
             close();
             // A kept-alive connection the server had already closed: try once more on a new one.
