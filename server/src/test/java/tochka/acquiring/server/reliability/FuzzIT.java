@@ -132,8 +132,6 @@ class FuzzIT {
     private static final class Run {
 
         private final Application server;
-        private final List<Target> targets;
-        private final Set<Family> families;
         private final long seed;
         private final String testMethod;
         private final ExecutorService pool;
@@ -161,8 +159,6 @@ class FuzzIT {
         Run(Application server, List<Target> targets, Set<Family> families, boolean awaiting, long seed,
                 String testMethod, int threads) {
             this.server = server;
-            this.targets = targets;
-            this.families = families;
             this.seed = seed;
             this.testMethod = testMethod;
             this.host = "127.0.0.1:" + server.port();
@@ -277,7 +273,7 @@ class FuzzIT {
             }
             boolean read = ("GET".equals(request.method()) || "HEAD".equals(request.method()))
                     && !request.target().path().startsWith("/order") && !request.target().path().startsWith("/{");
-            return status >= 400 && status < 500 || read;
+            return (status >= 400 && status < 500) || read;
         }
 
         /** A request the server closed the connection on without answering: counted, not a failure. */

@@ -36,6 +36,7 @@ public final class RawHttp implements AutoCloseable {
     }
 
     /** An answer: status 0 when the server closed the connection without one. */
+    @SuppressWarnings("ArrayRecordComponent") // the body's bytes as read; answers are inspected, never compared
     public record Answer(int status, List<String> headers, byte[] body) {
 
         public @Nullable String header(String name) {
