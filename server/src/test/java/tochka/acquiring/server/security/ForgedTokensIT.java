@@ -69,7 +69,7 @@ class ForgedTokensIT {
         }
 
         String signed(JWTClaimsSet claims) {
-            return signingKey.sign(claims);
+            return signingKey.signApiKey(claims);
         }
 
         String[] parts() {
