@@ -36,7 +36,7 @@ class CrashSafetyIT {
         long seed = Reliability.seed("crash");
         int rounds = Reliability.setting("rounds", 2);
         int clients = Reliability.setting("clients", 4);
-        int writesPerRound = Reliability.setting("writes", 150);
+        int writesPerRound = Reliability.setting("writes", 100);
         Random random = new Random(seed);
         Path dataDir = TestServer.tempDir();
         String dbUrl = TestDatabases.freshUrl();
