@@ -24,7 +24,7 @@ import tochka.acquiring.server.testing.WebhookReceiver;
  * unacknowledged beyond what was in flight happened, refunds never exceed payments, and in the end every approval's
  * webhook has arrived with a valid signature.
  *
- * <p>Short form: 2 rounds. Long form: {@code ./reliability crash} ({@code -Dreliability.rounds=20}).
+ * <p>Short form: 2 rounds. Long form: {@code ./reliability crash} ({@code -Dreliability.crash.rounds=20}).
  */
 class CrashSafetyIT {
 
@@ -34,9 +34,9 @@ class CrashSafetyIT {
     @Test
     void acknowledged_writes_and_webhooks_survive_kill_minus_nine() {
         long seed = Reliability.seed("crash");
-        int rounds = Reliability.setting("rounds", 2);
-        int clients = Reliability.setting("clients", 4);
-        int writesPerRound = Reliability.setting("writes", 100);
+        int rounds = Reliability.setting("crash.rounds", 2);
+        int clients = Reliability.setting("crash.clients", 4);
+        int writesPerRound = Reliability.setting("crash.writes", 100);
         Random random = new Random(seed);
         Path dataDir = TestServer.tempDir();
         String dbUrl = TestDatabases.freshUrl();
