@@ -107,6 +107,15 @@ final class Deliveries {
         return unexplained;
     }
 
+    /** The claims of a webhook body as JSON text, unverified; empty when it is not a JWT. */
+    static String claimsOf(String body) {
+        try {
+            return SignedJWT.parse(body).getPayload().toString();
+        } catch (ParseException e) {
+            return "";
+        }
+    }
+
     /** The server's webhook public key as the bank publishes its own, from a running node. */
     static RSAKey publicKey(Node node) {
         try {

@@ -32,6 +32,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final List<Received> history = new ArrayList<>();
     private final Deque<Integer> statuses = new ArrayDeque<>();
+    private final java.util.concurrent.atomic.AtomicInteger arrivals = new java.util.concurrent.atomic.AtomicInteger();
     private volatile @Nullable CountDownLatch hold;
     private volatile Duration holdAtMost = Duration.ZERO;
 
@@ -102,7 +103,13 @@ public final class WebhookReceiver implements AutoCloseable {
         }
     }
 
+    /** Requests that have arrived, including those still held and not yet answered. */
+    public int arrivals() {
+        return arrivals.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        arrivals.incrementAndGet();
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             CountDownLatch latch = hold;
