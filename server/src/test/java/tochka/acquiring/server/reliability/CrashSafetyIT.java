@@ -62,8 +62,8 @@ class CrashSafetyIT {
                     MixedLoad load = MixedLoad.start(nodes, ledger, clients, random.nextLong());
                     Reliability.await("the load reaches " + killAt + " acknowledged writes", LOAD_DEADLINE,
                             () -> ledger.acknowledgedCount() >= killAt || !load.problems().isEmpty());
-                    server.kill();
                     nodes.set(0, null);
+                    server.kill();
                     load.close();
                     problems.addAll(load.problems());
                     assertThat(problems).as("answers other than 200 and the bank's 400").isEmpty();

@@ -70,14 +70,18 @@ final class MixedLoad implements AutoCloseable {
             }
             Ledger.Entry entry = ledger.pick(random);
             int dice = random.nextInt(100);
-            if (entry == null || dice < 30) {
-                create(node, random);
-            } else if (!entry.paid()) {
-                pay(node, entry, random);
-            } else if (entry.twoStage && !entry.captured()) {
-                capture(node, entry);
-            } else {
-                refund(node, entry, random);
+            try {
+                if (entry == null || dice < 30) {
+                    create(node, random);
+                } else if (!entry.paid()) {
+                    pay(node, entry, random);
+                } else if (entry.twoStage && !entry.captured()) {
+                    capture(node, entry);
+                } else {
+                    refund(node, entry, random);
+                }
+            } catch (NotSent e) {
+                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
             }
         }
     }
@@ -133,13 +137,26 @@ final class MixedLoad implements AutoCloseable {
         }
     }
 
-    /** The answer, or {@code null} when none came: the request is in doubt. */
+    /**
+     * The answer, or {@code null} when none came: the request is in doubt (it may or may not have happened). A
+     * connection that was refused carried no request at all: that is not in doubt, and the client just moves on.
+     */
     private @Nullable ApiResponse send(java.util.function.Supplier<ApiResponse> request) {
         try {
             return request.get();
         } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof java.net.ConnectException) throw new NotSent();
             ledger.inDoubt();
             return null;
+        }
+    }
+
+    /** The server was not there to take the request. */
+    private static final class NotSent extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotSent() {
+            super(null, null, false, false);
         }
     }
 
