@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import tochka.acquiring.server.store.Database;
 import tochka.acquiring.server.testing.ServerProcess;
 import tochka.acquiring.server.testing.TestDatabases;
 import tochka.acquiring.server.testing.TestServer;
@@ -40,6 +41,7 @@ class CrashSafetyIT {
         Random random = new Random(seed);
         Path dataDir = TestServer.tempDir();
         String dbUrl = TestDatabases.freshUrl();
+        String jdbcUrl = dbUrl != null ? dbUrl : "jdbc:sqlite:" + Database.sqliteFile(dataDir);
         Ledger ledger = new Ledger();
         Nodes nodes = new Nodes(1);
         List<String> problems = new ArrayList<>();
@@ -80,8 +82,14 @@ class CrashSafetyIT {
                     }
                 }
                 RSAKey key = publicKey;
-                Reliability.await("every approval's webhook arrives", WEBHOOKS_DEADLINE,
-                        () -> Deliveries.of(receiver, key).announced().containsAll(expected));
+                try {
+                    Reliability.await("every approval's webhook arrives", WEBHOOKS_DEADLINE,
+                            () -> Deliveries.of(receiver, key).announced().containsAll(expected));
+                } catch (AssertionError e) {
+                    Set<Deliveries.Announcement> missing = new HashSet<>(expected);
+                    missing.removeAll(Deliveries.of(receiver, key).announced());
+                    throw new AssertionError(e.getMessage() + ": " + Reliability.outboxOf(jdbcUrl, missing), e);
+                }
                 Deliveries deliveries = Deliveries.of(receiver, key);
                 assertThat(deliveries.badSignatures()).as("webhooks whose signature does not verify").isEmpty();
                 Reliability.report("crash", ("seed %d, %d rounds of kill -9 survived, %d writes acknowledged (%d in doubt"

@@ -5,7 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import tochka.acquiring.server.testing.TestDatabases;
@@ -48,6 +55,46 @@ final class Reliability {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Why webhooks are missing: for each (operation, status) not announced, the outbox rows of that operation as the
+     * database holds them, read directly over JDBC ({@code jdbcUrl}).
+     */
+    static String outboxOf(String jdbcUrl, Collection<Deliveries.Announcement> missing) {
+        StringBuilder report = new StringBuilder(missing.size() + " missing, now " + System.currentTimeMillis() + ":");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet counts = statement.executeQuery(
+                            "SELECT status, COUNT(*) FROM webhook_event GROUP BY status ORDER BY status")) {
+                report.append(" outbox by status:");
+                while (counts.next()) report.append(' ').append(counts.getString(1)).append('=').append(counts.getLong(2));
+            }
+            int shown = 0;
+            for (Deliveries.Announcement announcement : missing) {
+                if (shown++ == 20) break;
+                report.append("\n  ").append(announcement).append(':');
+                try (PreparedStatement query = connection.prepareStatement("SELECT event_id, status, attempts,"
+                        + " created_at, next_attempt_at, claimed_until, last_status_code, last_error FROM webhook_event"
+                        + " WHERE operation_id = ? ORDER BY created_at")) {
+                    query.setString(1, announcement.operationId());
+                    try (ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            report.append(" [").append(rows.getString(1)).append(' ').append(rows.getString(2))
+                                    .append(" attempts=").append(rows.getInt(3))
+                                    .append(" created=").append(rows.getLong(4))
+                                    .append(" next=").append(rows.getLong(5))
+                                    .append(" claimedUntil=").append(rows.getObject(6))
+                                    .append(" last=").append(rows.getObject(7)).append(' ').append(rows.getString(8))
+                                    .append(']');
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            report.append(" (cannot read the outbox: ").append(e.getMessage()).append(')');
+        }
+        return report.toString();
     }
 
     /** Polls {@code condition} every 10 ms until it holds; fails with {@code what} after {@code deadline}. */

@@ -94,8 +94,14 @@ class SeveralNodesIT {
                     expected.add(new Deliveries.Announcement(entry.operationId, status));
                 }
             }
-            Reliability.await("every approval's webhook arrives", WEBHOOKS_DEADLINE,
-                    () -> Deliveries.of(receiver, publicKey).announced().containsAll(expected));
+            try {
+                Reliability.await("every approval's webhook arrives", WEBHOOKS_DEADLINE,
+                        () -> Deliveries.of(receiver, publicKey).announced().containsAll(expected));
+            } catch (AssertionError e) {
+                Set<Deliveries.Announcement> missing = new HashSet<>(expected);
+                missing.removeAll(Deliveries.of(receiver, publicKey).announced());
+                throw new AssertionError(e.getMessage() + ": " + Reliability.outboxOf(dbUrl, missing), e);
+            }
             Deliveries deliveries = Deliveries.of(receiver, publicKey);
             assertThat(deliveries.badSignatures()).as("webhooks whose signature does not verify").isEmpty();
             assertThat(deliveries.unexplainedDuplicates(killedAt))
