@@ -97,6 +97,27 @@ final class Reliability {
         return report.toString();
     }
 
+    /**
+     * Polls {@code condition} every 10 ms until it holds, for as long as {@code progress} keeps changing: fails with
+     * {@code what} once it has not changed for {@code stall}. For a backlog whose size depends on the machine's speed,
+     * where only a standstill is a failure.
+     */
+    static void awaitWhileProgressing(String what, Duration stall, BooleanSupplier condition,
+            java.util.function.IntSupplier progress) {
+        int last = progress.getAsInt();
+        long lastChange = System.nanoTime();
+        while (!condition.getAsBoolean()) {
+            int now = progress.getAsInt();
+            if (now != last) {
+                last = now;
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > stall.toNanos()) {
+                throw new AssertionError("no progress for " + stall + ": " + what);
+            }
+            LockSupport.parkNanos(10_000_000);
+        }
+    }
+
     /** Polls {@code condition} every 10 ms until it holds; fails with {@code what} after {@code deadline}. */
     static void await(String what, Duration deadline, BooleanSupplier condition) {
         long end = System.nanoTime() + deadline.toNanos();
