@@ -14,10 +14,15 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tochka.acquiring.server.testing.ApiClient;
+import tochka.acquiring.server.testing.ApiResponse;
 import tochka.acquiring.server.testing.ServerExtension;
 import tochka.acquiring.server.testing.TestServer;
 
-/** Refunds and payments racing each other through HTTP: never more refunded than paid, never paid twice. */
+/**
+ * Refunds, captures, payments and creates racing each other through HTTP: never more refunded than paid, never paid
+ * or captured twice, never two links with one {@code paymentLinkId}. The big race has 1,000 requests in flight at
+ * once ({@code -Dreliability.races=...} changes the number).
+ */
 class RefundConcurrencyIT {
 
     @RegisterExtension
@@ -40,6 +45,124 @@ class RefundConcurrencyIT {
         for (Future<Integer> future : futures) statuses.add(future.get());
         pool.shutdown();
         return statuses;
+    }
+
+    /** The refunds in {@code operation}'s orders, in kopecks. */
+    private static long refundedKopecks(JsonNode operation) {
+        long refunded = 0;
+        for (JsonNode order : operation.get("Order")) {
+            if (order.get("type").asText().equals("refund")) {
+                refunded += order.get("amount").decimalValue().movePointRight(2).longValueExact();
+            }
+        }
+        return refunded;
+    }
+
+    @Test
+    void a_thousand_parallel_refunds_and_captures_never_refund_more_than_was_paid_nor_capture_twice()
+            throws Exception {
+        int requests = Integer.getInteger("reliability.races", 1000);
+        ApiClient api = server.api();
+        String code = server.info().customerCode();
+        // Ten paid links of 10.00 that refunds of 0.30 to 0.70 fight over, and ten two-stage links held for 10.00
+        // that captures fight over (and refunds too: refused until a capture wins, then taken from what it took).
+        List<String> paid = new ArrayList<>();
+        List<String> held = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            paid.add(server.paidCardLink("10"));
+            String twoStage = api.post("/acquiring/v1.0/payments", """
+                    {"Data": {"customerCode": "%s", "amount": 10, "purpose": "race", "paymentMode": ["card"],
+                     "preAuthorization": true}}
+                    """.formatted(code)).expectStatus(200).data().get("operationId").asText();
+            server.simulate(twoStage, "card", "authorize").expectStatus(200);
+            held.add(twoStage);
+        }
+        record Attempt(String operationId, boolean capture, long kopecks) {}
+        java.util.Random random = new java.util.Random(requests);
+        List<Attempt> attempts = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            boolean onHeld = random.nextBoolean();
+            String operationId = (onHeld ? held : paid).get(random.nextInt(10));
+            attempts.add(new Attempt(operationId, onHeld && random.nextInt(3) == 0, 30 + random.nextInt(41)));
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.Map<String, Long> acceptedRefunds = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Map<String, Integer> acceptedCaptures = new java.util.concurrent.ConcurrentHashMap<>();
+
+        List<Integer> statuses = race(requests, () -> {
+            Attempt attempt = attempts.get(next.getAndIncrement());
+            String path = "/acquiring/v1.0/payments/" + attempt.operationId();
+            int status = attempt.capture()
+                    ? api.post(path + "/capture", "{}").status()
+                    : api.post(path + "/refund", "{\"Data\": {\"amount\": "
+                            + BigDecimal.valueOf(attempt.kopecks(), 2).toPlainString() + "}}").status();
+            if (status == 200 && attempt.capture()) acceptedCaptures.merge(attempt.operationId(), 1, Integer::sum);
+            if (status == 200 && !attempt.capture()) {
+                acceptedRefunds.merge(attempt.operationId(), attempt.kopecks(), Long::sum);
+            }
+            return status;
+        });
+
+        assertThat(statuses).as("every request is answered 200 or the bank's 400, never 5xx").containsOnly(200, 400);
+        for (String operationId : held) {
+            assertThat(acceptedCaptures.getOrDefault(operationId, 0)).as("captures of %s that won", operationId)
+                    .isLessThanOrEqualTo(1);
+        }
+        for (String operationId : concat(paid, held)) {
+            JsonNode operation = api.get("/acquiring/v1.0/payments/" + operationId).expectStatus(200).data()
+                    .get("Operation").get(0);
+            long refunded = refundedKopecks(operation);
+            assertThat(refunded).as("refunded on %s: the sum of the refunds answered 200", operationId)
+                    .isEqualTo(acceptedRefunds.getOrDefault(operationId, 0L));
+            assertThat(refunded).as("never more refunded than paid on %s", operationId).isLessThanOrEqualTo(1000);
+            int approvals = 0;
+            for (JsonNode order : operation.get("Order")) {
+                if (order.get("type").asText().equals("approval")) approvals++;
+            }
+            assertThat(approvals).as("approvals of %s", operationId).isEqualTo(
+                    held.contains(operationId) ? acceptedCaptures.getOrDefault(operationId, 0) : 1);
+            String status = operation.get("status").asText();
+            if (refunded == 1000) {
+                assertThat(status).isEqualTo("REFUNDED");
+            } else if (refunded > 0) {
+                assertThat(status).isEqualTo("REFUNDED_PARTIALLY");
+            } else {
+                assertThat(status).isIn(held.contains(operationId) && approvals == 0 ? "AUTHORIZED" : "APPROVED");
+            }
+        }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
+    }
+
+    @Test
+    void one_payment_link_id_sent_by_many_clients_at_once_creates_one_link() throws Exception {
+        String linkId = "order-" + System.nanoTime();
+        List<ApiResponse> answers = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Integer> statuses = race(50, () -> {
+            ApiResponse answer = server.api().post("/acquiring/v1.0/payments", """
+                    {"Data": {"customerCode": "%s", "amount": 10, "purpose": "race", "paymentMode": ["card"],
+                     "paymentLinkId": "%s"}}
+                    """.formatted(server.info().customerCode(), linkId));
+            answers.add(answer);
+            return answer.status();
+        });
+
+        assertThat(statuses).as("one create wins, the others are refused").containsOnly(200, 400)
+                .filteredOn(status -> status == 200).hasSize(1);
+        for (ApiResponse answer : answers) {
+            if (answer.status() == 400) answer.expectError(400, "Data.paymentLinkId", linkId, "already used");
+        }
+        JsonNode list = server.api().get("/acquiring/v1.0/payments?customerCode=" + server.info().customerCode()
+).expectStatus(200).data().get("Operation");
+        int withLinkId = 0;
+        for (JsonNode operation : list) {
+            if (linkId.equals(operation.path("paymentLinkId").asText())) withLinkId++;
+        }
+        assertThat(withLinkId).as("links with paymentLinkId %s", linkId).isEqualTo(1);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 import tochka.acquiring.server.Application;
 import tochka.acquiring.server.Config;
 
@@ -24,7 +25,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** A server over an existing store: {@code dbUrl} for PostgreSQL, else SQLite in {@code dataDir}. */
-    public static TestServer start(Path dataDir, String dbUrl) {
+    public static TestServer start(Path dataDir, @Nullable String dbUrl) {
         return start(Config.forTests(dataDir, dbUrl));
     }
 

@@ -9,7 +9,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -28,7 +30,9 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    private final List<Received> history = new ArrayList<>();
     private final Deque<Integer> statuses = new ArrayDeque<>();
+    private final java.util.concurrent.atomic.AtomicInteger arrivals = new java.util.concurrent.atomic.AtomicInteger();
     private volatile @Nullable CountDownLatch hold;
     private volatile Duration holdAtMost = Duration.ZERO;
 
@@ -62,7 +66,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** The next requests are answered with these statuses, in order; then 200 again. */
     public synchronized void answer(Integer... next) {
-        statuses.addAll(java.util.List.of(next));
+        statuses.addAll(List.of(next));
     }
 
     /** Every request waits until {@code latch} opens, but no longer than {@code atMost}. */
@@ -92,7 +96,20 @@ public final class WebhookReceiver implements AutoCloseable {
         return received.size();
     }
 
+    /** Every request that arrived since the start, in order, whether or not {@link #next} or {@link #clear} took it. */
+    public List<Received> history() {
+        synchronized (history) {
+            return List.copyOf(history);
+        }
+    }
+
+    /** Requests that have arrived, including those still held and not yet answered. */
+    public int arrivals() {
+        return arrivals.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        arrivals.incrementAndGet();
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             CountDownLatch latch = hold;
@@ -107,8 +124,12 @@ public final class WebhookReceiver implements AutoCloseable {
             synchronized (this) {
                 status = statuses.isEmpty() ? 200 : statuses.poll();
             }
-            received.add(new Received(String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")), body,
-                    System.nanoTime()));
+            Received request = new Received(String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")), body,
+                    System.nanoTime());
+            received.add(request);
+            synchronized (history) {
+                history.add(request);
+            }
             exchange.sendResponseHeaders(status, -1);
         }
     }

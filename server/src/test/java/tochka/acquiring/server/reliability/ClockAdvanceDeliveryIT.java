@@ -1,0 +1,61 @@
+package tochka.acquiring.server.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import tochka.acquiring.server.testing.TestDatabases;
+import tochka.acquiring.server.testing.TestServer;
+import tochka.acquiring.server.testing.WebhookReceiver;
+
+/**
+ * A webhook being delivered by one PostgreSQL node is not delivered again by another because the test clock moved.
+ *
+ * <p>Fails today: the dispatcher measures its claim's lease ({@code claimed_until}) on the server clock, which
+ * {@code /control/v1/clock/advance} moves. Once the offset is shared by every node, an advance of an hour makes every
+ * claim in flight look lapsed to every node, and another node delivers the same event while the first is still
+ * waiting for the receiver's answer: two deliveries of one event, no node killed. (Before the offset was shared,
+ * the node that advanced saw the others' claims as lapsed, and the others saw its claims and retries as an hour
+ * away.) The lease should run on the real clock (the base clock), not the test clock.
+ */
+class ClockAdvanceDeliveryIT {
+
+    @Test
+    @Disabled("the dispatcher's lease runs on the test clock; enable when it runs on the real clock")
+    void a_clock_advance_does_not_make_another_node_deliver_an_event_in_flight() {
+        assumeTrue(TestDatabases.postgres(), "several nodes share one PostgreSQL; SQLite has one server per store");
+        String dbUrl = TestDatabases.freshUrl();
+        try (TestServer a = TestServer.start(TestServer.tempDir(), dbUrl);
+                TestServer b = TestServer.start(TestServer.tempDir(), dbUrl);
+                WebhookReceiver receiver = WebhookReceiver.start()) {
+            Node nodeA = Node.of("a", a);
+            nodeA.subscribe(receiver.url());
+            Reliability.await("the subscription's test webhook", Duration.ofSeconds(10), () -> receiver.count() >= 1);
+            int before = receiver.arrivals();
+            // The receiver holds each answer 1.5 s: less than the 2 s delivery timeout, so the first attempt succeeds.
+            receiver.holdUntil(new CountDownLatch(1), Duration.ofMillis(1500));
+
+            String operationId = a.paidCardLink("10");
+            Reliability.await("the payment's webhook reaches the receiver", Duration.ofSeconds(10),
+                    () -> receiver.arrivals() > before);
+            b.advanceClock(60);
+
+            long deliveries = countOf(receiver, operationId);
+            long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (System.nanoTime() < end && (deliveries = countOf(receiver, operationId)) < 2) {
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+            }
+            assertThat(deliveries).as("deliveries of the payment's one event to a receiver that answers 200")
+                    .isEqualTo(1);
+        }
+    }
+
+    private static long countOf(WebhookReceiver receiver, String operationId) {
+        return receiver.history().stream()
+                .filter(received -> Deliveries.claimsOf(received.body()).contains(operationId))
+                .count();
+    }
+}
