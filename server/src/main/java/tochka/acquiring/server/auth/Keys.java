@@ -112,13 +112,18 @@ public final class Keys {
 
     /** The key's token: the same claims signed by the same key, so it is the token that was issued. */
     public String token(ApiKey key) {
+        return signingKey.signApiKey(claims(key));
+    }
+
+    /** What a key's token says: its client_id, key id, first company and times, as the bank's keys carry. */
+    private static JWTClaimsSet claims(ApiKey key) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(key.clientId())
                 .subject(key.keyId())
                 .claim("customer_code", key.customerCodes().stream().sorted().findFirst().orElseThrow())
                 .issueTime(Date.from(key.createdAt()));
         if (key.expiresAt() != null) claims.expirationTime(Date.from(key.expiresAt()));
-        return signingKey.signApiKey(claims.build());
+        return claims.build();
     }
 
     /**
@@ -149,20 +154,26 @@ public final class Keys {
             throw Rejected.forbidden("the bearer token is not a JWT: three non-empty base64url parts without padding");
         }
         SignedJWT jwt;
-        String clientId;
+        JWTClaimsSet presented;
         try {
             jwt = SignedJWT.parse(token);
-            clientId = jwt.getJWTClaimsSet().getIssuer();
+            presented = jwt.getJWTClaimsSet();
         } catch (ParseException e) {
             throw Rejected.forbidden("the bearer token is not a JWT");
         }
         if (!signingKey.verifyApiKey(jwt)) {
             throw Rejected.forbidden("the JWT key's header or signature does not verify");
         }
+        String clientId = presented.getIssuer();
         ApiKey key = clientId == null
                 ? null
                 : jdbi.withHandle(handle -> new KeyStore(handle).find(clientId)).orElse(null);
         if (key == null) throw Rejected.forbidden("the JWT key is unknown or deleted");
+        // Only the private key can sign, but a leaked or misused one must still not mint a key with other claims
+        // (a later exp, another company): a token is valid only with exactly the claims it was issued with.
+        if (!presented.toJSONObject().equals(claims(key).toJSONObject())) {
+            throw Rejected.forbidden("the JWT key's claims are not the ones issued for " + key.clientId());
+        }
         if (key.isRevoked()) throw Rejected.forbidden("the JWT key " + key.clientId() + " is revoked");
         if (key.isExpired(clock.instant())) {
             throw Rejected.forbidden("the JWT key " + key.clientId() + " expired at " + key.expiresAt());

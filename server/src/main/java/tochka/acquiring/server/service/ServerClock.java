@@ -69,6 +69,14 @@ public final class ServerClock extends Clock {
         offsetMillis.accumulateAndGet(offset, Math::max);
     }
 
+    /**
+     * The machine's time, which no advance moves: for what must pass in real time, such as a delivery's lease (an
+     * advance must not make an attempt in flight look abandoned).
+     */
+    public Instant realInstant() {
+        return base.instant();
+    }
+
     @Override
     public Instant instant() {
         return base.instant().plusMillis(offsetMillis.get());

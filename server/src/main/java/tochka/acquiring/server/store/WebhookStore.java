@@ -132,39 +132,40 @@ public final class WebhookStore {
                 .findOne();
     }
 
-    /** Pending events due at {@code now} and claimed by no one, first attempts before retries, oldest first. */
-    public List<WebhookEvent> due(Instant now, int limit) {
-        return due(now, limit, List.of());
-    }
-
     /**
-     * Like {@link #due(Instant, int)}, but none of {@code skipClients} (receivers busy with an attempt already), so a
-     * receiver with a long backlog cannot fill the batch. First attempts come before retries: a receiver that keeps
-     * failing has only retries, and a healthy one's new events pass them.
+     * Pending events due at {@code now} (the server's clock, which the test control may advance) whose claim, if any,
+     * lapsed by {@code realNow} (the machine's), none of {@code skipClients} (receivers busy with an attempt already),
+     * so a receiver with a long backlog cannot fill the batch. First attempts come before retries: a receiver that
+     * keeps failing has only retries, and a healthy one's new events pass them.
      */
-    public List<WebhookEvent> due(Instant now, int limit, java.util.Collection<String> skipClients) {
+    public List<WebhookEvent> due(Instant now, Instant realNow, int limit, java.util.Collection<String> skipClients) {
         var query = handle.createQuery("""
                         SELECT * FROM webhook_event
                         WHERE status = 'PENDING' AND next_attempt_at <= :now
-                            AND (claimed_until IS NULL OR claimed_until <= :now)
+                            AND (claimed_until IS NULL OR claimed_until <= :realNow)
                         """
                         + (skipClients.isEmpty() ? "" : "    AND client_id NOT IN (<skip>)\n")
                         + "ORDER BY CASE WHEN attempts = 0 THEN 0 ELSE 1 END, next_attempt_at, created_at LIMIT :limit")
                 .bind("now", now.toEpochMilli())
+                .bind("realNow", realNow.toEpochMilli())
                 .bind("limit", limit);
         if (!skipClients.isEmpty()) query.bindList("skip", List.copyOf(skipClients));
         return query.map((rs, ctx) -> event(rs)).list();
     }
 
-    /** Takes a due event for one delivery until {@code until}; true for exactly one claimer, on any node. */
-    public boolean claim(String eventId, Instant now, Instant until) {
+    /**
+     * Takes a due event for one delivery until {@code until}, a time on the machine's clock like {@code realNow};
+     * true for exactly one claimer, on any node.
+     */
+    public boolean claim(String eventId, Instant now, Instant realNow, Instant until) {
         return handle.createUpdate("""
                         UPDATE webhook_event SET claimed_until = :until
                         WHERE event_id = :eventId AND status = 'PENDING' AND next_attempt_at <= :now
-                            AND (claimed_until IS NULL OR claimed_until <= :now)
+                            AND (claimed_until IS NULL OR claimed_until <= :realNow)
                         """)
                 .bind("eventId", eventId)
                 .bind("now", now.toEpochMilli())
+                .bind("realNow", realNow.toEpochMilli())
                 .bind("until", until.toEpochMilli())
                 .execute() == 1;
     }

@@ -116,19 +116,25 @@ public final class Dispatcher implements AutoCloseable {
         while (started && running && inFlight.get() < IN_FLIGHT) {
             started = false;
             Instant now = clock.instant();
+            // The lease runs on the machine's clock: a test-control advance must not make attempts in flight look
+            // abandoned to the other nodes.
+            Instant realNow = clock.realInstant();
             List<WebhookEvent> due = jdbi.withHandle(handle ->
-                    new WebhookStore(handle).due(now, BATCH, List.copyOf(busyReceivers)));
+                    new WebhookStore(handle).due(now, realNow, BATCH, List.copyOf(busyReceivers)));
             for (WebhookEvent event : due) {
                 if (inFlight.get() >= IN_FLIGHT) return;
                 boolean struggling = event.attempts() > 0 || strugglingReceivers.contains(event.clientId());
                 if (struggling && strugglingInFlight.get() >= STRUGGLING_SHARE) continue;
                 if (!busyReceivers.add(event.clientId())) continue;
-                boolean claimed = jdbi.inTransaction(handle ->
-                        new WebhookStore(handle).claim(event.eventId(), now, now.plus(lease)));
-                if (!claimed) {
-                    busyReceivers.remove(event.clientId());
-                    continue;
+                boolean claimed = false;
+                try {
+                    claimed = jdbi.inTransaction(handle ->
+                            new WebhookStore(handle).claim(event.eventId(), now, realNow, realNow.plus(lease)));
+                } finally {
+                    // A failed claim (the database away for a moment) must not leave the receiver marked busy.
+                    if (!claimed) busyReceivers.remove(event.clientId());
                 }
+                if (!claimed) continue;
                 inFlight.incrementAndGet();
                 if (struggling) strugglingInFlight.incrementAndGet();
                 started = true;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tochka.acquiring.server.testing.TestDatabases;
 import tochka.acquiring.server.testing.TestServer;
@@ -14,17 +13,14 @@ import tochka.acquiring.server.testing.WebhookReceiver;
 /**
  * A webhook being delivered by one PostgreSQL node is not delivered again by another because the test clock moved.
  *
- * <p>Fails today: the dispatcher measures its claim's lease ({@code claimed_until}) on the server clock, which
- * {@code /control/v1/clock/advance} moves. Once the offset is shared by every node, an advance of an hour makes every
- * claim in flight look lapsed to every node, and another node delivers the same event while the first is still
- * waiting for the receiver's answer: two deliveries of one event, no node killed. (Before the offset was shared,
- * the node that advanced saw the others' claims as lapsed, and the others saw its claims and retries as an hour
- * away.) The lease should run on the real clock (the base clock), not the test clock.
+ * <p>The lease ({@code claimed_until}) runs on the machine's clock: on the test clock, which every node shares, an
+ * advance of an hour made every claim in flight look lapsed, and another node delivered the same event while the
+ * first still waited for the receiver's answer.
  */
 class ClockAdvanceDeliveryIT {
 
     @Test
-    @Disabled("the dispatcher's lease runs on the test clock; enable when it runs on the real clock")
+
     void a_clock_advance_does_not_make_another_node_deliver_an_event_in_flight() {
         assumeTrue(TestDatabases.postgres(), "several nodes share one PostgreSQL; SQLite has one server per store");
         String dbUrl = TestDatabases.freshUrl();

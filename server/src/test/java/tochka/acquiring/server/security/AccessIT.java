@@ -52,7 +52,7 @@ class AccessIT {
 
     /** A second business company with a retailer of its own, added beside the demo ones. */
     private static final String OTHER_CODE = "300000094";
-    private static final String OTHER_MERCHANT = "200000000001098";
+    private static final String OTHER_MERCHANT = "200000000001099";
     /**
      * The spec's {@code security} blocks of the webhook methods name no permission; this server requires
      * ManageWebhookData there, as docs/webhooks.md and the README say (the scope the spec describes as "receiving
