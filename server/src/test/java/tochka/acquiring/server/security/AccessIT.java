@@ -327,7 +327,7 @@ class AccessIT {
         // And the other way round: what the sandbox makes, /uapi keys do not see.
         String sandboxPayment = sandbox.post("/acquiring/v1.0/payments", """
                 {"Data": {"customerCode": "%s", "amount": 1, "purpose": "p", "paymentMode": ["card"]}}"""
-                .formatted(demo)).expectStatus(200).data().get("operationId").asText();
+                .formatted(DemoData.SANDBOX_BUSINESS_CODE)).expectStatus(200).data().get("operationId").asText();
         server.api(a.key().token()).get("/acquiring/v1.0/payments/" + sandboxPayment).expectError(404);
         assertThat(server.api(a.key().token()).get("/acquiring/v1.0/payments?customerCode=" + demo).body())
                 .doesNotContain(sandboxPayment);
