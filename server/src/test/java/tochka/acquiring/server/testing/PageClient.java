@@ -83,6 +83,12 @@ public final class PageClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** The cookies this browser holds, as its {@code Cookie} header would send them. */
+    public String cookieHeader() {
+        return cookies.getCookieStore().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
     /** Forgets every cookie: a new browser. */
     public void clearCookies() {
         cookies.getCookieStore().removeAll();
