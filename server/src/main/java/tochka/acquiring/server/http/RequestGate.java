@@ -122,6 +122,8 @@ public final class RequestGate extends Handler.Wrapper {
         private final Callback callback;
         private final ByteArrayOutputStream body = new ByteArrayOutputStream();
         private final AtomicBoolean finished = new AtomicBoolean();
+        /** What this body counts in {@link #waitingBytes}; given back once, by whoever finishes it. */
+        private final AtomicLong held = new AtomicLong();
         private final Scheduler.Task deadline;
 
         BodyReader(Handler next, Request request, Response response, Callback callback) {
@@ -160,8 +162,8 @@ public final class RequestGate extends Handler.Wrapper {
                     finish(HttpStatus.BAD_REQUEST_400, tooLarge());
                     return;
                 }
+                held.addAndGet(size);
                 if (waitingBytes.addAndGet(size) > MAX_WAITING_BYTES) {
-                    waitingBytes.addAndGet(-size);
                     chunk.release();
                     finish(HttpStatus.SERVICE_UNAVAILABLE_503, "request body: the server is busy receiving other"
                             + " bodies; try again shortly");
@@ -169,13 +171,23 @@ public final class RequestGate extends Handler.Wrapper {
                 }
                 byte[] copy = new byte[size];
                 bytes.get(copy);
-                body.write(copy, 0, size);
                 chunk.release();
+                if (finished.get()) {
+                    // The deadline struck while this chunk was counted: give back what the deadline could not see.
+                    release();
+                    return;
+                }
+                body.write(copy, 0, size);
                 if (last) {
                     complete();
                     return;
                 }
             }
+        }
+
+        /** Gives back this body's count; {@link #finished} is set first, so a chunk counted later sees it. */
+        private void release() {
+            waitingBytes.addAndGet(-held.getAndSet(0));
         }
 
         private void late() {
@@ -192,9 +204,12 @@ public final class RequestGate extends Handler.Wrapper {
         }
 
         private void finish(int status, String problem) {
-            if (!finished.compareAndSet(false, true)) return;
+            if (!finished.compareAndSet(false, true)) {
+                release();
+                return;
+            }
             deadline.cancel();
-            waitingBytes.addAndGet(-body.size());
+            release();
             refuse(request, response, callback, status, problem);
         }
 
@@ -202,7 +217,7 @@ public final class RequestGate extends Handler.Wrapper {
             if (!finished.compareAndSet(false, true)) return;
             deadline.cancel();
             byte[] bytes = body.toByteArray();
-            waitingBytes.addAndGet(-bytes.length);
+            release();
             Request whole = new WholeBody(request, bytes);
             try {
                 if (!next.handle(whole, response, callback)) {
