@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
 final class JsonInput {
 
     static final int MAX_NUMBER_CHARS = 40;
-    static final int MAX_EXPONENT = 99;
+    static final int MAX_EXPONENT = 999;
     private static final int SHOWN_CHARS = 40;
     private static final Pattern ASCII_DECIMAL =
             Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
@@ -97,7 +97,7 @@ final class JsonInput {
         int e = Math.max(text.indexOf('e'), text.indexOf('E'));
         if (e >= 0) {
             String exponent = text.substring(e + 1).replaceFirst("^[+-]", "").replaceFirst("^0+(?=.)", "");
-            if (exponent.length() > 2 || Integer.parseInt(exponent) > MAX_EXPONENT) {
+            if (exponent.length() > 3 || Integer.parseInt(exponent) > MAX_EXPONENT) {
                 return "must be a number with an exponent from -" + MAX_EXPONENT + " to " + MAX_EXPONENT + ", got "
                         + shown(text);
             }

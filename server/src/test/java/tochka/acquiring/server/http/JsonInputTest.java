@@ -8,7 +8,7 @@ class JsonInputTest {
 
     @Test
     void ordinary_numbers_pass() {
-        for (String text : new String[] {"10", "10.5", "-0", "1e2", "1E-99", "0.001", "123456789012345678901234567890"}) {
+        for (String text : new String[] {"10", "10.5", "-0", "1e2", "1E-999", "0.001", "123456789012345678901234567890"}) {
             assertThat(JsonInput.numberProblem(text)).as(text).isNull();
         }
     }
@@ -17,7 +17,8 @@ class JsonInputTest {
     void huge_exponents_and_long_numbers_are_refused_quoting_a_short_prefix() {
         assertThat(JsonInput.numberProblem("1e999999999")).contains("exponent").contains("'1e999999999'");
         assertThat(JsonInput.numberProblem("1e-2147483648")).contains("exponent");
-        assertThat(JsonInput.numberProblem("1e100")).contains("exponent");
+        assertThat(JsonInput.numberProblem("1e1000")).contains("exponent");
+        assertThat(JsonInput.numberProblem("1e400")).isNull();
         assertThat(JsonInput.numberProblem("1e0099")).isNull();
         assertThat(JsonInput.numberProblem("9".repeat(100_000))).contains("at most 40 characters").hasSizeLessThan(200);
     }
