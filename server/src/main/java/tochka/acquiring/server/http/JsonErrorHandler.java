@@ -2,11 +2,8 @@ package tochka.acquiring.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
@@ -47,17 +44,6 @@ final class JsonErrorHandler extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         Content.Sink.write(response, true, ErrorMapper.text(json, ErrorMapper.body(code, id, errorCode(code),
                 List.of(problem))), callback);
-    }
-
-    /** The body of an answer Jetty writes before any request exists (the request line itself was unreadable). */
-    @Override
-    public ByteBuffer badMessageError(int status, @Nullable String reason, HttpFields.Mutable fields) {
-        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-        fields.put(HttpHeader.CACHE_CONTROL, "no-store");
-        fields.put("X-Content-Type-Options", "nosniff");
-        String body = ErrorMapper.text(json, ErrorMapper.body(status, UUID.randomUUID().toString(),
-                errorCode(status), List.of(problem(status, reason))));
-        return ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String errorCode(int status) {

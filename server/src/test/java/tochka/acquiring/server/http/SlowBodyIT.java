@@ -36,6 +36,13 @@ class SlowBodyIT {
     private static final Duration WITHIN = Duration.ofSeconds(1);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private static final String SANDBOX_CREATE = """
+            POST /sandbox/v2/acquiring/v1.0/payments HTTP/1.1\r
+            Host: x\r
+            Authorization: Bearer sandbox.jwt.token\r
+            Content-Type: application/json\r
+            """;
+
     private final TestServer server = running.get();
 
     @Test
@@ -50,12 +57,11 @@ class SlowBodyIT {
             long attackStart = System.nanoTime();
             for (int i = 0; i < ATTACKERS; i++) {
                 String head = i % 2 == 0
-                        ? "POST /sandbox/v2/acquiring/v1.0/payments HTTP/1.1\r\nHost: x\r\n"
-                                + "Authorization: Bearer sandbox.jwt.token\r\nContent-Type: application/json\r\n"
+                        ? SANDBOX_CREATE
                         : "POST /order/card?uuid=" + operationId + " HTTP/1.1\r\nHost: x\r\nCookie: "
                                 + buyer.cookieHeader() + "\r\nContent-Type: application/x-www-form-urlencoded\r\n";
                 Socket socket = new Socket();
-                socket.connect(new InetSocketAddress("127.0.0.1", server.info().port()), 5000);
+                socket.connect(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), server.info().port()), 5000);
                 socket.setSoTimeout(30_000);
                 socket.getOutputStream().write((head + "Content-Length: 1000\r\n\r\n{").getBytes(StandardCharsets.UTF_8));
                 attackers.add(socket);

@@ -36,7 +36,7 @@ public final class RawHttp {
 
     public static Response send(int port, byte[] request) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            socket.connect(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 5000);
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request);
             socket.getOutputStream().flush();
@@ -78,7 +78,7 @@ public final class RawHttp {
     }
 
     private static long contentLength(String head) {
-        for (String line : head.split("\r\n")) {
+        for (String line : head.lines().toList()) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                 return Long.parseLong(line.substring("content-length:".length()).trim());
             }
