@@ -18,6 +18,7 @@ import tochka.acquiring.server.checkout.BankApp;
 import tochka.acquiring.server.checkout.CheckoutPages;
 import tochka.acquiring.server.domain.Company;
 import tochka.acquiring.server.http.Json;
+import tochka.acquiring.server.http.RequestGate;
 import tochka.acquiring.server.http.Routes;
 import tochka.acquiring.server.service.CheckoutService;
 import tochka.acquiring.server.service.ConsentService;
@@ -108,6 +109,8 @@ public final class Application implements AutoCloseable {
                 // earlier, valid token.
                 javalinConfig.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
                 javalinConfig.routes.beforeMatched(ctx -> clock.refresh());
+                // Bodies are read whole, without a thread, under a deadline, before a route sees them.
+                RequestGate.install(javalinConfig, json);
                 routes.register(javalinConfig);
             });
             javalin.start(config.host(), config.port());

@@ -195,7 +195,8 @@ public final class CheckoutPages {
         String qrcId = file.endsWith(".png") ? file.substring(0, file.length() - 4) : file;
         Optional<Payment> payment = sessions.attempt(qrcId).flatMap(attempt -> payments.find(attempt.operationId()));
         if (payment.isEmpty()) {
-            ctx.status(404).result("");
+            // Someone opened the image's address by hand: our "link not found" page, not an empty answer.
+            notice(ctx, 404, pages.messages(ctx), "failure", "unknown.title", "unknown.text", null, null);
             return;
         }
         Pages.secure(ctx);

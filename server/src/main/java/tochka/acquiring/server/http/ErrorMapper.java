@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tochka.acquiring.api.ErrorBody;
@@ -59,8 +60,13 @@ final class ErrorMapper {
     }
 
     void unexpected(Exception error, Context ctx) {
+        String clientFault = clientFault(error);
+        if (clientFault != null) {
+            write(ctx, 400, "Validation Error", List.of(clientFault));
+            return;
+        }
         String id = UUID.randomUUID().toString();
-        log.error("{} {} -> 500, error id {}", ctx.method(), ctx.path(), id, error);
+        log.error("{} {} -> 500, error id {}", ctx.method(), LogText.escape(ctx.path()), id, error);
         write(ctx, 500, id, "HTTPInternalError", List.of("internal server error; quote error id " + id));
     }
 
@@ -69,17 +75,47 @@ final class ErrorMapper {
     }
 
     private void write(Context ctx, int status, String id, String errorCode, List<String> problems) {
+        ErrorBody body = body(status, id, errorCode, problems);
+        RequestLog.error(ctx, id, body.message());
+        ctx.status(status).contentType("application/json").result(text(json, body));
+    }
+
+    /** The bank's error body; {@code errorCode} is what the bank writes in {@code Errors[].errorCode}. */
+    static ErrorBody body(int status, String id, String errorCode, List<String> problems) {
         List<ErrorBody.ErrorDetail> details = problems.stream()
                 .map(problem -> new ErrorBody.ErrorDetail(errorCode, truncate(problem, 603), HELP_URL))
                 .toList();
-        ErrorBody body = new ErrorBody(Integer.toString(status), id, truncate(String.join("; ", problems), 600),
-                details);
-        RequestLog.error(ctx, id, body.message());
+        return new ErrorBody(Integer.toString(status), id, truncate(String.join("; ", problems), 600), details);
+    }
+
+    static String text(ObjectMapper json, ErrorBody body) {
         try {
-            ctx.status(status).contentType("application/json").result(json.writeValueAsString(body));
+            return json.writeValueAsString(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * What the caller got wrong, when {@code error} is a request Jetty could not read rather than our failure: a body
+     * cut short, a multipart form that does not parse, a malformed chunk. Null for everything else.
+     */
+    static @Nullable String clientFault(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.EOFException || cause instanceof org.eclipse.jetty.io.EofException) {
+                return "request body: ended before it was complete";
+            }
+            if (cause instanceof org.eclipse.jetty.http.HttpException http && http.getCode() >= 400
+                    && http.getCode() < 500) {
+                return "request: " + LogText.escape(String.valueOf(http.getReason())) + " (HTTP " + http.getCode() + ")";
+            }
+            if (cause instanceof jakarta.servlet.ServletException && cause.getMessage() != null
+                    && cause.getMessage().toLowerCase(java.util.Locale.ROOT).contains("multipart")) {
+                return "request body: not a valid multipart form";
+            }
+            if (cause.getCause() == cause) break;
+        }
+        return null;
     }
 
     private static String truncate(String text, int max) {

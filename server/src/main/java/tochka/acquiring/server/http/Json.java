@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.type.LogicalType;
  * The one JSON configuration of the server. Reading follows the bank (a pydantic service): unknown fields are
  * ignored, a numeric string is accepted where a number is expected ({@code "amount": "10"}, as the bank's own guide
  * sends), but nothing is silently truncated or guessed: no float into an integer, no number or boolean into a
- * string, no enum by ordinal, no duplicate keys. Writing keeps decimals plain ({@code 10.5}, never {@code 1.05E+1}).
+ * string, no enum by ordinal, no duplicate keys. Numbers and strings are bounded as {@link JsonInput} says (numbers
+ * sent as strings here, everything else by the parser {@link Bodies} reads with). Writing keeps decimals plain
+ * ({@code 10.5}, never {@code 1.05E+1}).
  */
 public final class Json {
 
@@ -29,6 +31,7 @@ public final class Json {
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .addModule(JsonInput.numbersFromText())
                 .build();
         for (CoercionInputShape shape : new CoercionInputShape[] {
             CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean

@@ -135,7 +135,7 @@ final class PaymentRequests {
             problems.add("Data.Items", "the items add up to " + total.stripTrailingZeros().toPlainString()
                     + " (amount x quantity), but Data.amount is " + amount.roubles().toPlainString());
         }
-        if (client == null || items == null) return null;
+        if (client == null || items == null || items.stream().anyMatch(Objects::isNull)) return null;
         return new Receipt(data.taxSystemCode(), client, items, data.supplier());
     }
 

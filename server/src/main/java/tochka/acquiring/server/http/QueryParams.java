@@ -37,7 +37,7 @@ final class QueryParams {
         if (value == null || value.isEmpty()) return null;
         try {
             // Four-digit years only: LocalDate also reads "+999999999-12-31", beyond what time arithmetic can hold.
-            if (!value.matches("\\d{4}-\\d{2}-\\d{2}")) throw new DateTimeParseException("not YYYY-MM-DD", value, 0);
+            if (!value.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) throw new DateTimeParseException("not YYYY-MM-DD", value, 0);
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             problems.add(name, "must be a date YYYY-MM-DD, got '" + abbreviate(value) + "'");
@@ -49,6 +49,10 @@ final class QueryParams {
         String value = optional(name);
         if (value == null) return defaultValue;
         try {
+            // ASCII digits only, and few of them: Integer.parseInt also reads full-width and other scripts' digits.
+            if (value.length() > 10 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw new NumberFormatException("not ASCII digits");
+            }
             int parsed = Integer.parseInt(value);
             if (parsed < min || parsed > max) {
                 problems.add(name, "must be from " + min + " to " + max + ", got " + parsed);

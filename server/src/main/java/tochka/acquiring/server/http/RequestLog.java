@@ -13,7 +13,9 @@ import org.slf4j.spi.LoggingEventBuilder;
  * endpoints. It says the method, the path, the status, the milliseconds, who called (a key's client_id,
  * {@code sandbox}, {@code admin}, or {@code -} before authentication) and, for an error, the id the caller found in
  * the error body and the reason. Never the query string or a header: the bank's queries carry nothing secret, but
- * this way a token cannot reach the log. The same fields go as key-values, for the JSON log format.
+ * this way a token cannot reach the log. The same fields go as key-values, for the JSON log format. What came from
+ * the caller (the path, the reason quoting a value) is escaped by {@link LogText}: a {@code %0a} in a path cannot start
+ * a forged line.
  *
  * <p>Everything else (the hosted payment page, the SBP bank app, their assets, {@code /health}) logs at DEBUG only: a
  * payment page polls its status every second, and what a buyer does is logged where it happens, by
@@ -41,23 +43,35 @@ final class RequestLog implements RequestLogger {
 
     @Override
     public void handle(Context ctx, Float millis) {
-        String path = ctx.path();
+        log(ctx.method().name(), ctx.path(), ctx.statusCode(), Math.round(millis), attribute(ctx, CALLER),
+                attribute(ctx, ERROR_ID), attribute(ctx, REASON));
+    }
+
+    /** The line of a request refused before it reached a route (a body too slow or broken): the same fields. */
+    static void refused(String method, String path, int status, long millis, String errorId, String reason) {
+        log(method, path, status, millis, null, errorId, reason);
+    }
+
+    static boolean isApi(String path) {
+        return API_PREFIXES.stream().anyMatch(path::startsWith) || path.equals("/health");
+    }
+
+    private static void log(String method, String path, int status, long ms, @Nullable String caller,
+            @Nullable String errorId, @Nullable String reason) {
         boolean api = API_PREFIXES.stream().anyMatch(path::startsWith);
         if (api ? !log.isInfoEnabled() : !log.isDebugEnabled()) return;
-        String shownPath = path.length() <= MAX_PATH ? path : path.substring(0, MAX_PATH) + "...";
-        String caller = attribute(ctx, CALLER);
-        String errorId = attribute(ctx, ERROR_ID);
-        String reason = attribute(ctx, REASON);
-        long ms = Math.round(millis);
+        String shownPath = LogText.escape(path.length() <= MAX_PATH ? path : path.substring(0, MAX_PATH) + "...");
+        String shownMethod = LogText.escape(method);
+        String shownCaller = caller == null ? "-" : LogText.escape(caller);
         LoggingEventBuilder line = (api ? log.atInfo() : log.atDebug())
-                .addKeyValue("method", ctx.method().name())
+                .addKeyValue("method", shownMethod)
                 .addKeyValue("path", shownPath)
-                .addKeyValue("status", ctx.statusCode())
+                .addKeyValue("status", status)
                 .addKeyValue("ms", ms)
-                .addKeyValue("client_id", caller == null ? "-" : caller);
+                .addKeyValue("client_id", shownCaller);
         if (errorId != null) line = line.addKeyValue("error_id", errorId);
-        line.log("{} {} {} {} ms client_id={}{}", ctx.method().name(), shownPath, ctx.statusCode(), ms,
-                caller == null ? "-" : caller, errorId == null ? "" : " error_id=" + errorId + ": " + reason);
+        line.log("{} {} {} {} ms client_id={}{}", shownMethod, shownPath, status, ms, shownCaller,
+                errorId == null ? "" : " error_id=" + errorId + ": " + LogText.escape(String.valueOf(reason)));
     }
 
     private static @Nullable String attribute(Context ctx, String name) {

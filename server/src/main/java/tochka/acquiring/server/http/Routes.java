@@ -97,6 +97,7 @@ public final class Routes {
         config.http.maxRequestSize = ErrorMapper.MAX_BODY_BYTES;
         config.requestLogger.http(new RequestLog());
         var routes = config.routes;
+        routes.before(EdgeChecks::check);
         api(config, HandlerType.GET, "/open-banking/v1.0/customers", Permission.ReadCustomerData, customers::list);
         api(config, HandlerType.GET, "/open-banking/v1.0/customers/{customerCode}", Permission.ReadCustomerData,
                 customers::info);

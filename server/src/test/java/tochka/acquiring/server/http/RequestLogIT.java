@@ -109,4 +109,24 @@ class RequestLogIT {
 
         assertThat(lineOf("GET", "/uapi/no/such/method")).contains(" 404 ").contains("error_id=" + errorId);
     }
+
+    @Test
+    void line_breaks_and_other_controls_from_the_caller_are_escaped_so_no_line_can_be_forged() {
+        String forged = "%0a2026-11-28T10:00:00.000Z%20ERROR%20ErrorMapper%20-%20forged%0d%E2%80%A8%1b%5B31m";
+        server.api().get("/acquiring/v1.0/payments/x" + forged).expectStatus(404);
+        server.api().get("/acquiring/v1.0/payments?customerCode=" + server.info().customerCode() + "&fromDate="
+                + forged).expectStatus(400);
+
+        // The path is logged as sent (percent-encoded); the reason quotes the decoded operation id.
+        String pathLine = logs.await(line -> line.startsWith("GET /uapi/acquiring/v1.0/payments/x"), DEADLINE);
+        assertThat(pathLine).contains("x\\u000a2026-11-28T10:00:00.000Z ERROR ErrorMapper - forged\\u000d\\u2028\\u001b[31m");
+        String reasonLine = logs.await(line -> line.contains("fromDate"), DEADLINE);
+        assertThat(reasonLine).contains("\\u000a2026");
+        for (ILoggingEvent event : logs.events()) {
+            assertThat(event.getFormattedMessage()).as("a log line")
+                    .doesNotContain("\n", "\r", "\u2028", "\u001b");
+            event.getKeyValuePairs().forEach(pair -> assertThat(String.valueOf(pair.value))
+                    .doesNotContain("\n", "\r", "\u2028", "\u001b"));
+        }
+    }
 }

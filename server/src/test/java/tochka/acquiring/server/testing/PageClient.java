@@ -77,6 +77,18 @@ public final class PageClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts {@code body} as is, declared as {@code contentType}: what no browser form would send. */
+    public Page postRaw(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** The cookies this browser holds, as its {@code Cookie} header would send them. */
+    public String cookieHeader() {
+        return cookies.getCookieStore().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
     /** Forgets every cookie: a new browser. */
     public void clearCookies() {
         cookies.getCookieStore().removeAll();
