@@ -20,6 +20,10 @@ final class EdgeChecks {
 
     static void check(Context ctx) {
         Problems problems = new Problems();
+        // Javalin decodes path parameters when a handler asks for them, and a stray % there (%u0041) is an exception.
+        if (!wellEncoded(ctx.req().getRequestURI())) {
+            problems.add("path", "a % must be followed by two hexadecimal digits");
+        }
         if (ctx.path().indexOf('\0') >= 0) problems.add("path", "must not contain the NUL character (%00)");
         parameters(problems, ctx.queryParamMap());
         String contentType = ctx.contentType();
@@ -32,6 +36,20 @@ final class EdgeChecks {
             }
         }
         problems.throwIfAny();
+    }
+
+    /** Whether every {@code %} of {@code uri} starts a percent-encoded byte. */
+    private static boolean wellEncoded(String uri) {
+        for (int i = uri.indexOf('%'); i >= 0; i = uri.indexOf('%', i + 1)) {
+            if (i + 2 >= uri.length() || !isHex(uri.charAt(i + 1)) || !isHex(uri.charAt(i + 2))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     private static void parameters(Problems problems, Map<String, List<String>> parameters) {

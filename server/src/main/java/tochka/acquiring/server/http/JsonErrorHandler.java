@@ -28,6 +28,12 @@ final class JsonErrorHandler extends ErrorHandler {
         this.json = json;
     }
 
+    /** Every method gets the error body: Jetty writes one only for GET, POST and HEAD (a bare 400 to a DELETE). */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, @Nullable String message,
             @Nullable Throwable cause, Callback callback) throws IOException {

@@ -1,16 +1,23 @@
 package tochka.acquiring.server.http;
 
+import java.util.regex.Pattern;
+
 /**
  * Text from a request made safe for a log line: a caller's {@code %0a} must not start a line of its own that reads
  * like the server's. Control characters (C0, DEL, C1), the Unicode line and paragraph separators and the bidi
  * controls that can reorder what a reader sees are written as {@code \\uXXXX}; a backslash is doubled, so an
- * escape written by the caller cannot pass for one written here.
+ * escape written by the caller cannot pass for one written here. A JWT that a caller put where an id or a value goes
+ * (a common slip) is cut to its first characters, so the log never holds a working key.
  */
 public final class LogText {
 
+    /** A compact JWT or a part of one: its header always starts {@code eyJ}, the base64url of <code>{"</code>. */
+    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]*){0,2}");
+
     private LogText() {}
 
-    public static String escape(String text) {
+    public static String escape(String raw) {
+        String text = raw.contains("eyJ") ? JWT.matcher(raw).replaceAll("eyJ...(token hidden)") : raw;
         int i = 0;
         while (i < text.length() && !needsEscape(text.charAt(i))) i++;
         if (i == text.length()) return text;

@@ -29,20 +29,27 @@ final class Responses {
         }
     }
 
-    /** The request's own absolute URL, query included: {@code Links.self}. */
+    /**
+     * The request's own absolute URL, query included: {@code Links.self}. The query is encoded anew from its
+     * parameters, so what a caller sent raw (bytes beyond ASCII, brackets, a stray {@code %}) cannot make the link an
+     * invalid URI.
+     */
     String self(Context ctx) {
-        String query = ctx.queryString();
-        return publicUrl.get() + ctx.path() + (query == null || query.isEmpty() ? "" : "?" + query);
+        return url(ctx, ctx.queryParamMap());
     }
 
     /** The request's URL with {@code page} set: the paginated {@code Links}. */
     String withPage(Context ctx, int page) {
         Map<String, List<String>> params = new java.util.LinkedHashMap<>(ctx.queryParamMap());
         params.put("page", List.of(Integer.toString(page)));
+        return url(ctx, params);
+    }
+
+    private String url(Context ctx, Map<String, List<String>> params) {
         String query = params.entrySet().stream()
                 .flatMap(entry -> entry.getValue().stream().map(value -> encode(entry.getKey()) + "=" + encode(value)))
                 .collect(Collectors.joining("&"));
-        return publicUrl.get() + ctx.path() + "?" + query;
+        return publicUrl.get() + ctx.path() + (query.isEmpty() ? "" : "?" + query);
     }
 
     private static String encode(String text) {

@@ -27,7 +27,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tochka.acquiring.server.Application;
 import tochka.acquiring.server.Config;
@@ -57,21 +56,6 @@ import tochka.acquiring.server.testing.TestServer;
  */
 class FuzzIT {
 
-    /**
-     * Families whose failures are known and await fixes in production code (the findings of issue 8). They run
-     * in {@link #hostile_requests_awaiting_fixes}, tagged {@code awaits-fix}; when the fixes land this set becomes
-     * empty and that method goes.
-     */
-    static final Set<Family> AWAITING_FIX = EnumSet.of(Family.BIG_NUMBERS, Family.NUL, Family.NULL_ELEMENTS,
-            Family.FORM, Family.HEADERS, Family.FRAMING, Family.CONTENT_TYPE, Family.URI_ENCODING);
-
-    /**
-     * Routes that fail whatever is sent, awaiting a fix: creating a consent with the sandbox token answers 500 (the
-     * consent row refers to an API key "sandbox" that does not exist; the sandbox's own world, finding 4).
-     */
-    static final Set<String> AWAITING_FIX_ROUTES =
-            Set.of("POST /sandbox/v2/consent/v1.0/consents", "POST /sandbox/v2/v1.0/consents");
-
     private static final long DEFAULT_SEED = 20261128L;
     private static final int BATCH = 8;
     private static final long HEAP_GROWTH_LIMIT = 64L << 20;
@@ -81,28 +65,15 @@ class FuzzIT {
     @Test
     void hostile_requests_get_no_server_error_and_refused_ones_change_nothing() throws Exception {
         Set<Family> families = EnumSet.allOf(Family.class);
-        families.removeAll(AWAITING_FIX);
         String chosen = System.getProperty("fuzz.families", "");
-        if (chosen.equals("all")) families = EnumSet.allOf(Family.class);
-        else if (!chosen.isEmpty()) families = Arrays.stream(chosen.split(",")).map(String::trim).map(Family::valueOf)
+        if (!chosen.isEmpty()) families = Arrays.stream(chosen.split(",")).map(String::trim).map(Family::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Family.class)));
-        fuzz("hostile_requests_get_no_server_error_and_refused_ones_change_nothing", families, false,
+        fuzz("hostile_requests_get_no_server_error_and_refused_ones_change_nothing", families,
                 Integer.getInteger("fuzz.requests", 6_000));
     }
 
-    @Test
-    @Tag("awaits-fix")
-    void hostile_requests_awaiting_fixes() throws Exception {
-        Set<Family> families = EnumSet.copyOf(AWAITING_FIX);
-        families.add(Family.VALID);
-        fuzz("hostile_requests_awaiting_fixes", families, true, Integer.getInteger("fuzz.requests", 2_000));
-    }
-
-    /**
-     * Fuzzes {@code families} on every route; {@code awaiting} picks the routes awaiting a fix and adds all of them
-     * with every family (the other method leaves them out).
-     */
-    private void fuzz(String method, Set<Family> families, boolean awaiting, int requests) throws Exception {
+    /** Fuzzes {@code families} on every route. */
+    private void fuzz(String method, Set<Family> families, int requests) throws Exception {
         long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
         Long only = Long.getLong("fuzz.only");
         int threads = Integer.getInteger("fuzz.threads", 3);
@@ -110,7 +81,7 @@ class FuzzIT {
         Config config = Config.forTests(dataDir, TestDatabases.freshUrl());
         try (Application server = Application.start(config, Clock.fixed(Instant.now(), ZoneOffset.UTC))) {
             List<Target> targets = FuzzTargets.of(server.info());
-            Run run = new Run(server, targets, families, awaiting, seed, method, threads);
+            Run run = new Run(server, targets, families, seed, method, threads);
             try {
                 if (only != null) run.batch(List.of(only));
                 else run.all(requests);
@@ -156,7 +127,7 @@ class FuzzIT {
         private int threadsBefore;
         private int threadsAfter;
 
-        Run(Application server, List<Target> targets, Set<Family> families, boolean awaiting, long seed,
+        Run(Application server, List<Target> targets, Set<Family> families, long seed,
                 String testMethod, int threads) {
             this.server = server;
             this.seed = seed;
@@ -169,10 +140,8 @@ class FuzzIT {
             });
             this.pool = Executors.newFixedThreadPool(threads);
             for (Target target : targets) {
-                boolean awaitingRoute = AWAITING_FIX_ROUTES.contains(target.name());
                 for (Family family : HostileRequests.applicable(target)) {
-                    boolean wanted = awaitingRoute ? awaiting : families.contains(family);
-                    if (wanted) combinations.add(new Combination(target, family));
+                    if (families.contains(family)) combinations.add(new Combination(target, family));
                 }
             }
             Collections.shuffle(combinations, new java.util.Random(seed));

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -300,7 +299,6 @@ class AccessIT {
     // ---- the sandbox is a world of its own (finding 4) -----------------------------------------------------------
 
     @Test
-    @Tag("awaits-fix")
     void the_sandbox_token_neither_sees_nor_touches_payments_made_through_uapi() {
         ApiClient sandbox = server.sandbox();
         String demo = DemoData.BUSINESS_CODE;
@@ -334,14 +332,12 @@ class AccessIT {
     }
 
     @Test
-    @Tag("awaits-fix")
     void the_sandbox_token_can_create_a_consent() {
         server.sandbox().post("/consent/v1.0/consents", "{\"Data\": {\"permissions\": [\"ReadBalances\"]}}")
                 .expectStatus(200);
     }
 
     @Test
-    @Tag("awaits-fix")
     void head_on_an_api_method_needs_authentication_as_get_does() {
         for (String path : List.of("/acquiring/v1.0/payments?customerCode=" + a.code(),
                 "/acquiring/v1.0/payments/" + a.paid(), "/open-banking/v1.0/customers")) {

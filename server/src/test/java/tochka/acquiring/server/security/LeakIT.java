@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
@@ -148,7 +147,6 @@ class LeakIT {
      * log: today the request line logs the path and the error reason echoes the value.
      */
     @Test
-    @Tag("awaits-fix")
     void a_token_sent_in_the_wrong_place_is_not_logged() {
         String token = server.info().demoToken();
         keep(server.api().get("/acquiring/v1.0/payments/" + token));
