@@ -66,7 +66,7 @@ final class Bodies {
     private static boolean readsAsJson(String contentType) {
         String mime = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
         return mime.equals("application/json") || (mime.startsWith("application/") && mime.endsWith("+json"))
-                || mime.equals("application/x-www-form-urlencoded") || contentType.isBlank();
+                || mime.equals("application/x-www-form-urlencoded");
     }
 
     private static Rejected malformed(JsonProcessingException e) {
