@@ -47,6 +47,9 @@ final class JsonErrorHandler extends ErrorHandler {
         String problem = problem(code, message);
         RequestLog.refused(request.getMethod(), path == null ? "-" : path, code, 0, id, problem);
         RequestGate.noStore(response);
+        // A request Jetty could not parse leaves the connection's framing in doubt: close it after the answer, or a
+        // client that sends its next request on it may wait for an answer that never comes.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         Content.Sink.write(response, true, ErrorMapper.text(json, ErrorMapper.body(code, id, errorCode(code),
                 List.of(problem))), callback);

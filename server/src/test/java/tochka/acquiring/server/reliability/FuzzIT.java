@@ -69,14 +69,14 @@ class FuzzIT {
         if (!chosen.isEmpty()) families = Arrays.stream(chosen.split(",")).map(String::trim).map(Family::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Family.class)));
         fuzz("hostile_requests_get_no_server_error_and_refused_ones_change_nothing", families,
-                Integer.getInteger("fuzz.requests", 6_000));
+                Integer.getInteger("fuzz.requests", 2_000));
     }
 
     /** Fuzzes {@code families} on every route. */
     private void fuzz(String method, Set<Family> families, int requests) throws Exception {
         long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
         Long only = Long.getLong("fuzz.only");
-        int threads = Integer.getInteger("fuzz.threads", 3);
+        int threads = Integer.getInteger("fuzz.threads", BATCH);
         Path dataDir = TestServer.tempDir();
         Config config = Config.forTests(dataDir, TestDatabases.freshUrl());
         try (Application server = Application.start(config, Clock.fixed(Instant.now(), ZoneOffset.UTC))) {
