@@ -228,6 +228,14 @@ class FuzzIT {
                 unanswered(request);
                 return true;
             }
+            byte[] stalledAfter = http.stalledAfter();
+            if (stalledAfter != null) {
+                failure(request.family() + " " + request.target().name() + " -> no answer on a kept-alive connection",
+                        "no answer within the client's timeout on a kept-alive connection (answered "
+                                + answer.status() + " on a new one); the request before it there: "
+                                + clip(new String(stalledAfter, java.nio.charset.StandardCharsets.ISO_8859_1))
+                                + "\n    " + request.describe(), index);
+            }
             if (answer.status() == 0) {
                 unanswered(request);
                 return true;

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RawHttp implements AutoCloseable {
 
-    private static final int TIMEOUT_MILLIS = 30_000;
+    /** Longer than any answer may take: the server's body deadline is 10 s. */
+    private static final int TIMEOUT_MILLIS = 15_000;
     /** Answers beyond this are read and dropped: a test needs the start of a body, not megabytes of it. */
     private static final int KEPT_BODY_BYTES = 4 << 20;
 
@@ -31,6 +33,8 @@ public final class RawHttp implements AutoCloseable {
     private final int port;
     private @Nullable Socket socket;
     private @Nullable InputStream in;
+    private byte @Nullable [] lastRequest;
+    private byte @Nullable [] stalledAfter;
 
     public RawHttp(String host, int port) {
         this.host = host;
@@ -66,17 +70,35 @@ public final class RawHttp implements AutoCloseable {
     /** As {@link #exchange(byte[], boolean)}; with {@code halfClose} the sending side is shut after the request. */
     public Answer exchange(byte[] request, boolean lastOnConnection, boolean halfClose) throws IOException {
         boolean fresh = socket == null;
+        stalledAfter = null;
+        byte[] previous = lastRequest;
+        lastRequest = request;
         try {
             Answer answer = exchangeOnce(request, lastOnConnection || halfClose, halfClose);
             // Silence on a kept-alive connection is the server having closed it between requests: once more.
             if (answer.status() == 0 && !fresh) return exchangeOnce(request, lastOnConnection || halfClose, halfClose);
             return answer;
+        } catch (SocketTimeoutException e) {
+            close();
+            if (fresh) throw e;
+            // The server kept the connection open but never answered: a fault of its own, whatever the retry gets.
+            stalledAfter = previous;
+            return exchangeOnce(request, lastOnConnection || halfClose, halfClose);
         } catch (IOException e) {
             close();
             // A kept-alive connection the server had already closed: try once more on a new one.
             if (!fresh) return exchangeOnce(request, lastOnConnection || halfClose, halfClose);
             throw e;
         }
+    }
+
+    /**
+     * After {@link #exchange}: the request sent before it on the same connection when the server left this one
+     * unanswered on that kept-alive connection until the read timed out (it was then sent again on a new one), or
+     * null when it did not.
+     */
+    public byte @Nullable [] stalledAfter() {
+        return stalledAfter;
     }
 
     private Answer exchangeOnce(byte[] request, boolean lastOnConnection, boolean halfClose) throws IOException {
