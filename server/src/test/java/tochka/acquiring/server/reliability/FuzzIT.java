@@ -69,7 +69,7 @@ class FuzzIT {
         if (!chosen.isEmpty()) families = Arrays.stream(chosen.split(",")).map(String::trim).map(Family::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Family.class)));
         fuzz("hostile_requests_get_no_server_error_and_refused_ones_change_nothing", families,
-                Integer.getInteger("fuzz.requests", 2_000));
+                Integer.getInteger("fuzz.requests", 6_000));
     }
 
     /** Fuzzes {@code families} on every route. */
