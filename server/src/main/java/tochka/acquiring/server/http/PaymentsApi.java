@@ -148,6 +148,8 @@ final class PaymentsApi {
         String merchantId = params.required("merchantId");
         LocalDate date = params.date("date", true);
         String paymentId = params.optional("paymentId");
+        // Echoed in every entry of the answer: an id is a UUID or the processing's 32 characters, never kilobytes.
+        if (paymentId != null && paymentId.length() > 128) problems.add("paymentId", "at most 128 characters");
         problems.throwIfAny();
         principal.requireCompany(customerCode);
         Retailer retailer = directory.retailer(customerCode, merchantId);

@@ -53,7 +53,16 @@ public final class RawHttp implements AutoCloseable {
             return null;
         }
 
+        /** The body as text, unzipped when the server compressed it (it does for a client that accepts gzip). */
         public String text() {
+            String encoding = header("Content-Encoding");
+            if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("gzip")) {
+                try (var unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+                    return new String(unzipped.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    return "(a gzip body that does not unzip: " + e.getMessage() + ")";
+                }
+            }
             return new String(body, StandardCharsets.UTF_8);
         }
     }
