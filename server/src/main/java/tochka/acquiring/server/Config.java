@@ -2,6 +2,7 @@ package tochka.acquiring.server;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.server.webhooks.WebhookPolicy;
 
@@ -28,7 +29,7 @@ public record Config(
 
     /** Webhooks for tests: the bank's 30 attempts, but 200 ms apart and a 2 s timeout, so retries take no time. */
     public static final WebhookPolicy TEST_WEBHOOKS =
-            new WebhookPolicy(30, Duration.ofMillis(200), false, Duration.ofHours(1), Duration.ofSeconds(2), false);
+            new WebhookPolicy(30, Duration.ofMillis(200), false, Duration.ofHours(1), Duration.ofSeconds(2), List.of());
 
     /**
      * The admin token of test servers: fixed, so that a restarted server (or another node, or a server in another

@@ -33,12 +33,6 @@ public record WebhookPolicy(
         allow.forEach(WebhookTargets.Rule::parse); // a bad rule fails at start, naming itself
     }
 
-    /** The same, {@code allowAnyUrl} meaning every address, any scheme and port ({@code --webhook-allow-any-url}). */
-    public WebhookPolicy(int attempts, Duration interval, boolean exponential, Duration maxInterval, Duration timeout,
-            boolean allowAnyUrl) {
-        this(attempts, interval, exponential, maxInterval, timeout, allowAnyUrl ? WebhookTargets.ANY : List.of());
-    }
-
     /** The wait after the {@code attempt}-th failed attempt (1-based). */
     public Duration delayAfter(int attempt) {
         if (!exponential) return interval;

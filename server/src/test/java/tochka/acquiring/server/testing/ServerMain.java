@@ -3,6 +3,7 @@ package tochka.acquiring.server.testing;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import tochka.acquiring.server.Application;
 import tochka.acquiring.server.Config;
 import tochka.acquiring.server.webhooks.WebhookPolicy;
@@ -19,7 +20,7 @@ public final class ServerMain {
     public static void main(String[] args) throws InterruptedException {
         Config config = Config.forTests(Path.of(args[0]), args.length > 1 ? args[1] : null).withWebhooks(
                 new WebhookPolicy(1000, Duration.ofMillis(200), false, Duration.ofHours(1), Duration.ofSeconds(2),
-                        false));
+                        List.of()));
         Application application = Application.start(config, Clock.systemUTC());
         var info = application.info();
         System.out.println("api=" + info.apiUrl());

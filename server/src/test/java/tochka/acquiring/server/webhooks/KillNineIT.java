@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tochka.acquiring.server.Config;
 import tochka.acquiring.server.testing.ApiClient;
@@ -44,7 +45,7 @@ class KillNineIT {
         }
 
         Config config = Config.forTests(dataDir, dbUrl).withWebhooks(new WebhookPolicy(1000, Duration.ofMillis(200),
-                false, Duration.ofHours(1), Duration.ofSeconds(2), false));
+                false, Duration.ofHours(1), Duration.ofSeconds(2), List.of()));
         try (TestServer restarted = TestServer.start(config); WebhookReceiver back = WebhookReceiver.start(receiverPort)) {
             assertThat(restarted.api().get("/acquiring/v1.0/payments/" + operationId).expectStatus(200).data()
                     .get("Operation").get(0).get("status").asText()).isEqualTo("APPROVED");

@@ -110,7 +110,7 @@ class WebhookAttacksIT {
         int trickling = 40;
         // The bank's 10 s timeout: before the fix each trickling attempt held a worker that long (or for ever).
         var bankTimeout = new WebhookPolicy(30, Duration.ofMillis(200), false, Duration.ofHours(1),
-                Duration.ofSeconds(10), false);
+                Duration.ofSeconds(10), List.of());
         try (TestServer server = TestServer.start(Config.forTests(TestServer.tempDir(), TestDatabases.freshUrl())
                         .withWebhooks(bankTimeout));
                 TricklingReceiver trickler = TricklingReceiver.start();

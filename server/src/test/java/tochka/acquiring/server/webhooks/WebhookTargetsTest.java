@@ -92,7 +92,7 @@ class WebhookTargetsTest {
     @ValueSource(strings = {"http://shop.example/hook", "https://shop.example:8443/hook", "http://10.0.0.5:8080/"})
     void any_url_allows_every_target(String url) {
         var targets = WebhookTargets.of(new WebhookPolicy(1, java.time.Duration.ofSeconds(1), false,
-                java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), true), "0.0.0.0");
+                java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), WebhookTargets.ANY), "0.0.0.0");
 
         assertThat(targets.problem(url)).isEmpty();
     }

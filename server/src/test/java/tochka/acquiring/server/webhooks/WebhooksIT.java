@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -293,7 +294,7 @@ class WebhooksIT {
         var dataDir = TestServer.tempDir();
         String dbUrl = TestDatabases.freshUrl();
         var patient = new WebhookPolicy(1000, Duration.ofMillis(200), false, Duration.ofHours(1),
-                Duration.ofSeconds(2), false);
+                Duration.ofSeconds(2), List.of());
         Config config = Config.forTests(dataDir, dbUrl).withWebhooks(patient);
         int port = receiver.port();
         String operationId;
@@ -322,7 +323,7 @@ class WebhooksIT {
     @Test
     void a_slow_receiver_does_not_hold_up_another() throws Exception {
         var slowPolicy = new WebhookPolicy(30, Duration.ofMillis(200), false, Duration.ofHours(1),
-                Duration.ofSeconds(30), false);
+                Duration.ofSeconds(30), List.of());
         try (TestServer own = TestServer.start(Config.forTests(TestServer.tempDir(), TestDatabases.freshUrl())
                         .withWebhooks(slowPolicy));
                 WebhookReceiver fast = WebhookReceiver.start()) {
