@@ -3,7 +3,7 @@ package tochka.acquiring.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
-import tochka.acquiring.server.service.Rejected;
+import tochka.acquiring.server.core.Rejected;
 
 /** One place that turns a failure into a one-line message on stderr and an exit code. */
 final class ExitCodes implements IExecutionExceptionHandler {

@@ -15,10 +15,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tochka.acquiring.api.Permission;
-import tochka.acquiring.server.domain.ApiKey;
-import tochka.acquiring.server.domain.Company;
-import tochka.acquiring.server.service.DirectoryService;
-import tochka.acquiring.server.service.Rejected;
+import tochka.acquiring.server.keys.ApiKey;
+import tochka.acquiring.server.directory.Company;
+import tochka.acquiring.server.directory.DirectoryService;
+import tochka.acquiring.server.core.Rejected;
 
 /** {@code tochka keys}: issue, list and revoke JWT keys, straight on the database (the server may be running). */
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage JWT keys (offline, on --data or --db).",

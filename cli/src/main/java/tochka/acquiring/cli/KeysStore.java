@@ -8,9 +8,9 @@ import picocli.CommandLine.Option;
 import tochka.acquiring.server.Application;
 import tochka.acquiring.server.Application.Backoffice;
 import tochka.acquiring.server.Config;
-import tochka.acquiring.server.service.Rejected;
-import tochka.acquiring.server.service.ServerClock;
-import tochka.acquiring.server.store.Database;
+import tochka.acquiring.server.core.Rejected;
+import tochka.acquiring.server.core.ServerClock;
+import tochka.acquiring.server.core.Database;
 import tochka.acquiring.server.webhooks.WebhookPolicy;
 
 /**

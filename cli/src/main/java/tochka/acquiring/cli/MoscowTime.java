@@ -7,7 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import tochka.acquiring.server.service.PaymentService;
+import tochka.acquiring.server.core.BankTime;
+import tochka.acquiring.server.payments.PaymentService;
 
 /**
  * Dates and times as an operator types and reads them: in Moscow, the bank's zone. A date typed on the command line
@@ -21,12 +22,12 @@ final class MoscowTime {
 
     /** The moment something valid through {@code lastDay} stops being valid: the Moscow midnight after it. */
     static Instant endOf(LocalDate lastDay) {
-        return lastDay.plusDays(1).atStartOfDay(PaymentService.BANK_ZONE).toInstant();
+        return lastDay.plusDays(1).atStartOfDay(BankTime.ZONE).toInstant();
     }
 
     /** {@code 2028-01-01T00:00:00+03:00}. */
     static String time(Instant instant) {
-        return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), PaymentService.BANK_ZONE)
+        return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), BankTime.ZONE)
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
@@ -40,7 +41,7 @@ final class MoscowTime {
      * when it is a Moscow midnight, as every expiry typed as a date is.
      */
     static String expiry(Instant expiresAt) {
-        ZonedDateTime moscow = expiresAt.atZone(PaymentService.BANK_ZONE);
+        ZonedDateTime moscow = expiresAt.atZone(BankTime.ZONE);
         return moscow.toLocalTime().equals(LocalTime.MIDNIGHT)
                 ? time(expiresAt) + " (valid through " + day(moscow.toLocalDate().minusDays(1)) + ", Moscow time)"
                 : time(expiresAt);

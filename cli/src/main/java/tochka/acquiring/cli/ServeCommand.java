@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import tochka.acquiring.server.Application;
 import tochka.acquiring.server.Application.ServerInfo;
 import tochka.acquiring.server.Config;
-import tochka.acquiring.server.store.DataDirectory;
+import tochka.acquiring.server.core.DataDirectory;
 import tochka.acquiring.server.webhooks.WebhookPolicy;
 import tochka.acquiring.server.webhooks.WebhookTargets;
 

@@ -1,7 +1,6 @@
 package tochka.acquiring.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -20,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import tochka.acquiring.server.Application;
 import tochka.acquiring.server.Config;
-import tochka.acquiring.server.service.PaymentService;
+import tochka.acquiring.server.core.BankTime;
+import tochka.acquiring.server.payments.PaymentService;
 
 /** {@code tochka keys} on a data directory, and the keys it prints used against a server on that directory. */
 class KeysCommandTest {
@@ -149,7 +149,7 @@ class KeysCommandTest {
 
     @Test
     void an_expiry_date_is_a_moscow_date_and_the_key_works_through_its_end() {
-        LocalDate lastDay = LocalDate.now(PaymentService.BANK_ZONE).plusYears(1).withMonth(12).withDayOfMonth(31);
+        LocalDate lastDay = LocalDate.now(BankTime.ZONE).plusYears(1).withMonth(12).withDayOfMonth(31);
         String end = lastDay.plusDays(1) + "T00:00:00+03:00";
 
         Run created = run("keys", "create", "--data", data.toString(), "--init", "--name", "x",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,29 +12,39 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tochka.acquiring.api.Permission;
-import tochka.acquiring.server.auth.AdminTokens;
-import tochka.acquiring.server.auth.Keys;
-import tochka.acquiring.server.auth.SigningKey;
-import tochka.acquiring.server.checkout.BankApp;
-import tochka.acquiring.server.checkout.CheckoutPages;
-import tochka.acquiring.server.domain.Company;
+import tochka.acquiring.server.checkout.CheckoutService;
+import tochka.acquiring.server.checkout.CheckoutSite;
+import tochka.acquiring.server.consents.ConsentService;
+import tochka.acquiring.server.consents.ConsentsApi;
+import tochka.acquiring.server.control.ControlApi;
+import tochka.acquiring.server.core.DataDirLock;
+import tochka.acquiring.server.core.Database;
+import tochka.acquiring.server.core.ServerClock;
+import tochka.acquiring.server.directory.Company;
+import tochka.acquiring.server.directory.CustomersApi;
+import tochka.acquiring.server.directory.DemoData;
+import tochka.acquiring.server.directory.DirectoryService;
+import tochka.acquiring.server.http.Bodies;
+import tochka.acquiring.server.http.Endpoints;
 import tochka.acquiring.server.http.Json;
 import tochka.acquiring.server.http.RequestGate;
+import tochka.acquiring.server.http.Responses;
 import tochka.acquiring.server.http.Routes;
-import tochka.acquiring.server.service.CheckoutService;
-import tochka.acquiring.server.service.ConsentService;
-import tochka.acquiring.server.service.DemoData;
-import tochka.acquiring.server.service.DirectoryService;
-import tochka.acquiring.server.service.PaymentService;
-import tochka.acquiring.server.service.ServerClock;
-import tochka.acquiring.server.store.DataDirLock;
-import tochka.acquiring.server.store.Database;
+import tochka.acquiring.server.keys.AdminTokens;
+import tochka.acquiring.server.keys.Keys;
+import tochka.acquiring.server.keys.PublicKeys;
+import tochka.acquiring.server.keys.SigningKey;
+import tochka.acquiring.server.payments.PaymentService;
+import tochka.acquiring.server.payments.PaymentWire;
+import tochka.acquiring.server.payments.PaymentsApi;
+import tochka.acquiring.server.site.SitePages;
 import tochka.acquiring.server.webhooks.Dispatcher;
 import tochka.acquiring.server.webhooks.Outbox;
 import tochka.acquiring.server.webhooks.PaymentWebhooks;
 import tochka.acquiring.server.webhooks.WebhookSigner;
 import tochka.acquiring.server.webhooks.WebhookTargets;
 import tochka.acquiring.server.webhooks.Webhooks;
+import tochka.acquiring.server.webhooks.WebhooksApi;
 
 /** Builds the whole server by hand from a {@link Config} and a {@link Clock}, and starts it. */
 public final class Application implements AutoCloseable {
@@ -95,12 +106,23 @@ public final class Application implements AutoCloseable {
             DirectoryService directory = new DirectoryService(database.jdbi());
             CheckoutService checkoutSessions = new CheckoutService(database.jdbi(), clock);
             String pageSecret = backoffice.signingKey().derivedSecret("tochka checkout pages");
-            Routes routes = new Routes(json, publicUrl::get, backoffice.keys(), backoffice.signingKey(), payments,
-                    directory, new ConsentService(database.jdbi(), clock), clock,
-                    new CheckoutPages(payments, checkoutSessions, directory, pageSecret, publicUrl::get),
-                    new BankApp(payments, checkoutSessions, directory, pageSecret),
-                    new Webhooks(database.jdbi(), outbox, dispatcher, config.webhooks(), clock), adminTokens,
-                    config.controlEnabled(), config.adminEnabled(), config.sandboxEnabled());
+            Bodies bodies = new Bodies(json);
+            Responses responses = new Responses(json, publicUrl::get);
+            PaymentWire paymentWire = new PaymentWire(publicUrl::get);
+            // In this order: the site publishes the bank's methods registered before it, and the checkout's bank app
+            // answers at /{qrcId}, which would shadow any one-segment path registered after it.
+            List<Endpoints> features = List.of(
+                    new CustomersApi(directory, responses),
+                    new PaymentsApi(payments, directory, clock, bodies, responses, paymentWire),
+                    new ConsentsApi(new ConsentService(database.jdbi(), clock), bodies, responses),
+                    new WebhooksApi(new Webhooks(database.jdbi(), outbox, dispatcher, config.webhooks(), clock), bodies,
+                            responses),
+                    new ControlApi(payments, clock, bodies, responses, paymentWire),
+                    new PublicKeys(backoffice.signingKey(), responses),
+                    new SitePages(json, publicUrl::get, responses),
+                    new CheckoutSite(payments, checkoutSessions, directory, pageSecret, publicUrl::get));
+            Routes.Switches switches =
+                    new Routes.Switches(config.controlEnabled(), config.adminEnabled(), config.sandboxEnabled());
             Javalin javalin = Javalin.create(javalinConfig -> {
                 javalinConfig.startup.showJavalinBanner = false;
                 javalinConfig.jetty.host = config.host();
@@ -111,7 +133,8 @@ public final class Application implements AutoCloseable {
                 javalinConfig.routes.beforeMatched(ctx -> clock.refresh());
                 // Bodies are read whole, without a thread, under a deadline, before a route sees them.
                 RequestGate.install(javalinConfig, json);
-                routes.register(javalinConfig);
+                Routes.install(javalinConfig, json, switches, backoffice.keys()::authenticate, adminTokens::matches,
+                        features);
             });
             javalin.start(config.host(), config.port());
             publicUrl.portKnown(javalin.port());

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The pages' own stylesheet, script and icon, read once from the classpath: the only ones the CSP lets them load.
  */
-public final class Assets {
+final class Assets {
 
     private static final Map<String, Asset> FILES = Map.of(
             "checkout.css", load("checkout.css", "text/css; charset=utf-8"),

@@ -5,17 +5,15 @@ import io.javalin.http.NotFoundResponse;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tochka.acquiring.server.domain.Company;
-import tochka.acquiring.server.domain.Payment;
-import tochka.acquiring.server.domain.PaymentMode;
-import tochka.acquiring.server.domain.PaymentStatus;
-import tochka.acquiring.server.domain.SbpAttempt;
-import tochka.acquiring.server.service.CheckoutService;
-import tochka.acquiring.server.service.DirectoryService;
-import tochka.acquiring.server.service.PaymentService;
-import tochka.acquiring.server.service.PaymentService.Attempt;
-import tochka.acquiring.server.service.PaymentService.Outcome;
-import tochka.acquiring.server.service.Rejected;
+import tochka.acquiring.server.core.Rejected;
+import tochka.acquiring.server.directory.Company;
+import tochka.acquiring.server.directory.DirectoryService;
+import tochka.acquiring.server.payments.Payment;
+import tochka.acquiring.server.core.PaymentMode;
+import tochka.acquiring.server.payments.PaymentService.Attempt;
+import tochka.acquiring.server.payments.PaymentService.Outcome;
+import tochka.acquiring.server.payments.PaymentService;
+import tochka.acquiring.server.payments.PaymentStatus;
 
 /**
  * The buyer's bank app, played by this server: an SBP QR code's payload {@code https://qr.nspk.ru/<qrcId>?...}
@@ -23,7 +21,7 @@ import tochka.acquiring.server.service.Rejected;
  * approves the link through SBP with this QR code's id, Cancel ends the attempt; either way the checkout page,
  * polling, moves on by itself.
  */
-public final class BankApp {
+final class BankApp {
 
     private static final Logger log = LoggerFactory.getLogger(BankApp.class);
     private static final Pattern QRC_ID = Pattern.compile("A[A-Z0-9]{31}");
@@ -35,7 +33,7 @@ public final class BankApp {
     private final PageTokens tokens;
     private final Pages pages = new Pages();
 
-    public BankApp(PaymentService payments, CheckoutService sessions, DirectoryService directory, String tokenSecret) {
+    BankApp(PaymentService payments, CheckoutService sessions, DirectoryService directory, String tokenSecret) {
         this.payments = payments;
         this.sessions = sessions;
         this.directory = directory;

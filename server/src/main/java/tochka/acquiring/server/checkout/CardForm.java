@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import tochka.acquiring.server.domain.MaskedCard;
+import tochka.acquiring.server.payments.MaskedCard;
 
 /**
  * The card form as submitted: number, expiry month and year, CVC and an optional e-mail for the receipt. The number

@@ -16,21 +16,19 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tochka.acquiring.api.ReceiptItem;
-import tochka.acquiring.server.domain.CheckoutSession;
-import tochka.acquiring.server.domain.Company;
-import tochka.acquiring.server.domain.MaskedCard;
-import tochka.acquiring.server.domain.Payer;
-import tochka.acquiring.server.domain.Payment;
-import tochka.acquiring.server.domain.PaymentMode;
-import tochka.acquiring.server.domain.PaymentStatus;
-import tochka.acquiring.server.domain.Receipt;
-import tochka.acquiring.server.domain.SbpAttempt;
-import tochka.acquiring.server.service.CheckoutService;
-import tochka.acquiring.server.service.DirectoryService;
-import tochka.acquiring.server.service.PaymentService;
-import tochka.acquiring.server.service.PaymentService.Attempt;
-import tochka.acquiring.server.service.PaymentService.Outcome;
-import tochka.acquiring.server.service.Rejected;
+import tochka.acquiring.server.core.BankTime;
+import tochka.acquiring.server.core.PaymentMode;
+import tochka.acquiring.server.core.Rejected;
+import tochka.acquiring.server.directory.Company;
+import tochka.acquiring.server.directory.DirectoryService;
+import tochka.acquiring.server.payments.MaskedCard;
+import tochka.acquiring.server.payments.Payer;
+import tochka.acquiring.server.payments.Payment;
+import tochka.acquiring.server.payments.PaymentService.Attempt;
+import tochka.acquiring.server.payments.PaymentService.Outcome;
+import tochka.acquiring.server.payments.PaymentService;
+import tochka.acquiring.server.payments.PaymentStatus;
+import tochka.acquiring.server.payments.Receipt;
 
 /**
  * The hosted payment page at {@code paymentLink} ({@code /order/?uuid=<operationId>}) and everything behind it:
@@ -38,7 +36,7 @@ import tochka.acquiring.server.service.Rejected;
  * anti-CSRF token bound to the buyer's page session; every redirect goes only to the link's own URLs or to ours;
  * card numbers never leave the request that carried them.
  */
-public final class CheckoutPages {
+final class CheckoutPages {
 
     private static final Logger log = LoggerFactory.getLogger(CheckoutPages.class);
     private static final String CSRF = "checkout";
@@ -50,7 +48,7 @@ public final class CheckoutPages {
     private final Supplier<String> publicUrl;
     private final Pages pages = new Pages();
 
-    public CheckoutPages(PaymentService payments, CheckoutService sessions, DirectoryService directory,
+    CheckoutPages(PaymentService payments, CheckoutService sessions, DirectoryService directory,
             String tokenSecret, Supplier<String> publicUrl) {
         this.payments = payments;
         this.sessions = sessions;
@@ -93,7 +91,7 @@ public final class CheckoutPages {
             if (session == null) return;
             CardForm form = CardForm.of(ctx.formParam("number"), ctx.formParam("month"), ctx.formParam("year"),
                     ctx.formParam("cvc"), ctx.formParam("email"));
-            Map<String, String> problems = form.problems(YearMonth.from(sessions.now().atZone(PaymentService.BANK_ZONE)));
+            Map<String, String> problems = form.problems(YearMonth.from(sessions.now().atZone(BankTime.ZONE)));
             if (!problems.isEmpty()) {
                 Map<String, String> errors = new LinkedHashMap<>();
                 problems.forEach((field, key) -> errors.put(field, t.get(key)));

@@ -6,7 +6,7 @@ import java.text.DecimalFormatSymbols;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import tochka.acquiring.server.domain.Money;
+import tochka.acquiring.server.core.Money;
 
 /** The page texts in Russian (the bank's pages' language, the default) and English. */
 public final class Messages {

@@ -3,7 +3,7 @@ package tochka.acquiring.server.checkout;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import tochka.acquiring.api.ReceiptItem;
-import tochka.acquiring.server.domain.Money;
+import tochka.acquiring.server.core.Money;
 
 /**
  * One item of a link's receipt as the order summary shows it: the unit price ({@code amount} on the wire), the

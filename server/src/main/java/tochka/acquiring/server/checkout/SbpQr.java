@@ -14,7 +14,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
-import tochka.acquiring.server.domain.Payment;
+import tochka.acquiring.server.payments.Payment;
 
 /**
  * A dynamic SBP QR code as the NSPK issues them: {@code https://qr.nspk.ru/<qrcId>?type=02&bank=...&sum=<kopecks>

@@ -16,7 +16,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
-import tochka.acquiring.server.service.Rejected;
+import tochka.acquiring.server.core.Rejected;
 
 /**
  * Reads request bodies; every way a body can be wrong becomes a 400 that names the field and what was expected.
@@ -26,15 +26,15 @@ import tochka.acquiring.server.service.Rejected;
  * working: no {@code Content-Type} at all, and {@code application/x-www-form-urlencoded}, which {@code curl -d}
  * sends unless told otherwise (the README's own examples do); both bodies are read as JSON.
  */
-final class Bodies {
+public final class Bodies {
 
     private final ObjectMapper json;
 
-    Bodies(ObjectMapper json) {
+    public Bodies(ObjectMapper json) {
         this.json = json;
     }
 
-    <T> T read(Context ctx, TypeReference<T> type) {
+    public <T> T read(Context ctx, TypeReference<T> type) {
         String contentType = ctx.header("Content-Type");
         if (contentType != null && !readsAsJson(contentType)) {
             throw Rejected.invalid("Content-Type: must be application/json, got " + shown(contentType.strip()));

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import tochka.acquiring.server.service.Problems;
+import tochka.acquiring.server.core.Problems;
 
 /**
  * What every request must satisfy before any route reads it: no NUL character in the path, a query parameter or a

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tochka.acquiring.api.ErrorBody;
-import tochka.acquiring.server.service.Rejected;
+import tochka.acquiring.server.core.Rejected;
 
 /**
  * The one place that turns a failure into the bank's error body {@code {code, id, message, Errors[]}}. A client

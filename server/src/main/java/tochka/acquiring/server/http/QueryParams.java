@@ -4,20 +4,20 @@ import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
-import tochka.acquiring.server.service.Problems;
+import tochka.acquiring.server.core.Problems;
 
 /** Typed query parameters; each bad one is recorded in {@link Problems} under its own name. */
-final class QueryParams {
+public final class QueryParams {
 
     private final Context ctx;
     private final Problems problems;
 
-    QueryParams(Context ctx, Problems problems) {
+    public QueryParams(Context ctx, Problems problems) {
         this.ctx = ctx;
         this.problems = problems;
     }
 
-    String required(String name) {
+    public String required(String name) {
         String value = ctx.queryParam(name);
         if (value == null || value.isEmpty()) {
             problems.add(name, "query parameter required");
@@ -26,13 +26,13 @@ final class QueryParams {
         return value;
     }
 
-    @Nullable String optional(String name) {
+    public @Nullable String optional(String name) {
         String value = ctx.queryParam(name);
         return value == null || value.isEmpty() ? null : value;
     }
 
     /** A {@code YYYY-MM-DD} date, as the bank's examples write them. */
-    @Nullable LocalDate date(String name, boolean required) {
+    public @Nullable LocalDate date(String name, boolean required) {
         String value = required ? required(name) : optional(name);
         if (value == null || value.isEmpty()) return null;
         try {
@@ -45,7 +45,7 @@ final class QueryParams {
         }
     }
 
-    int integer(String name, int defaultValue, int min, int max) {
+    public int integer(String name, int defaultValue, int min, int max) {
         String value = optional(name);
         if (value == null) return defaultValue;
         try {

@@ -11,17 +11,17 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Writes 200 JSON bodies with the server's mapper, and builds the absolute URLs that go into {@code Links}. */
-final class Responses {
+public final class Responses {
 
     private final ObjectMapper json;
     private final Supplier<String> publicUrl;
 
-    Responses(ObjectMapper json, Supplier<String> publicUrl) {
+    public Responses(ObjectMapper json, Supplier<String> publicUrl) {
         this.json = json;
         this.publicUrl = publicUrl;
     }
 
-    void ok(Context ctx, Object body) {
+    public void ok(Context ctx, Object body) {
         try {
             ctx.status(200).contentType("application/json").result(json.writeValueAsString(body));
         } catch (JsonProcessingException e) {
@@ -34,12 +34,12 @@ final class Responses {
      * parameters, so what a caller sent raw (bytes beyond ASCII, brackets, a stray {@code %}) cannot make the link an
      * invalid URI.
      */
-    String self(Context ctx) {
+    public String self(Context ctx) {
         return url(ctx, ctx.queryParamMap());
     }
 
     /** The request's URL with {@code page} set: the paginated {@code Links}. */
-    String withPage(Context ctx, int page) {
+    public String withPage(Context ctx, int page) {
         Map<String, List<String>> params = new java.util.LinkedHashMap<>(ctx.queryParamMap());
         params.put("page", List.of(Integer.toString(page)));
         return url(ctx, params);

@@ -1,5 +1,6 @@
 /**
- * The bank's Open API and our own endpoints: routes as a table, thin handlers, one error mapper.
+ * The HTTP edge every feature's routes stand on: the route table with its authorization, the request gate, JSON
+ * in and out, and one error mapper.
  * Non-null unless marked {@code @Nullable}.
  */
 @NullMarked

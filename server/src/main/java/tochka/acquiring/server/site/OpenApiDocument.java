@@ -10,8 +10,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import tochka.acquiring.server.http.BankOperation;
 
 /**
  * The bank's OpenAPI document as this server publishes it at {@code /openapi.json}: the bank's own text, trimmed to
@@ -28,17 +28,10 @@ public final class OpenApiDocument {
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
-    /** One operation the server implements, in the spec's spelling: {@code post /acquiring/v1.0/payments}. */
-    public record Operation(String method, String path) {
-        public Operation {
-            method = method.toLowerCase(Locale.ROOT);
-        }
-    }
-
     private OpenApiDocument() {}
 
     /** The bank's document for a server at {@code publicUrl} that implements {@code implemented}. */
-    public static String forServer(ObjectMapper json, String publicUrl, Set<Operation> implemented) {
+    public static String forServer(ObjectMapper json, String publicUrl, Set<BankOperation> implemented) {
         ObjectNode document = bankDocument(json);
         document.set("servers", json.valueToTree(List.of(
                 new Server(publicUrl + "/uapi", "This server: JWT keys it issued (tochka keys create, or demo.env)"),
@@ -71,13 +64,13 @@ public final class OpenApiDocument {
      * Keeps only the implemented operations, each also accepting the bearer scheme, and returns how many. The bank's
      * own {@code security} blocks stay: they name the permissions each call needs.
      */
-    private static int trimPaths(ObjectNode paths, Set<Operation> implemented) {
+    private static int trimPaths(ObjectNode paths, Set<BankOperation> implemented) {
         int kept = 0;
         for (String path : names(paths)) {
             ObjectNode item = (ObjectNode) paths.get(path);
             for (String method : names(item)) {
                 if (!METHODS.contains(method)) continue;
-                if (!implemented.contains(new Operation(method, path))) {
+                if (!implemented.contains(new BankOperation(method, path))) {
                     item.remove(method);
                     continue;
                 }

@@ -5,6 +5,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,14 +15,17 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import tochka.acquiring.server.site.OpenApiDocument.Operation;
+import tochka.acquiring.server.http.BankOperation;
+import tochka.acquiring.server.http.Endpoints;
+import tochka.acquiring.server.http.Responses;
+import tochka.acquiring.server.http.Routes;
 
 /**
  * The server's front door, for a developer with a browser: {@code /} (what this is and where everything is),
  * {@code /openapi.json} (the bank's document, pointing at this server), {@code /openapi-control.json} (our
  * test-control and admin API) and {@code /docs} (Swagger UI over both, served from this jar: no CDN).
  */
-public final class SitePages {
+public final class SitePages implements Endpoints {
 
     /** Swagger UI's files that {@code /docs} loads, from the webjar; nothing else of the webjar is served. */
     private static final Set<String> SWAGGER_FILES =
@@ -31,20 +35,32 @@ public final class SitePages {
 
     private final ObjectMapper json;
     private final Supplier<String> publicUrl;
-    private final Set<Operation> implemented;
-    private final boolean controlEnabled;
+    private final Responses responses;
+    /** The bank's operations this server serves, as registered in the route table; known once routes are added. */
+    private Set<BankOperation> implemented = Set.of();
+    private boolean controlEnabled;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     /** Built on first request: the public URL is known only once the server listens. */
     private volatile String bankDocument = "";
     private final Map<String, byte[]> assets = new ConcurrentHashMap<>();
 
-    /** {@code implemented}: the bank's operations this server serves, as registered in the route table. */
-    public SitePages(ObjectMapper json, Supplier<String> publicUrl, Set<Operation> implemented,
-            boolean controlEnabled) {
+    public SitePages(ObjectMapper json, Supplier<String> publicUrl, Responses responses) {
         this.json = json;
         this.publicUrl = publicUrl;
-        this.implemented = Set.copyOf(implemented);
-        this.controlEnabled = controlEnabled;
+        this.responses = responses;
+    }
+
+    /** Add after the bank's methods: the published document lists those registered before. */
+    @Override
+    public void addTo(Routes routes) {
+        implemented = Set.copyOf(routes.bankOperations());
+        controlEnabled = routes.controlEnabled();
+        routes.page(HandlerType.GET, "/", this::landing);
+        routes.page(HandlerType.GET, "/docs", this::docs);
+        routes.page(HandlerType.GET, "/openapi.json", this::bankOpenApi);
+        routes.page(HandlerType.GET, "/openapi-control.json", this::controlOpenApi);
+        routes.page(HandlerType.GET, "/site/assets/{file}", this::asset);
+        routes.page(HandlerType.GET, "/health", ctx -> responses.ok(ctx, Map.of("status", "ok")));
     }
 
     /** What links the landing page shows. */

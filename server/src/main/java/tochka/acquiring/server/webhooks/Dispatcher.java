@@ -13,9 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tochka.acquiring.server.domain.WebhookEvent;
-import tochka.acquiring.server.service.ServerClock;
-import tochka.acquiring.server.store.WebhookStore;
+import tochka.acquiring.server.core.ServerClock;
 
 /**
  * Delivers the outbox. A loop wakes when an event is written or an attempt ends (and every {@link #POLL} in any

@@ -3,11 +3,8 @@ package tochka.acquiring.server.webhooks;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.api.WebhookType;
-import tochka.acquiring.server.domain.WebhookEvent;
-import tochka.acquiring.server.domain.WebhookSubscription;
-import tochka.acquiring.server.service.Ids;
-import tochka.acquiring.server.service.ServerClock;
-import tochka.acquiring.server.store.WebhookStore;
+import tochka.acquiring.server.core.Ids;
+import tochka.acquiring.server.core.ServerClock;
 
 /**
  * Writes webhook events, signed once, into the outbox of the caller's transaction: if the transaction rolls back, no

@@ -5,13 +5,13 @@ import org.jdbi.v3.core.Handle;
 import tochka.acquiring.api.AcquiringInternetPaymentEvent;
 import tochka.acquiring.api.IncomingSbpPaymentEvent;
 import tochka.acquiring.api.WebhookType;
-import tochka.acquiring.server.domain.Payer;
-import tochka.acquiring.server.domain.Payment;
-import tochka.acquiring.server.domain.PaymentMode;
-import tochka.acquiring.server.domain.PaymentStatus;
-import tochka.acquiring.server.domain.Retailer;
-import tochka.acquiring.server.service.PaymentEvents;
-import tochka.acquiring.server.store.CompanyStore;
+import tochka.acquiring.server.core.PaymentMode;
+import tochka.acquiring.server.directory.DirectoryService;
+import tochka.acquiring.server.directory.Retailer;
+import tochka.acquiring.server.payments.Payer;
+import tochka.acquiring.server.payments.Payment;
+import tochka.acquiring.server.payments.PaymentEvents;
+import tochka.acquiring.server.payments.PaymentStatus;
 
 /**
  * Turns a paid payment into the bank's webhooks, written to the outbox in the payment's own transaction:
@@ -36,7 +36,7 @@ public final class PaymentWebhooks implements PaymentEvents {
         outbox.publish(handle, payment.customerCode(), WebhookType.acquiringInternetPayment, payment.operationId(),
                 acquiringInternetPayment(payment, payer));
         if (payer.type() == PaymentMode.SBP) {
-            Optional<Retailer> retailer = new CompanyStore(handle).retailers(payment.customerCode()).stream()
+            Optional<Retailer> retailer = DirectoryService.within(handle).retailers(payment.customerCode()).stream()
                     .filter(candidate -> candidate.merchantId().equals(payment.merchantId()))
                     .findFirst();
             outbox.publish(handle, payment.customerCode(), WebhookType.incomingSbpPayment, payment.operationId(),

@@ -1,17 +1,17 @@
 package tochka.acquiring.server.webhooks;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
-import tochka.acquiring.server.auth.SigningKey;
+import tochka.acquiring.server.keys.SigningKey;
 
 /**
  * Webhook bodies as the bank makes them: a compact RS256 JWT with the header {@code {"typ":"JWT","alg":"RS256"}},

@@ -12,11 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tochka.acquiring.api.WebhookType;
-import tochka.acquiring.server.domain.WebhookEvent;
-import tochka.acquiring.server.domain.WebhookSubscription;
-import tochka.acquiring.server.service.Rejected;
-import tochka.acquiring.server.service.ServerClock;
-import tochka.acquiring.server.store.WebhookStore;
+import tochka.acquiring.server.core.Rejected;
+import tochka.acquiring.server.core.ServerClock;
 
 /**
  * An application's webhook, managed as the bank manages it: one URL per client_id; on create and on edit one test

@@ -1,7 +1,6 @@
 package tochka.acquiring.server.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -16,11 +15,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
-import tochka.acquiring.server.testing.PageClient;
 import tochka.acquiring.server.testing.PageClient.Page;
+import tochka.acquiring.server.testing.PageClient;
 import tochka.acquiring.server.testing.ServerExtension;
 import tochka.acquiring.server.testing.TestDatabases;
 import tochka.acquiring.server.testing.TestServer;
+
 
 /** After card payments of every outcome, neither the database nor the logs hold a full card number or a CVC. */
 class CardDataIT {

@@ -1,7 +1,6 @@
 package tochka.acquiring.server.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -41,6 +40,7 @@ import tochka.acquiring.server.testing.Browser;
 import tochka.acquiring.server.testing.QrCodes;
 import tochka.acquiring.server.testing.ServerExtension;
 import tochka.acquiring.server.testing.TestServer;
+
 
 /**
  * The hosted payment page as a buyer uses it: a real headless Chromium opens a payment link of the real server, pays

@@ -1,7 +1,6 @@
 package tochka.acquiring.server.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -12,11 +11,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
+import tochka.acquiring.server.testing.PageClient.Page;
 import tochka.acquiring.server.testing.PageClient;
 import tochka.acquiring.server.testing.QrCodes;
-import tochka.acquiring.server.testing.PageClient.Page;
 import tochka.acquiring.server.testing.ServerExtension;
 import tochka.acquiring.server.testing.TestServer;
+
 
 /** Every page and form of the hosted checkout over plain HTTP: good and bad input, replays, expiry, redirects. */
 class CheckoutPagesIT {

@@ -1,10 +1,10 @@
 package tochka.acquiring.server.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
-import tochka.acquiring.server.domain.Money;
+import tochka.acquiring.server.core.Money;
+
 
 class MessagesTest {
 

@@ -1,15 +1,15 @@
 package tochka.acquiring.server.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import tochka.acquiring.server.domain.Money;
-import tochka.acquiring.server.domain.Payment;
-import tochka.acquiring.server.domain.PaymentMode;
-import tochka.acquiring.server.domain.PaymentStatus;
+import tochka.acquiring.server.core.Money;
+import tochka.acquiring.server.payments.Payment;
+import tochka.acquiring.server.core.PaymentMode;
+import tochka.acquiring.server.payments.PaymentStatus;
 import tochka.acquiring.server.testing.QrCodes;
+
 
 class SbpQrTest {
 

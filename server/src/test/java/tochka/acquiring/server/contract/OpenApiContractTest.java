@@ -3,8 +3,8 @@ package tochka.acquiring.server.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import org.junit.jupiter.api.Test;
+
 
 /** The contract oracle itself: path matching against the bank's spec and schema validation of response bodies. */
 class OpenApiContractTest {

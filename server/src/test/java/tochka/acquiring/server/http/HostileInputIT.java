@@ -1,7 +1,6 @@
 package tochka.acquiring.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +23,7 @@ import tochka.acquiring.server.testing.PageClient;
 import tochka.acquiring.server.testing.RawHttp;
 import tochka.acquiring.server.testing.ServerExtension;
 import tochka.acquiring.server.testing.TestServer;
+
 
 /**
  * What an attacker sent at the front door: numbers that take gigabytes to write out, NUL characters and lone

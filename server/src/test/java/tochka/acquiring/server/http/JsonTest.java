@@ -2,12 +2,12 @@ package tochka.acquiring.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import tochka.acquiring.api.AcquiringPaymentStatus;
 import tochka.acquiring.api.CreatePaymentRequest;
+
 
 class JsonTest {
 

@@ -1,7 +1,6 @@
 package tochka.acquiring.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import tochka.acquiring.server.testing.ApiResponse;
 import tochka.acquiring.server.testing.LogCapture;
 import tochka.acquiring.server.testing.ServerExtension;
 import tochka.acquiring.server.testing.TestServer;
+
 
 /** One log line per API call: method, path, status, time, who called and the error id; never a token or a query. */
 class RequestLogIT {

@@ -1,7 +1,6 @@
 package tochka.acquiring.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -20,6 +19,7 @@ import tochka.acquiring.server.testing.PageClient;
 import tochka.acquiring.server.testing.RawHttp;
 import tochka.acquiring.server.testing.ServerExtension;
 import tochka.acquiring.server.testing.TestServer;
+
 
 /**
  * The slow-body attack: hundreds of connections each sending a POST body a byte at a time, to the sandbox's payment

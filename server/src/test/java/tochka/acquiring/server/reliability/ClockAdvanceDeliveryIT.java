@@ -2,13 +2,13 @@ package tochka.acquiring.server.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import tochka.acquiring.server.testing.TestDatabases;
 import tochka.acquiring.server.testing.TestServer;
 import tochka.acquiring.server.testing.WebhookReceiver;
+
 
 /**
  * A webhook being delivered by one PostgreSQL node is not delivered again by another because the test clock moved.

@@ -1,7 +1,6 @@
 package tochka.acquiring.server.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.nimbusds.jose.jwk.RSAKey;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,11 +11,12 @@ import java.util.Random;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import tochka.acquiring.server.store.Database;
+import tochka.acquiring.server.core.Database;
 import tochka.acquiring.server.testing.ServerProcess;
 import tochka.acquiring.server.testing.TestDatabases;
 import tochka.acquiring.server.testing.TestServer;
 import tochka.acquiring.server.testing.WebhookReceiver;
+
 
 /**
  * Crash safety: a mixed load (create, pay, capture, refund, with webhooks to a receiver that stays up) against the

@@ -1,7 +1,6 @@
 package tochka.acquiring.server.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +36,7 @@ import tochka.acquiring.server.testing.DatabaseSnapshot;
 import tochka.acquiring.server.testing.RawHttp;
 import tochka.acquiring.server.testing.TestDatabases;
 import tochka.acquiring.server.testing.TestServer;
+
 
 /**
  * The bad-input fuzzer: malformed, boundary and hostile requests over every route of a server running in this JVM

@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.server.Application.ServerInfo;
-import tochka.acquiring.server.service.DemoData;
+import tochka.acquiring.server.directory.DemoData;
 import tochka.acquiring.server.testing.ApiClient;
 import tochka.acquiring.server.testing.RawHttp;
 

@@ -2,7 +2,6 @@ package tochka.acquiring.server.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.nimbusds.jose.jwk.RSAKey;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import tochka.acquiring.server.testing.ServerProcess;
 import tochka.acquiring.server.testing.TestDatabases;
 import tochka.acquiring.server.testing.TestServer;
 import tochka.acquiring.server.testing.WebhookReceiver;
+
 
 /**
  * Several server processes on one PostgreSQL, no proxy: the load goes round-robin over them while one after another

@@ -2,13 +2,13 @@ package tochka.acquiring.server.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 import tochka.acquiring.server.testing.TestDatabases;
 import tochka.acquiring.server.testing.TestServer;
+
 
 /**
  * The test-control clock is one clock for the whole store: its offset is kept in the database, so an advance on one

@@ -1,7 +1,6 @@
 package tochka.acquiring.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -24,17 +23,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tochka.acquiring.api.CustomerType;
 import tochka.acquiring.api.Permission;
 import tochka.acquiring.api.RetailerStatus;
-import tochka.acquiring.server.auth.Keys.IssuedKey;
-import tochka.acquiring.server.domain.Company;
-import tochka.acquiring.server.domain.PaymentMode;
-import tochka.acquiring.server.domain.Retailer;
-import tochka.acquiring.server.service.DemoData;
-import tochka.acquiring.server.store.CompanyStore;
+import tochka.acquiring.server.directory.Company;
+import tochka.acquiring.server.directory.DirectoryService;
+import tochka.acquiring.server.directory.DemoData;
+import tochka.acquiring.server.directory.Retailer;
+import tochka.acquiring.server.keys.Keys.IssuedKey;
+import tochka.acquiring.server.core.PaymentMode;
 import tochka.acquiring.server.testing.ApiClient;
 import tochka.acquiring.server.testing.ApiResponse;
 import tochka.acquiring.server.testing.ServerExtension;
 import tochka.acquiring.server.testing.TestServer;
 import tochka.acquiring.server.testing.WebhookReceiver;
+
 
 /**
  * Who may touch what, as a matrix: two companies, each with its own key, payments (paid, authorised), consents and
@@ -77,13 +77,11 @@ class AccessIT {
     @BeforeAll
     static void two_companies_with_their_own_things() {
         TestServer server = running.get();
-        server.application().database().jdbi().useTransaction(handle -> {
-            CompanyStore companies = new CompanyStore(handle);
-            companies.insert(new Company(OTHER_CODE, CustomerType.Business, true, "ОБЩЕСТВО \"ЛЮТИК\"",
-                    "ООО \"ЛЮТИК\"", "7701234568", "770101001", "1027700000013", false));
-            companies.insert(new Retailer(OTHER_MERCHANT, OTHER_CODE, "Лютик", "https://lutik.example", "5999",
-                    new BigDecimal("2.6"), "20000033", RetailerStatus.REG, true, List.of(PaymentMode.CARD), null));
-        });
+        DirectoryService directory = new DirectoryService(server.application().database().jdbi());
+        directory.addCompany(new Company(OTHER_CODE, CustomerType.Business, true, "ОБЩЕСТВО \"ЛЮТИК\"",
+                "ООО \"ЛЮТИК\"", "7701234568", "770101001", "1027700000013", false));
+        directory.addRetailer(new Retailer(OTHER_MERCHANT, OTHER_CODE, "Лютик", "https://lutik.example", "5999",
+                new BigDecimal("2.6"), "20000033", RetailerStatus.REG, true, List.of(PaymentMode.CARD), null));
         a = company(server, DemoData.BUSINESS_CODE, DemoData.MERCHANT_ID);
         b = company(server, OTHER_CODE, OTHER_MERCHANT);
     }

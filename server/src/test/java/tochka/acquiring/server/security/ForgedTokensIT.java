@@ -1,7 +1,6 @@
 package tochka.acquiring.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -25,13 +24,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tochka.acquiring.api.Permission;
-import tochka.acquiring.server.auth.Keys.IssuedKey;
-import tochka.acquiring.server.auth.SigningKey;
-import tochka.acquiring.server.service.DemoData;
+import tochka.acquiring.server.directory.DemoData;
+import tochka.acquiring.server.keys.Keys.IssuedKey;
+import tochka.acquiring.server.keys.SigningKey;
 import tochka.acquiring.server.testing.ApiResponse;
 import tochka.acquiring.server.testing.ServerExtension;
 import tochka.acquiring.server.testing.TestServer;
 import tochka.acquiring.server.webhooks.WebhookSigner;
+
 
 /**
  * Forged and bent bearer tokens, each refused with the bank's 403 on a method the real key may call: no algorithm,

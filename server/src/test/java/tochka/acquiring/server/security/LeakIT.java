@@ -1,7 +1,6 @@
 package tochka.acquiring.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -24,17 +23,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import tochka.acquiring.api.Permission;
-import tochka.acquiring.server.auth.Keys.IssuedKey;
-import tochka.acquiring.server.service.DemoData;
+import tochka.acquiring.server.directory.DemoData;
+import tochka.acquiring.server.keys.Keys.IssuedKey;
 import tochka.acquiring.server.testing.ApiClient;
 import tochka.acquiring.server.testing.ApiResponse;
 import tochka.acquiring.server.testing.DatabaseSnapshot;
-import tochka.acquiring.server.testing.PageClient;
 import tochka.acquiring.server.testing.PageClient.Page;
+import tochka.acquiring.server.testing.PageClient;
 import tochka.acquiring.server.testing.ServerExtension;
 import tochka.acquiring.server.testing.TestDatabases;
 import tochka.acquiring.server.testing.TestServer;
 import tochka.acquiring.server.testing.WebhookReceiver;
+
 
 /**
  * After a session that pays by card on the checkout page (approved, 3-D Secure, declined) with known full numbers

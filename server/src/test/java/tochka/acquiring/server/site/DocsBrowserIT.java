@@ -1,7 +1,6 @@
 package tochka.acquiring.server.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +14,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import tochka.acquiring.server.testing.Browser;
 import tochka.acquiring.server.testing.ServerExtension;
 import tochka.acquiring.server.testing.TestServer;
+
 
 /**
  * The interactive API page as a developer uses it: Swagger UI, served by the server itself under its strict

@@ -1,7 +1,6 @@
 package tochka.acquiring.server.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import tochka.acquiring.server.testing.PageClient;
 import tochka.acquiring.server.testing.Reference;
 import tochka.acquiring.server.testing.ServerExtension;
 import tochka.acquiring.server.testing.TestServer;
+
 
 /** The front door over HTTP: the landing page, the two published OpenAPI documents and the API page's files. */
 class SiteIT {

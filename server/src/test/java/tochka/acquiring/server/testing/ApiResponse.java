@@ -1,10 +1,10 @@
 package tochka.acquiring.server.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
+
 
 /** A response as a test sees it: status, raw body, and the body as a JSON tree. */
 public record ApiResponse(String method, String path, int status, String body) {

@@ -1,7 +1,6 @@
 package tochka.acquiring.server.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
 
 /**
  * A browser without JavaScript, for HTTP tests of the pages: it keeps cookies, posts forms, and does not follow

@@ -1,7 +1,6 @@
 package tochka.acquiring.server.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
@@ -11,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.Map;
 import javax.imageio.ImageIO;
+
 
 /** Reads the QR codes the server draws, as a phone's camera would. */
 public final class QrCodes {

@@ -1,7 +1,6 @@
 package tochka.acquiring.server.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
@@ -12,9 +11,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tochka.acquiring.api.AcquiringInternetPaymentEvent;
-import tochka.acquiring.server.auth.SigningKey;
-import tochka.acquiring.server.store.Database;
+import tochka.acquiring.server.core.Database;
+import tochka.acquiring.server.keys.SigningKey;
 import tochka.acquiring.server.testing.Reference;
+
 
 /**
  * The bank's own example webhooks are the golden vectors: they verify with the bank's single JWK, and the payload

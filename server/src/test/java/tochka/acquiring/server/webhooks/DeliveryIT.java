@@ -1,7 +1,6 @@
 package tochka.acquiring.server.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tochka.acquiring.server.testing.TricklingReceiver;
 import tochka.acquiring.server.testing.WebhookReceiver;
+
 
 /** Why an attempt failed reads as the merchant needs it: the reason, the host and the port. */
 class DeliveryIT {

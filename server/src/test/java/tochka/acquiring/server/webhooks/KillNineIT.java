@@ -1,7 +1,6 @@
 package tochka.acquiring.server.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import tochka.acquiring.server.testing.ServerProcess;
 import tochka.acquiring.server.testing.TestDatabases;
 import tochka.acquiring.server.testing.TestServer;
 import tochka.acquiring.server.testing.WebhookReceiver;
+
 
 /**
  * The server process is killed with SIGKILL while a webhook is pending (its receiver is down). After a restart over

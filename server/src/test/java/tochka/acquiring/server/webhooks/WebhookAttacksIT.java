@@ -1,7 +1,6 @@
 package tochka.acquiring.server.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetAddress;
@@ -26,15 +25,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tochka.acquiring.api.Permission;
 import tochka.acquiring.server.Config;
-import tochka.acquiring.server.auth.Keys;
-import tochka.acquiring.server.domain.WebhookSubscription;
-import tochka.acquiring.server.store.WebhookStore;
+import tochka.acquiring.server.keys.Keys;
 import tochka.acquiring.server.testing.ApiClient;
 import tochka.acquiring.server.testing.ApiResponse;
 import tochka.acquiring.server.testing.TestDatabases;
 import tochka.acquiring.server.testing.TestServer;
 import tochka.acquiring.server.testing.TricklingReceiver;
 import tochka.acquiring.server.testing.WebhookReceiver;
+
 
 /**
  * What an attack through webhook URLs found, reproduced: receivers that trickle their answer (against the test call

@@ -2,10 +2,10 @@ package tochka.acquiring.server.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
 
 class WebhookPolicyTest {
 

@@ -2,13 +2,13 @@ package tochka.acquiring.server.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.net.InetAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
 
 /** Where webhooks may go: the bank's https:443 to public addresses, loopback for a loopback server, and rules. */
 class WebhookTargetsTest {

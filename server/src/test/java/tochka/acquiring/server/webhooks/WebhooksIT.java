@@ -1,7 +1,6 @@
 package tochka.acquiring.server.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
@@ -23,8 +22,9 @@ import tochka.acquiring.server.testing.ApiClient;
 import tochka.acquiring.server.testing.ServerExtension;
 import tochka.acquiring.server.testing.TestDatabases;
 import tochka.acquiring.server.testing.TestServer;
-import tochka.acquiring.server.testing.WebhookReceiver;
 import tochka.acquiring.server.testing.WebhookReceiver.Received;
+import tochka.acquiring.server.testing.WebhookReceiver;
+
 
 /** Webhooks end to end: management as the bank's, signed RS256 bodies, retries, restarts, parallel receivers. */
 class WebhooksIT {

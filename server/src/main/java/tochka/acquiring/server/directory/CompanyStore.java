@@ -1,0 +1,146 @@
+package tochka.acquiring.server.directory;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import tochka.acquiring.api.CustomerType;
+import tochka.acquiring.api.RetailerStatus;
+import tochka.acquiring.server.core.Columns;
+import tochka.acquiring.server.core.PaymentMode;
+
+/** Companies (the bank's customers) and their acquiring retailers. */
+final class CompanyStore implements CompanyLookup {
+
+    private final Handle handle;
+
+    CompanyStore(Handle handle) {
+        this.handle = handle;
+    }
+
+    /** Adds a company of the real world, which {@code /uapi} keys may act for. */
+    void insert(Company company) {
+        insert(company, false);
+    }
+
+    /** Adds a company of the sandbox world, which only the sandbox token may act for. */
+    void insertIntoSandbox(Company company) {
+        insert(company, true);
+    }
+
+    private void insert(Company company, boolean sandbox) {
+        handle.createUpdate("""
+                        INSERT INTO company (customer_code, customer_type, is_resident, full_name, short_name, tax_code,
+                            kpp, ogrn, demo, sandbox)
+                        VALUES (:code, :type, :resident, :fullName, :shortName, :taxCode, :kpp, :ogrn, :demo, :sandbox)
+                        """)
+                .bind("sandbox", sandbox)
+                .bind("code", company.customerCode())
+                .bind("type", company.type().name())
+                .bind("resident", company.resident())
+                .bind("fullName", company.fullName())
+                .bind("shortName", company.shortName())
+                .bind("taxCode", company.taxCode())
+                .bind("kpp", company.kpp())
+                .bind("ogrn", company.ogrn())
+                .bind("demo", company.demo())
+                .execute();
+    }
+
+    void insert(Retailer retailer) {
+        handle.createUpdate("""
+                        INSERT INTO retailer (merchant_id, customer_code, name, url, mcc, rate_percent, terminal_id,
+                            status, is_active, payment_modes, cashbox)
+                        VALUES (:merchantId, :code, :name, :url, :mcc, :rate, :terminalId, :status, :active, :modes,
+                            :cashbox)
+                        """)
+                .bind("merchantId", retailer.merchantId())
+                .bind("code", retailer.customerCode())
+                .bind("name", retailer.name())
+                .bind("url", retailer.url())
+                .bind("mcc", retailer.mcc())
+                .bind("rate", retailer.ratePercent().toPlainString())
+                .bind("terminalId", retailer.terminalId())
+                .bind("status", retailer.status().name())
+                .bind("active", retailer.active())
+                .bind("modes", Columns.join(retailer.modes(), PaymentMode::wireName))
+                .bind("cashbox", retailer.cashbox())
+                .execute();
+    }
+
+    @Override
+    public Optional<Company> find(String customerCode) {
+        return handle.createQuery("SELECT * FROM company WHERE customer_code = :code")
+                .bind("code", customerCode)
+                .map((rs, ctx) -> company(rs))
+                .findOne();
+    }
+
+    /** The companies among {@code customerCodes} that exist, Business first, then by code. */
+    @Override
+    public List<Company> findAll(Collection<String> customerCodes) {
+        if (customerCodes.isEmpty()) return List.of();
+        return handle.createQuery(
+                        "SELECT * FROM company WHERE customer_code IN (<codes>) ORDER BY customer_type, customer_code")
+                .bindList("codes", List.copyOf(customerCodes))
+                .map((rs, ctx) -> company(rs))
+                .list();
+    }
+
+    /** The demo companies of the real world (the demo key's), Business first. */
+    List<Company> demoCompanies() {
+        return handle.createQuery("""
+                        SELECT * FROM company WHERE demo = TRUE AND sandbox = FALSE
+                        ORDER BY customer_type, customer_code
+                        """)
+                .map((rs, ctx) -> company(rs))
+                .list();
+    }
+
+    /** The sandbox world's companies: all that the sandbox token acts for, and no key may. Business first. */
+    @Override
+    public List<Company> sandboxCompanies() {
+        return handle.createQuery("SELECT * FROM company WHERE sandbox = TRUE ORDER BY customer_type, customer_code")
+                .map((rs, ctx) -> company(rs))
+                .list();
+    }
+
+    @Override
+    public List<Retailer> retailers(String customerCode) {
+        return handle.createQuery("SELECT * FROM retailer WHERE customer_code = :code ORDER BY merchant_id")
+                .bind("code", customerCode)
+                .map((rs, ctx) -> retailer(rs))
+                .list();
+    }
+
+    private static Company company(ResultSet rs) throws SQLException {
+        return new Company(
+                rs.getString("customer_code"),
+                CustomerType.valueOf(rs.getString("customer_type")),
+                rs.getBoolean("is_resident"),
+                rs.getString("full_name"),
+                rs.getString("short_name"),
+                rs.getString("tax_code"),
+                rs.getString("kpp"),
+                rs.getString("ogrn"),
+                rs.getBoolean("demo"));
+    }
+
+    private static Retailer retailer(ResultSet rs) throws SQLException {
+        return new Retailer(
+                rs.getString("merchant_id"),
+                rs.getString("customer_code"),
+                rs.getString("name"),
+                rs.getString("url"),
+                rs.getString("mcc"),
+                new BigDecimal(rs.getString("rate_percent")),
+                rs.getString("terminal_id"),
+                RetailerStatus.valueOf(rs.getString("status")),
+                rs.getBoolean("is_active"),
+                Columns.split(rs.getString("payment_modes"), PaymentMode::ofWireName),
+                rs.getString("cashbox"));
+    }
+}

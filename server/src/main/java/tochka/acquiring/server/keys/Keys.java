@@ -1,0 +1,188 @@
+package tochka.acquiring.server.keys;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
+import tochka.acquiring.api.Permission;
+import tochka.acquiring.server.consents.ConsentService;
+import tochka.acquiring.server.core.Ids;
+import tochka.acquiring.server.core.Principal;
+import tochka.acquiring.server.core.Rejected;
+import tochka.acquiring.server.core.ServerClock;
+import tochka.acquiring.server.directory.Company;
+import tochka.acquiring.server.directory.CompanyLookup;
+import tochka.acquiring.server.directory.DirectoryService;
+
+/**
+ * JWT keys: issue, list, revoke, and authenticate a request's bearer token. A key is an RS256 JWT signed by the
+ * server ({@code iss} = client_id, {@code sub} = key id, {@code customer_code}, as the bank's keys carry); what it
+ * may do lives in the database, so revocation takes effect on the next request.
+ */
+public final class Keys {
+
+    /** The bank's literal sandbox token; accepted only under {@code /sandbox/v2}. */
+    public static final String SANDBOX_TOKEN = "sandbox.jwt.token";
+    /** The client_id the sandbox token acts as (its webhook is {@code /webhook/v1.0/sandbox}). */
+    public static final String SANDBOX_CLIENT_ID = "sandbox";
+
+    private final Jdbi jdbi;
+    private final SigningKey signingKey;
+    private final ServerClock clock;
+
+    public Keys(Jdbi jdbi, SigningKey signingKey, ServerClock clock) {
+        this.jdbi = jdbi;
+        this.signingKey = signingKey;
+        this.clock = clock;
+    }
+
+    /** A key and its token, as the console shows them once. */
+    public record IssuedKey(ApiKey key, String token) {}
+
+    /**
+     * Issues a key for {@code customerCodes} (all of them must exist, none of the sandbox's), with an authorised
+     * consent per company.
+     *
+     * @throws Rejected (400) naming a bad name, an empty permission list, an unknown or sandbox company or a past
+     *     expiry
+     */
+    public IssuedKey issue(String name, Set<Permission> permissions, Set<String> customerCodes,
+            @Nullable Instant expiresAt, boolean demo) {
+        Instant now = clock.instant();
+        if (name.isBlank() || name.length() > 100) throw Rejected.invalid("name: must be 1 to 100 characters");
+        if (permissions.isEmpty()) throw Rejected.invalid("permissions: at least one permission is required");
+        if (customerCodes.isEmpty()) throw Rejected.invalid("customer: at least one customerCode is required");
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw Rejected.invalid("expires: " + expiresAt + " is not in the future");
+        }
+        ApiKey key = new ApiKey(Ids.hex(16).toLowerCase(java.util.Locale.ROOT), Ids.uuid(), name, permissions,
+                customerCodes, now, expiresAt, null);
+        jdbi.useTransaction(handle -> {
+            CompanyLookup companies = DirectoryService.within(handle);
+            Set<String> known = companies.findAll(customerCodes).stream()
+                    .map(Company::customerCode)
+                    .collect(Collectors.toSet());
+            for (String code : customerCodes) {
+                if (!known.contains(code)) throw Rejected.invalid("customer: no company with customerCode " + code);
+            }
+            for (Company company : companies.sandboxCompanies()) {
+                if (customerCodes.contains(company.customerCode())) {
+                    throw Rejected.invalid("customer: " + company.customerCode() + " belongs to the sandbox, which"
+                            + " only " + SANDBOX_TOKEN + " on /sandbox/v2 may act for; a JWT key cannot");
+                }
+            }
+            new KeyStore(handle).insert(key, demo);
+            ConsentService.authoriseIn(handle, key.clientId(), customerCodes, permissions, now, expiresAt);
+        });
+        return new IssuedKey(key, token(key));
+    }
+
+    public List<ApiKey> list() {
+        return jdbi.withHandle(handle -> new KeyStore(handle).all());
+    }
+
+    /**
+     * Revokes a key: it is refused from its next request on.
+     *
+     * @throws Rejected (404) when there is no such key or it is already revoked
+     */
+    public void revoke(String clientId) {
+        boolean revoked = jdbi.inTransaction(handle -> new KeyStore(handle).revoke(clientId, clock.instant()));
+        if (!revoked) throw Rejected.notFound("no active key with client_id " + clientId);
+    }
+
+    /** The demo key made on first start, with its token. */
+    public Optional<IssuedKey> demoKey() {
+        return jdbi.withHandle(handle -> new KeyStore(handle).demoKey()).map(key -> new IssuedKey(key, token(key)));
+    }
+
+    /** The key's token: the same claims signed by the same key, so it is the token that was issued. */
+    public String token(ApiKey key) {
+        return signingKey.signApiKey(claims(key));
+    }
+
+    /** What a key's token says: its client_id, key id, first company and times, as the bank's keys carry. */
+    private static JWTClaimsSet claims(ApiKey key) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(key.clientId())
+                .subject(key.keyId())
+                .claim("customer_code", key.customerCodes().stream().sorted().findFirst().orElseThrow())
+                .issueTime(Date.from(key.createdAt()));
+        if (key.expiresAt() != null) claims.expirationTime(Date.from(key.expiresAt()));
+        return claims.build();
+    }
+
+    /**
+     * Who sent {@code authorization} (the whole header). {@code /uapi} takes only keys this server issued;
+     * {@code /sandbox/v2} takes only {@link #SANDBOX_TOKEN}, which acts for the sandbox's own companies (and no
+     * others) with every permission: the two worlds never see each other's data.
+     *
+     * @throws Rejected (403) for a missing, malformed, forged, unknown, revoked or expired token
+     */
+    public Principal authenticate(@Nullable String authorization, boolean sandbox) {
+        String token = bearer(authorization);
+        if (sandbox) {
+            if (!SANDBOX_TOKEN.equals(token)) {
+                throw Rejected.forbidden("/sandbox/v2 accepts only the token " + SANDBOX_TOKEN);
+            }
+            Set<String> sandboxCompanies = jdbi.withHandle(handle -> DirectoryService.within(handle).sandboxCompanies())
+                    .stream()
+                    .map(Company::customerCode)
+                    .collect(Collectors.toSet());
+            return new Principal(SANDBOX_CLIENT_ID, EnumSet.allOf(Permission.class), sandboxCompanies, true);
+        }
+        if (SANDBOX_TOKEN.equals(token)) {
+            throw Rejected.forbidden(SANDBOX_TOKEN + " is valid only under /sandbox/v2; /uapi needs a JWT key");
+        }
+        // Nimbus decodes base64 leniently (padding, the standard alphabet); a key is only ever the exact form it was
+        // issued in, so anything else is refused before it is parsed.
+        if (!CompactJwt.isStrict(token)) {
+            throw Rejected.forbidden("the bearer token is not a JWT: three non-empty base64url parts without padding");
+        }
+        SignedJWT jwt;
+        JWTClaimsSet presented;
+        try {
+            jwt = SignedJWT.parse(token);
+            presented = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw Rejected.forbidden("the bearer token is not a JWT");
+        }
+        if (!signingKey.verifyApiKey(jwt)) {
+            throw Rejected.forbidden("the JWT key's header or signature does not verify");
+        }
+        String clientId = presented.getIssuer();
+        ApiKey key = clientId == null
+                ? null
+                : jdbi.withHandle(handle -> new KeyStore(handle).find(clientId)).orElse(null);
+        if (key == null) throw Rejected.forbidden("the JWT key is unknown or deleted");
+        // Only the private key can sign, but a leaked or misused one must still not mint a key with other claims
+        // (a later exp, another company): a token is valid only with exactly the claims it was issued with.
+        if (!presented.toJSONObject().equals(claims(key).toJSONObject())) {
+            throw Rejected.forbidden("the JWT key's claims are not the ones issued for " + key.clientId());
+        }
+        if (key.isRevoked()) throw Rejected.forbidden("the JWT key " + key.clientId() + " is revoked");
+        if (key.isExpired(clock.instant())) {
+            throw Rejected.forbidden("the JWT key " + key.clientId() + " expired at " + key.expiresAt());
+        }
+        return new Principal(key.clientId(), key.permissions(), key.customerCodes(), false);
+    }
+
+    private static String bearer(@Nullable String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            throw Rejected.forbidden("the Authorization header is missing; send Authorization: Bearer <JWT key>");
+        }
+        String[] parts = authorization.trim().split("\\s+", 2);
+        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
+            throw Rejected.forbidden("the Authorization header must be Bearer <JWT key>");
+        }
+        return parts[1];
+    }
+}

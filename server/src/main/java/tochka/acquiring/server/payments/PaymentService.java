@@ -1,0 +1,380 @@
+package tochka.acquiring.server.payments;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tochka.acquiring.api.CustomerType;
+import tochka.acquiring.server.core.BankTime;
+import tochka.acquiring.server.core.Database;
+import tochka.acquiring.server.core.Ids;
+import tochka.acquiring.server.core.Money;
+import tochka.acquiring.server.core.PaymentMode;
+import tochka.acquiring.server.core.Rejected;
+import tochka.acquiring.server.core.ServerClock;
+import tochka.acquiring.server.directory.Company;
+import tochka.acquiring.server.directory.CompanyLookup;
+import tochka.acquiring.server.directory.DirectoryService;
+import tochka.acquiring.server.directory.Retailer;
+import tochka.acquiring.server.payments.PaymentStore.PaymentQuery;
+
+/**
+ * Payment links: create, read, list, refund, capture, expire, and the simulated buyer of the test-control API.
+ * Each use case is one transaction; each state change is one guarded statement, so concurrent requests can never
+ * pay twice or refund more than was paid. Reads restricted to {@code companies} treat another company's payment
+ * exactly like a missing one.
+ *
+ * <p>Every change is logged here, once it is committed, at INFO: one line per event (link created, paid, attempt
+ * declined, refund, capture, expiry), whichever way it came (API, hosted page, test control). Of a card only the
+ * masked number is ever known here.
+ */
+public final class PaymentService {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
+
+    /** The bank's time zone: list dates and the registry's days are Moscow dates. */
+
+    private final Jdbi jdbi;
+    private final ObjectMapper json;
+    private final ServerClock clock;
+    private final PaymentEvents events;
+
+    public PaymentService(Jdbi jdbi, ObjectMapper json, ServerClock clock, PaymentEvents events) {
+        this.jdbi = jdbi;
+        this.json = json;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    public Payment create(NewPayment request) {
+        Payment created = jdbi.inTransaction(handle -> {
+            PaymentStore payments = new PaymentStore(handle, json);
+            CompanyLookup companies = DirectoryService.within(handle);
+            Company company = companies.find(request.customerCode())
+                    .orElseThrow(() -> Rejected.forbidden("customerCode " + request.customerCode() + " is not available"
+                            + " to this key"));
+            if (company.type() != CustomerType.Business) {
+                throw Rejected.invalid("Data.customerCode: " + company.customerCode() + " is a Personal customer;"
+                        + " payment links need the Business customerCode");
+            }
+            Retailer retailer = retailerFor(companies.retailers(company.customerCode()), request);
+            if (request.preAuthorization() && !request.modes().contains(PaymentMode.CARD)) {
+                throw Rejected.invalid("Data.preAuthorization: two-stage payment needs paymentMode card"
+                        + " (SBP, T-Pay and Dolyame are always one-stage)");
+            }
+            String linkId = request.paymentLinkId() != null
+                    ? request.paymentLinkId()
+                    : nextLinkId(payments, company.customerCode());
+            if (request.paymentLinkId() != null && payments.linkIdTaken(company.customerCode(), linkId)) {
+                throw duplicateLinkId(linkId, company.customerCode());
+            }
+            Payment payment = new Payment(
+                    Ids.uuid(),
+                    company.customerCode(),
+                    retailer.merchantId(),
+                    linkId,
+                    request.amount(),
+                    Money.ZERO,
+                    request.purpose(),
+                    request.modes(),
+                    request.redirectUrl(),
+                    request.failRedirectUrl(),
+                    request.saveCard(),
+                    request.consumerId() != null ? request.consumerId() : Ids.uuid(),
+                    request.preAuthorization(),
+                    request.ttlMinutes(),
+                    request.receipt(),
+                    PaymentStatus.CREATED,
+                    clock.instant(),
+                    null,
+                    List.of());
+            try {
+                payments.insert(payment);
+            } catch (RuntimeException e) {
+                if (Database.isUniqueViolation(e)) throw duplicateLinkId(linkId, company.customerCode());
+                throw e;
+            }
+            return payment;
+        });
+        log.info("payment link {} created: {} for customerCode {}, merchantId {}, paymentLinkId {}, paymentMode {}{}",
+                created.operationId(), rub(created.amount()), created.customerCode(), created.merchantId(),
+                created.paymentLinkId(), created.modes().stream().map(PaymentMode::wireName).toList(),
+                created.preAuthorization() ? ", two-stage" : "");
+        return created;
+    }
+
+    private static Retailer retailerFor(List<Retailer> retailers, NewPayment request) {
+        Retailer retailer;
+        if (request.merchantId() != null) {
+            retailer = retailers.stream()
+                    .filter(candidate -> candidate.merchantId().equals(request.merchantId()))
+                    .findFirst()
+                    .orElseThrow(() -> Rejected.invalid("Data.merchantId: " + request.merchantId()
+                            + " is not a retailer of customerCode " + request.customerCode()));
+        } else if (retailers.size() == 1) {
+            retailer = retailers.get(0);
+        } else if (retailers.isEmpty()) {
+            throw Rejected.notAllowed("customerCode " + request.customerCode() + " has no internet-acquiring retailer");
+        } else {
+            throw Rejected.invalid("Data.merchantId: field required: customerCode " + request.customerCode()
+                    + " has " + retailers.size() + " retailers");
+        }
+        if (!retailer.canTakePayments()) {
+            throw Rejected.notAllowed("merchantId " + retailer.merchantId() + " cannot take payments: status "
+                    + retailer.status() + (retailer.active() ? "" : ", inactive") + " (needs REG and active)");
+        }
+        for (PaymentMode mode : request.modes()) {
+            if (!retailer.modes().contains(mode)) {
+                throw Rejected.invalid("Data.paymentMode: " + mode.wireName() + " is not enabled for merchantId "
+                        + retailer.merchantId() + " (enabled: "
+                        + retailer.modes().stream().map(PaymentMode::wireName).toList() + ")");
+            }
+        }
+        return retailer;
+    }
+
+    private static String nextLinkId(PaymentStore payments, String customerCode) {
+        while (true) {
+            String candidate = Long.toString(payments.takeLinkNumber(customerCode));
+            if (!payments.linkIdTaken(customerCode, candidate)) return candidate;
+        }
+    }
+
+    private static Rejected duplicateLinkId(String linkId, String customerCode) {
+        return Rejected.invalid("Data.paymentLinkId: " + linkId + " is already used by another payment link of"
+                + " customerCode " + customerCode);
+    }
+
+    /** The payment {@code operationId} of one of {@code companies}. */
+    public Payment get(String operationId, Collection<String> companies) {
+        return jdbi.withHandle(handle -> new PaymentStore(handle, json).find(operationId, companies))
+                .orElseThrow(() -> notFound(operationId));
+    }
+
+    /** The payment {@code operationId}, whoever owns it (hosted page and test control), if it exists. */
+    public Optional<Payment> find(String operationId) {
+        return jdbi.withHandle(handle -> new PaymentStore(handle, json).find(operationId));
+    }
+
+    /** One page of payments and the number of pages. */
+    public PaymentPage list(PaymentFilter filter) {
+        LocalDate fromDate = filter.fromDate();
+        LocalDate toDate = filter.toDate();
+        Instant from = fromDate == null ? Instant.EPOCH : fromDate.atStartOfDay(BankTime.ZONE).toInstant();
+        Instant to = toDate == null
+                ? Instant.ofEpochMilli(Long.MAX_VALUE)
+                : toDate.plusDays(1).atStartOfDay(BankTime.ZONE).toInstant();
+        PaymentQuery query = new PaymentQuery(filter.customerCode(), from, to, filter.status(), filter.page(),
+                filter.perPage());
+        Instant now = clock.instant();
+        return jdbi.withHandle(handle -> {
+            PaymentStore payments = new PaymentStore(handle, json);
+            long total = payments.count(query, now);
+            int pages = (int) Math.max(1, (total + query.perPage() - 1) / query.perPage());
+            return new PaymentPage(payments.page(query, now), pages);
+        });
+    }
+
+    /** A page of the list and how many pages the whole list has (at least 1). */
+    public record PaymentPage(List<Payment> payments, int totalPages) {}
+
+    /** Returns {@code amount} to the buyer: only from a paid status, and never above what is left. */
+    public RefundDone refund(String operationId, Collection<String> companies, Money amount) {
+        RefundDone done = jdbi.inTransaction(handle -> {
+            PaymentStore payments = new PaymentStore(handle, json);
+            Instant now = clock.instant();
+            if (companies.isEmpty() || !payments.refund(operationId, companies, amount)) {
+                Payment payment = payments.find(operationId, companies).orElseThrow(() -> notFound(operationId));
+                PaymentStatus status = payment.status(now);
+                if (!PaymentStatus.REFUNDABLE.contains(status)) {
+                    throw Rejected.notAllowed("operation " + operationId + " is " + status.wireName()
+                            + "; refunds are allowed from APPROVED and REFUNDED_PARTIALLY");
+                }
+                throw Rejected.notAllowed("Data.amount: " + amount.roubles().toPlainString() + " exceeds what is left"
+                        + " to refund on operation " + operationId + ": " + payment.refundable().roubles().toPlainString()
+                        + " of " + payment.amount().roubles().toPlainString());
+            }
+            PaymentOrder order = new PaymentOrder(Ids.uuid(), OrderKind.REFUND, amount, now);
+            payments.insertOrder(operationId, order);
+            return new RefundDone(payments.find(operationId).orElseThrow(), order);
+        });
+        Money left = done.payment().refundable();
+        log.info("payment {} refunded {} ({}); {} left to refund of {}", operationId, rub(amount),
+                left.isZero() ? "full" : "partial", rub(left), rub(done.payment().amount()));
+        return done;
+    }
+
+    /** A refund that happened: the payment after it and the refund's order. */
+    public record RefundDone(Payment payment, PaymentOrder order) {}
+
+    /** Completes a two-stage payment: the held amount is taken in full. */
+    public Payment capture(String operationId, Collection<String> companies) {
+        Payment captured = jdbi.inTransaction(handle -> {
+            PaymentStore payments = new PaymentStore(handle, json);
+            Instant now = clock.instant();
+            Payment payment = payments.find(operationId, companies).orElseThrow(() -> notFound(operationId));
+            if (!payments.capture(operationId, companies)) {
+                throw Rejected.notAllowed("operation " + operationId + " is " + payment.status(now).wireName()
+                        + "; only an AUTHORIZED two-stage payment can be captured");
+            }
+            payments.insertOrder(operationId, new PaymentOrder(Ids.uuid(), OrderKind.APPROVAL, payment.amount(), now));
+            Payment approved = payments.find(operationId).orElseThrow();
+            events.paid(handle, approved);
+            return approved;
+        });
+        events.committed();
+        log.info("payment {} captured: {} taken, now {}", operationId, rub(captured.amount()),
+                captured.storedStatus().wireName());
+        return captured;
+    }
+
+    /**
+     * The buyer pays with {@code attempt}: from the hosted page, or from the test-control API. A successful card
+     * payment on a two-stage link ends AUTHORIZED, every other success APPROVED; a decline changes nothing (the link
+     * stays payable, as the bank's does).
+     */
+    public Payment pay(String operationId, Attempt attempt) {
+        Payment result = jdbi.inTransaction(handle -> {
+            PaymentStore payments = new PaymentStore(handle, json);
+            Instant now = clock.instant();
+            Payment payment = payments.find(operationId).orElseThrow(() -> notFound(operationId));
+            checkPayable(payment, attempt.type(), now);
+            boolean twoStage = payment.preAuthorization() && attempt.type() == PaymentMode.CARD;
+            if (attempt.outcome() == Outcome.AUTHORIZE && !twoStage) {
+                throw Rejected.invalid("outcome: authorize needs a preAuthorization link paid by card");
+            }
+            if (attempt.outcome() == Outcome.DECLINE) return payment;
+            PaymentStatus status = twoStage ? PaymentStatus.AUTHORIZED : PaymentStatus.APPROVED;
+            boolean sbp = attempt.type() == PaymentMode.SBP;
+            Payer payer = new Payer(
+                    attempt.type(),
+                    Ids.hex(16),
+                    now,
+                    sbp ? Ids.uuid() : null,
+                    sbp ? (attempt.qrcId() != null ? attempt.qrcId() : Ids.alphanumeric("AD1", 32)) : null,
+                    sbp ? (attempt.payerName() != null ? attempt.payerName() : DEFAULT_PAYER_NAME) : null,
+                    attempt.type() == PaymentMode.CARD ? attempt.card() : null);
+            if (!payments.markPaid(operationId, status, payer)) {
+                throw Rejected.notAllowed("operation " + operationId + " was paid or expired meanwhile");
+            }
+            OrderKind kind = status == PaymentStatus.AUTHORIZED ? OrderKind.AUTHORIZED : OrderKind.APPROVAL;
+            payments.insertOrder(operationId, new PaymentOrder(Ids.uuid(), kind, payment.amount(), now));
+            Payment paid = payments.find(operationId).orElseThrow();
+            events.paid(handle, paid);
+            return paid;
+        });
+        if (result.storedStatus() != PaymentStatus.CREATED) events.committed();
+        String how = attempt.type().wireName() + card(attempt.card());
+        if (attempt.outcome() == Outcome.DECLINE) {
+            log.info("payment {}: a {} attempt was declined; the link stays payable", operationId, how);
+        } else {
+            log.info("payment {} {}: {} paid by {}", operationId, result.storedStatus().wireName(),
+                    rub(result.amount()), how);
+        }
+        return result;
+    }
+
+    /** {@code " 411111******1111 (VISA)"}: only ever the masked number, the full one never reaches this service. */
+    private static String card(@Nullable MaskedCard card) {
+        return card == null ? "" : " " + card.mask() + " (" + card.brand() + ")";
+    }
+
+    private static String rub(Money amount) {
+        return amount.roubles().toPlainString() + " RUB";
+    }
+
+    /** The SBP payer name a simulated bank reports: first name, patronymic, initial of the surname. */
+    public static final String DEFAULT_PAYER_NAME = "Иван Иванович И.";
+
+    /**
+     * One payment attempt: how, with what outcome, and what the payment method tells about the payer (the SBP QR
+     * code and payer name, or the masked card).
+     */
+    public record Attempt(
+            PaymentMode type,
+            Outcome outcome,
+            @Nullable String payerName,
+            @Nullable String qrcId,
+            @Nullable MaskedCard card) {
+
+        public static Attempt of(PaymentMode type, Outcome outcome) {
+            return new Attempt(type, outcome, null, null, null);
+        }
+    }
+
+    private static void checkPayable(Payment payment, PaymentMode type, Instant now) {
+        PaymentStatus status = payment.status(now);
+        if (status != PaymentStatus.CREATED) {
+            throw Rejected.notAllowed("operation " + payment.operationId() + " is " + status.wireName()
+                    + "; only a CREATED link can be paid");
+        }
+        if (!payment.modes().contains(type)) {
+            throw Rejected.invalid("paymentType: " + type.wireName() + " is not among the link's paymentMode "
+                    + payment.modes().stream().map(PaymentMode::wireName).toList());
+        }
+    }
+
+    /** How a simulated payment attempt ends. */
+    public enum Outcome {
+        APPROVE,
+        AUTHORIZE,
+        DECLINE
+    }
+
+    /** Persists EXPIRED for links whose ttl ran out; readers already see it, this keeps the table honest. */
+    public int expireDue() {
+        int expired = jdbi.withHandle(handle -> new PaymentStore(handle, json).expireDue(clock.instant()));
+        if (expired > 0) log.info("expired {} unpaid payment link{}", expired, expired == 1 ? "" : "s");
+        return expired;
+    }
+
+    /**
+     * The payment registry of a merchant for one Moscow date: settled payments grouped by payment type, each with
+     * the retailer's commission. As at the bank, card payments of the current day are missing until the day's
+     * processing completes (here: until the day is over).
+     */
+    public Map<PaymentMode, List<RegistryLine>> registry(Retailer retailer, LocalDate date, @Nullable String paymentId) {
+        Instant from = date.atStartOfDay(BankTime.ZONE).toInstant();
+        Instant to = date.plusDays(1).atStartOfDay(BankTime.ZONE).toInstant();
+        boolean today = date.equals(LocalDate.ofInstant(clock.instant(), BankTime.ZONE));
+        Map<PaymentMode, List<RegistryLine>> registry = new EnumMap<>(PaymentMode.class);
+        List<Payment> settled =
+                jdbi.withHandle(handle -> new PaymentStore(handle, json).settled(retailer.merchantId(), from, to));
+        for (Payment payment : settled) {
+            Payer payer = payment.payer();
+            if (payer == null || (today && payer.type() == PaymentMode.CARD)) continue;
+            if (paymentId != null && !paymentId.equals(payer.paymentId())) continue;
+            registry.computeIfAbsent(payer.type(), type -> new ArrayList<>())
+                    .add(new RegistryLine(payment, commission(payment.amount(), retailer.ratePercent())));
+        }
+        return registry;
+    }
+
+    /** A payment in the registry with the commission the bank keeps. */
+    public record RegistryLine(Payment payment, Money commission) {}
+
+    /** {@code amount * ratePercent / 100}, half-up to the kopeck: the one place a computed fee is rounded. */
+    static Money commission(Money amount, BigDecimal ratePercent) {
+        return new Money(BigDecimal.valueOf(amount.kopecks())
+                .multiply(ratePercent)
+                .movePointLeft(2)
+                .setScale(0, RoundingMode.HALF_UP)
+                .longValueExact());
+    }
+
+    private static Rejected notFound(String operationId) {
+        return Rejected.notFound("operation " + operationId + " not found");
+    }
+}

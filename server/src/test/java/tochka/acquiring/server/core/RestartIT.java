@@ -1,0 +1,37 @@
+package tochka.acquiring.server.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import tochka.acquiring.server.testing.TestDatabases;
+import tochka.acquiring.server.testing.TestServer;
+
+
+/** A second start over the same store reuses its demo world, its keys and its payments. */
+class RestartIT {
+
+    @Test
+    void a_restarted_server_keeps_demo_data_keys_and_payments() {
+        Path dataDir = TestServer.tempDir();
+        String dbUrl = TestDatabases.freshUrl();
+        String operationId;
+        TestServer first = TestServer.start(dataDir, dbUrl);
+        var before = first.info();
+        try (first) {
+            operationId = first.api().post("/acquiring/v1.0/payments", """
+                    {"Data": {"customerCode": "%s", "amount": 3, "purpose": "p", "paymentMode": ["card"]}}
+                    """.formatted(before.customerCode())).expectStatus(200).data().get("operationId").asText();
+        }
+
+        try (TestServer second = TestServer.start(dataDir, dbUrl)) {
+            var after = second.info();
+            assertThat(after.customerCode()).isEqualTo(before.customerCode());
+            assertThat(after.clientId()).isEqualTo(before.clientId());
+            assertThat(after.demoToken()).as("the issued token stays valid").isEqualTo(before.demoToken());
+            assertThat(after.adminToken()).isEqualTo(before.adminToken());
+            second.api().get("/acquiring/v1.0/payments/" + operationId).expectStatus(200);
+            assertThat(second.api().get("/open-banking/v1.0/customers").expectStatus(200).data().get("Customer"))
+                    .hasSize(2);
+        }
+    }
+}
