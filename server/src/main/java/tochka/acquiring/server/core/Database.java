@@ -40,6 +40,7 @@ public final class Database implements AutoCloseable {
                 .load()
                 .migrate();
         this.jdbi = Jdbi.create(dataSource);
+        ColumnTypes.register(jdbi);
     }
 
     /** The SQLite file of a data directory, absolute. */
