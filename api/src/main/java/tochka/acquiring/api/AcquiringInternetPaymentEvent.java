@@ -2,6 +2,7 @@ package tochka.acquiring.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The claims of an {@code acquiringInternetPayment} webhook, in the order and with the types of the bank's examples:
@@ -18,12 +19,12 @@ public record AcquiringInternetPaymentEvent(
         String amount,
         String paymentType,
         String operationId,
-        String transactionId,
+        @Nullable String transactionId,
         String purpose,
-        String qrcId,
-        String payerName,
+        @Nullable String qrcId,
+        @Nullable String payerName,
         String webhookType,
         String merchantId,
-        String consumerId,
+        @Nullable String consumerId,
         String status,
-        String paymentLinkId) {}
+        @Nullable String paymentLinkId) {}

@@ -2,17 +2,18 @@ package tochka.acquiring.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** {@code ConsentResponseModel}; {@code isValid} is left out where the spec's {@code ConsentModel} has none. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Consent(
-        ConsentStatus status,
-        String creationDateTime,
-        String statusUpdateDateTime,
+        @Nullable ConsentStatus status,
+        @Nullable String creationDateTime,
+        @Nullable String statusUpdateDateTime,
         List<Permission> permissions,
-        String expirationDateTime,
+        @Nullable String expirationDateTime,
         String consentId,
-        String customerCode,
-        String applicationName,
-        String clientId,
-        Boolean isValid) {}
+        @Nullable String customerCode,
+        @Nullable String applicationName,
+        @Nullable String clientId,
+        @Nullable Boolean isValid) {}

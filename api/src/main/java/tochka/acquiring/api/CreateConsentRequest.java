@@ -4,17 +4,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** {@code ConsentCreateRequest}: {@code Risks} is a free object beside {@code Data}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CreateConsentRequest(@JsonProperty("Data") Data data, @JsonProperty("Risks") Map<String, Object> risks) {
+public record CreateConsentRequest(
+        @JsonProperty("Data") Data data, @JsonProperty("Risks") @Nullable Map<String, Object> risks) {
 
     /** {@code ConsentCreateRequestModel}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Data(
-            String status,
-            String creationDateTime,
-            String statusUpdateDateTime,
+            @Nullable String status,
+            @Nullable String creationDateTime,
+            @Nullable String statusUpdateDateTime,
             List<Permission> permissions,
-            String expirationDateTime) {}
+            @Nullable String expirationDateTime) {}
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code Data} of {@code POST /acquiring/v1.0/payments} and, with {@code Client} and {@code Items}, of
@@ -15,16 +16,16 @@ public record CreatePaymentRequest(
         String customerCode,
         BigDecimal amount,
         String purpose,
-        String redirectUrl,
-        String failRedirectUrl,
+        @Nullable String redirectUrl,
+        @Nullable String failRedirectUrl,
         List<AcquiringPaymentMode> paymentMode,
-        Boolean saveCard,
-        String consumerId,
-        String merchantId,
-        Boolean preAuthorization,
-        Integer ttl,
-        String paymentLinkId,
-        TaxSystemCode taxSystemCode,
-        @JsonProperty("Client") ReceiptClient client,
-        @JsonProperty("Items") List<ReceiptItem> items,
-        @JsonProperty("Supplier") Supplier supplier) {}
+        @Nullable Boolean saveCard,
+        @Nullable String consumerId,
+        @Nullable String merchantId,
+        @Nullable Boolean preAuthorization,
+        @Nullable Integer ttl,
+        @Nullable String paymentLinkId,
+        @Nullable TaxSystemCode taxSystemCode,
+        @JsonProperty("Client") @Nullable ReceiptClient client,
+        @JsonProperty("Items") @Nullable List<ReceiptItem> items,
+        @JsonProperty("Supplier") @Nullable Supplier supplier) {}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code Data} of a created payment link. Without a receipt the bank leaves out {@code customerCode},
@@ -12,20 +13,20 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreatedPayment(
         String purpose,
-        AcquiringPaymentStatus status,
+        @Nullable AcquiringPaymentStatus status,
         BigDecimal amount,
         String operationId,
         String paymentLink,
-        String consumerId,
-        String merchantId,
-        Boolean preAuthorization,
-        Integer ttl,
-        String paymentLinkId,
+        @Nullable String consumerId,
+        @Nullable String merchantId,
+        @Nullable Boolean preAuthorization,
+        @Nullable Integer ttl,
+        @Nullable String paymentLinkId,
         List<AcquiringPaymentMode> paymentMode,
-        String customerCode,
-        String redirectUrl,
-        String failRedirectUrl,
-        TaxSystemCode taxSystemCode,
-        @JsonProperty("Client") ReceiptClient client,
-        @JsonProperty("Items") List<ReceiptItem> items,
-        @JsonProperty("Supplier") Supplier supplier) {}
+        @Nullable String customerCode,
+        @Nullable String redirectUrl,
+        @Nullable String failRedirectUrl,
+        @Nullable TaxSystemCode taxSystemCode,
+        @JsonProperty("Client") @Nullable ReceiptClient client,
+        @JsonProperty("Items") @Nullable List<ReceiptItem> items,
+        @JsonProperty("Supplier") @Nullable Supplier supplier) {}

@@ -1,6 +1,7 @@
 package tochka.acquiring.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /** {@code CustomerModel}: a company (or person) the key may act for. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -8,8 +9,8 @@ public record Customer(
         String customerCode,
         CustomerType customerType,
         boolean isResident,
-        String taxCode,
+        @Nullable String taxCode,
         String fullName,
-        String shortName,
-        String kpp,
-        String customerOgrn) {}
+        @Nullable String shortName,
+        @Nullable String kpp,
+        @Nullable String customerOgrn) {}

@@ -4,30 +4,31 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** {@code AcquiringGetPaymentOperationListItemModel}: one operation in a list or info response. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PaymentOperation(
         String customerCode,
-        TaxSystemCode taxSystemCode,
-        PaymentType paymentType,
-        String paymentId,
-        String transactionId,
+        @Nullable TaxSystemCode taxSystemCode,
+        @Nullable PaymentType paymentType,
+        @Nullable String paymentId,
+        @Nullable String transactionId,
         String createdAt,
-        List<AcquiringPaymentMode> paymentMode,
-        String redirectUrl,
-        String failRedirectUrl,
-        @JsonProperty("Client") ReceiptClient client,
-        @JsonProperty("Items") List<ReceiptItem> items,
-        String purpose,
+        @Nullable List<AcquiringPaymentMode> paymentMode,
+        @Nullable String redirectUrl,
+        @Nullable String failRedirectUrl,
+        @JsonProperty("Client") @Nullable ReceiptClient client,
+        @JsonProperty("Items") @Nullable List<ReceiptItem> items,
+        @Nullable String purpose,
         BigDecimal amount,
         AcquiringPaymentStatus status,
         String operationId,
         String paymentLink,
-        String merchantId,
-        String consumerId,
+        @Nullable String merchantId,
+        @Nullable String consumerId,
         @JsonProperty("Order") List<PaymentOrder> order,
-        @JsonProperty("Supplier") Supplier supplier,
-        Boolean preAuthorization,
-        String paidAt,
-        String paymentLinkId) {}
+        @JsonProperty("Supplier") @Nullable Supplier supplier,
+        @Nullable Boolean preAuthorization,
+        @Nullable String paidAt,
+        @Nullable String paymentLinkId) {}

@@ -1,11 +1,12 @@
 package tochka.acquiring.api;
 
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /** {@code PaymentItemModel}: {@code enrollmentAmount} is {@code amount} less {@code commission}. */
 public record RegistryPayment(
         String purpose,
-        AcquiringPaymentStatus status,
+        @Nullable AcquiringPaymentStatus status,
         BigDecimal amount,
         String operationId,
         String paymentLink,

@@ -3,6 +3,7 @@ package tochka.acquiring.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** {@code AcquiringRetailerModel}: {@code rate} is the card commission in percent. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -12,8 +13,8 @@ public record Retailer(
         String mcc,
         BigDecimal rate,
         String name,
-        String url,
-        String merchantId,
-        String terminalId,
+        @Nullable String url,
+        @Nullable String merchantId,
+        @Nullable String terminalId,
         List<AcquiringPaymentMode> paymentModes,
-        String cashbox) {}
+        @Nullable String cashbox) {}

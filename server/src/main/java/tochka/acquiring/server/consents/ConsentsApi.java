@@ -67,9 +67,10 @@ public final class ConsentsApi implements Endpoints {
 
     void create(Context ctx, Principal principal) {
         var request = bodies.read(ctx, new TypeReference<CreateConsentRequest>() {});
-        Problems problems = new Problems();
+        // Jackson leaves an absent Data null, whatever the record's type says.
         var data = request.data();
-        if (data == null) problems.add("Data", "field required").throwIfAny();
+        if (data == null) throw Problems.fieldRequired("Data");
+        Problems problems = new Problems();
         List<Permission> permissions = data.permissions();
         if (permissions == null) problems.add("Data.permissions", "field required");
         else if (permissions.isEmpty()) problems.add("Data.permissions", "must contain at least 1 item");

@@ -14,6 +14,15 @@ public final class Problems {
         return this;
     }
 
+    /**
+     * The 400 for a request that lacks {@code field} altogether, when nothing else can be checked without it: the
+     * same body as {@code add(field, "field required").throwIfAny()}, but a value the caller throws, so the compiler
+     * sees that nothing after it runs.
+     */
+    public static Rejected fieldRequired(String field) {
+        return Rejected.invalid(new Problems().add(field, "field required").problems);
+    }
+
     public boolean isEmpty() {
         return problems.isEmpty();
     }

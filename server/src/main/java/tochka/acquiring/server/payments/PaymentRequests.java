@@ -34,11 +34,8 @@ final class PaymentRequests {
     private PaymentRequests() {}
 
     static NewPayment toNewPayment(@Nullable CreatePaymentRequest data, boolean withReceipt) {
+        if (data == null) throw Problems.fieldRequired("Data");
         Problems problems = new Problems();
-        if (data == null) {
-            problems.add("Data", "field required").throwIfAny();
-            throw new IllegalStateException("unreachable");
-        }
         String customerCode = data.customerCode();
         if (customerCode == null) problems.add("Data.customerCode", "field required");
         else if (customerCode.length() != 9) problems.add("Data.customerCode", "must be exactly 9 characters");
@@ -58,12 +55,12 @@ final class PaymentRequests {
         if (data.paymentLinkId() != null) length(problems, "Data.paymentLinkId", data.paymentLinkId(), 1, 45);
         Receipt receipt = withReceipt ? receipt(problems, data, amount) : null;
         problems.throwIfAny();
-        // Every null below was reported above: throwIfAny did not return.
+        String why = "a missing or invalid value was reported above, and throwIfAny threw";
         return new NewPayment(
-                Objects.requireNonNull(customerCode),
+                Objects.requireNonNull(customerCode, why),
                 data.merchantId(),
-                Objects.requireNonNull(amount),
-                Objects.requireNonNull(purpose),
+                Objects.requireNonNull(amount, why),
+                Objects.requireNonNull(purpose, why),
                 modes,
                 data.redirectUrl(),
                 data.failRedirectUrl(),

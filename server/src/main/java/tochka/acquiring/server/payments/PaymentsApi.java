@@ -140,12 +140,14 @@ public final class PaymentsApi implements Endpoints {
 
     void refund(Context ctx, Principal principal) {
         var request = bodies.read(ctx, new TypeReference<DataRequest<RefundRequest>>() {});
+        // Jackson leaves an absent Data null, whatever the record's type says.
+        RefundRequest data = request.data();
+        if (data == null) throw Problems.fieldRequired("Data");
         Problems problems = new Problems();
-        if (request.data() == null) problems.add("Data", "field required").throwIfAny();
-        Money amount = PaymentRequests.money(problems, "Data.amount", request.data().amount());
+        Money amount = PaymentRequests.money(problems, "Data.amount", data.amount());
         problems.throwIfAny();
         var done = payments.refund(ctx.pathParam("operationId"), principal.customerCodes(),
-                Objects.requireNonNull(amount));
+                Objects.requireNonNull(amount, "money() reported a missing or invalid amount, and throwIfAny threw"));
         var refund = new Refund(true, done.payment().operationId(), done.order().amount().roubles(),
                 LocalDate.ofInstant(done.order().time(), BankTime.ZONE).toString(),
                 done.order().orderId());

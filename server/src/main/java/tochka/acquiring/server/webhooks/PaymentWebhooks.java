@@ -1,5 +1,6 @@
 package tochka.acquiring.server.webhooks;
 
+import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import tochka.acquiring.api.AcquiringInternetPaymentEvent;
@@ -75,17 +76,19 @@ public final class PaymentWebhooks implements PaymentEvents {
      */
     static IncomingSbpPaymentEvent incomingSbpPayment(Payment payment, Payer payer, String brandName) {
         String merchantId = payment.merchantId();
+        // PaymentService.pay gives every SBP payer all three; only a card payer lacks them.
+        String why = "an SBP payer has a qrcId, a payerName and a transactionId";
         return new IncomingSbpPaymentEvent(
                 payer.paymentId(),
-                payer.qrcId(),
+                Objects.requireNonNull(payer.qrcId(), why),
                 payment.amount().roubles().toPlainString(),
                 "+79990000000",
-                payer.payerName(),
+                Objects.requireNonNull(payer.payerName(), why),
                 brandName,
                 "MF" + merchantId.substring(merchantId.length() - 10),
                 payment.purpose(),
                 WebhookType.incomingSbpPayment.name(),
                 payment.customerCode(),
-                payer.transactionId());
+                Objects.requireNonNull(payer.transactionId(), why));
     }
 }

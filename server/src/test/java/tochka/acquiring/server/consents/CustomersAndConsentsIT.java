@@ -74,6 +74,7 @@ class CustomersAndConsentsIT {
 
     @Test
     void bad_consent_requests_are_refused_and_foreign_consents_are_not_found() {
+        api.post("/consent/v1.0/consents", "{}").expectError(400, "Data: field required");
         api.post("/consent/v1.0/consents", "{\"Data\": {\"permissions\": [\"Teleport\"]}}")
                 .expectError(400, "Data.permissions[0]: must be one of");
         api.post("/consent/v1.0/consents", "{\"Data\": {\"permissions\": []}}")

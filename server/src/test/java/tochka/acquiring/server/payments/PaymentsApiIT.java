@@ -177,6 +177,9 @@ class PaymentsApiIT {
                 .expectError(400, "exceeds what is left to refund", "10");
         api.post("/acquiring/v1.0/payments/" + operationId + "/refund", "{\"Data\": {\"amount\": 0}}")
                 .expectError(400, "Data.amount: must be greater than 0");
+        api.post("/acquiring/v1.0/payments/" + operationId + "/refund", "{}").expectError(400, "Data: field required");
+        api.post("/acquiring/v1.0/payments/" + operationId + "/refund", "{\"Data\": null}")
+                .expectError(400, "Data: field required");
 
         JsonNode payment = info(operationId);
         assertThat(payment.get("status").asText()).isEqualTo("APPROVED");
