@@ -10,6 +10,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import tochka.acquiring.server.keys.AdminTokens;
+import tochka.acquiring.server.keys.Keys;
 
 /**
  * The layout by feature: features over a kernel ({@code core}, and {@code http} for the web edge), no cycles between
@@ -63,6 +65,14 @@ class ArchitectureTest {
         noClasses().that(HTTP_CODE)
                 .should().dependOnClassesThat(STORES)
                 .orShould().dependOnClassesThat().resideInAPackage("org.jdbi..")
+                .check(classes);
+    }
+
+    @Test
+    void only_the_route_table_checks_credentials() {
+        noClasses().that().resideInAnyPackage(FEATURES)
+                .should().callMethod(Keys.class, "authenticate", String.class, boolean.class)
+                .orShould().callMethod(AdminTokens.class, "matches", String.class)
                 .check(classes);
     }
 
