@@ -100,7 +100,7 @@ public final class Application implements AutoCloseable {
             Outbox outbox = new Outbox(new WebhookSigner(backoffice.signingKey()), config.webhooks(), clock);
             Dispatcher dispatcher = new Dispatcher(database.jdbi(), clock, config.webhooks(),
                     WebhookTargets.of(config.webhooks(), config.host()));
-            PaymentService payments = new PaymentService(database.jdbi(), json, clock,
+            PaymentService payments = new PaymentService(database.jdbi(), clock,
                     new PaymentWebhooks(outbox, dispatcher::nudge));
             PublicUrl publicUrl = new PublicUrl(config.publicUrl());
             DirectoryService directory = new DirectoryService(database.jdbi());

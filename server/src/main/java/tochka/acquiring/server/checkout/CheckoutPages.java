@@ -21,6 +21,7 @@ import tochka.acquiring.server.core.PaymentMode;
 import tochka.acquiring.server.core.Rejected;
 import tochka.acquiring.server.directory.Company;
 import tochka.acquiring.server.directory.DirectoryService;
+import tochka.acquiring.server.http.Wire;
 import tochka.acquiring.server.payments.MaskedCard;
 import tochka.acquiring.server.payments.Payer;
 import tochka.acquiring.server.payments.Payment;
@@ -28,6 +29,7 @@ import tochka.acquiring.server.payments.PaymentService.Attempt;
 import tochka.acquiring.server.payments.PaymentService.Outcome;
 import tochka.acquiring.server.payments.PaymentService;
 import tochka.acquiring.server.payments.PaymentStatus;
+import tochka.acquiring.server.payments.PaymentWire;
 import tochka.acquiring.server.payments.Receipt;
 
 /**
@@ -69,7 +71,7 @@ final class CheckoutPages {
             session(ctx, payment);
             List<Views.Mode> modes = new ArrayList<>();
             for (PaymentMode mode : payment.modes()) {
-                String name = mode.wireName();
+                String name = mode.code();
                 modes.add(new Views.Mode(name, modeHref(payment, mode), t.get("mode." + name),
                         t.get("mode." + name + ".hint")));
             }
@@ -217,7 +219,7 @@ final class CheckoutPages {
     private String statusJson(Context ctx, Payment payment) {
         PaymentStatus status = payment.status(sessions.now());
         boolean cancelled = status == PaymentStatus.CREATED && sbpCancelled(ctx, payment);
-        return "{\"status\":\"" + status.wireName() + "\"" + (cancelled ? ",\"attempt\":\"CANCELLED\"" : "") + "}";
+        return "{\"status\":\"" + PaymentWire.status(status).value() + "\"" + (cancelled ? ",\"attempt\":\"CANCELLED\"" : "") + "}";
     }
 
     /** Whether this browser's page session shows an SBP QR code that the buyer cancelled in the bank app. */
@@ -231,9 +233,9 @@ final class CheckoutPages {
         withMode(ctx, mode, (payment, t) -> {
             CheckoutSession session = session(ctx, payment);
             pages.render(ctx, 200, "confirm", Pages.params(
-                    "page", pages.page(ctx, t, t.get("confirm." + mode.wireName()), null),
+                    "page", pages.page(ctx, t, t.get("confirm." + mode.code()), null),
                     "order", order(payment, t),
-                    "confirm", new Views.Confirm(t.get("confirm." + mode.wireName()),
+                    "confirm", new Views.Confirm(t.get("confirm." + mode.code()),
                             t.format("confirm.text", t.amount(payment.amount())),
                             modeHref(payment, mode), csrf(ctx, session), chooserHref(payment))),
                     payment.redirectUrl(), payment.failRedirectUrl());
@@ -328,7 +330,7 @@ final class CheckoutPages {
     }
 
     private static String modeHref(Payment payment, PaymentMode mode) {
-        return "/order/" + mode.wireName() + "?uuid=" + payment.operationId();
+        return "/order/" + Wire.name(mode) + "?uuid=" + payment.operationId();
     }
 
     /** The way back to the choice of ways to pay; none when the link has only one, as the choice would bounce. */
@@ -502,7 +504,7 @@ final class CheckoutPages {
                 "page", pages.page(ctx, t, t.get(heading), null),
                 "paid", new Views.Paid(t.get(heading), t.get(text), t.amount(payment.amount()),
                         payment.paymentLinkId(), seller(payment),
-                        payer == null ? null : t.get("method." + payer.type().wireName()),
+                        payer == null ? null : t.get("method." + payer.type().code()),
                         card == null ? null : cardName(t, card), payment.redirectUrl())));
     }
 

@@ -11,7 +11,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.api.Envelope;
 import tochka.acquiring.api.OperationList;
-import tochka.acquiring.server.core.PaymentMode;
+import tochka.acquiring.api.PaymentType;
 import tochka.acquiring.server.core.Problems;
 import tochka.acquiring.server.core.Rejected;
 import tochka.acquiring.server.core.ServerClock;
@@ -60,14 +60,14 @@ public final class ControlApi implements Endpoints {
     void simulate(Context ctx) {
         Simulation request = bodies.read(ctx, new TypeReference<Simulation>() {});
         Problems problems = new Problems();
-        PaymentMode type = oneOf(problems, "paymentType", request.paymentType(), PaymentMode.class);
+        PaymentType type = oneOf(problems, "paymentType", request.paymentType(), PaymentType.class);
         Outcome outcome = oneOf(problems, "outcome", request.outcome(), Outcome.class);
         if (request.payerName() != null && (request.payerName().isBlank() || request.payerName().length() > 100)) {
             problems.add("payerName", "must be 1 to 100 characters");
         }
         problems.throwIfAny();
         var payment = payments.pay(ctx.pathParam("operationId"), new PaymentService.Attempt(
-                Objects.requireNonNull(type), Objects.requireNonNull(outcome), request.payerName(), null, null));
+                Wire.mode(Objects.requireNonNull(type)), Objects.requireNonNull(outcome), request.payerName(), null, null));
         responses.ok(ctx, Envelope.of(new OperationList(List.of(wire.operation(payment, clock.instant()))),
                 responses.self(ctx)));
     }

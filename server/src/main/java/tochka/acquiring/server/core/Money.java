@@ -3,39 +3,24 @@ package tochka.acquiring.server.core;
 import java.math.BigDecimal;
 
 /**
- * An amount of roubles in kopecks. The wire carries roubles as a decimal; this is the only place that converts, and
- * it never rounds: sub-kopeck precision, zero, negatives and amounts above {@link #MAX} are refused by the parser.
+ * A signed amount of roubles in kopecks: zero and negative amounts are amounts too (a balance, a correction). The
+ * wire carries roubles as a decimal; {@link #ofRoubles} and {@link #roubles} are the only places that convert, and
+ * they never round. Limits of one use (what a payment link may carry) belong to that use, not here.
  */
 public record Money(long kopecks) implements Comparable<Money> {
 
-    /** The largest amount one payment link may carry: 100 000 000.00 roubles. */
-    public static final Money MAX = new Money(10_000_000_000L);
-
     public static final Money ZERO = new Money(0);
 
-    public Money {
-        if (kopecks < 0) throw new IllegalArgumentException("kopecks < 0: " + kopecks);
-    }
-
     /**
-     * Parses a positive wire amount in roubles ({@code 10}, {@code "10.5"}, {@code 1234.00}).
+     * {@code roubles} exactly, in kopecks ({@code 10}, {@code 10.5}, {@code -0.33}).
      *
-     * @throws IllegalArgumentException with a message that reads after the field name ("must be ...")
+     * @throws ArithmeticException when it has a fraction of a kopeck or does not fit in a {@code long} of kopecks
      */
     public static Money ofRoubles(BigDecimal roubles) {
-        if (roubles.signum() <= 0) throw new IllegalArgumentException("must be greater than 0, got " + plain(roubles));
-        if (roubles.compareTo(MAX.roubles()) > 0) {
-            throw new IllegalArgumentException(
-                    "must not exceed " + MAX.roubles().toPlainString() + ", got " + plain(roubles));
-        }
-        BigDecimal kopecks = roubles.movePointRight(2);
-        if (kopecks.stripTrailingZeros().scale() > 0) {
-            throw new IllegalArgumentException("must have at most 2 decimal places, got " + plain(roubles));
-        }
-        return new Money(kopecks.longValueExact());
+        return new Money(roubles.movePointRight(2).longValueExact());
     }
 
-    /** This amount in roubles, without trailing zeros ({@code 10}, {@code 10.5}, {@code 0.33}). */
+    /** This amount in roubles, without trailing zeros ({@code 10}, {@code 10.5}, {@code 0.33}, {@code -1}). */
     public BigDecimal roubles() {
         BigDecimal value = BigDecimal.valueOf(kopecks, 2).stripTrailingZeros();
         return value.scale() < 0 ? value.setScale(0) : value;
@@ -61,10 +46,5 @@ public record Money(long kopecks) implements Comparable<Money> {
     @Override
     public String toString() {
         return roubles().toPlainString() + " RUB";
-    }
-
-    private static String plain(BigDecimal value) {
-        String text = value.toPlainString();
-        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
     }
 }

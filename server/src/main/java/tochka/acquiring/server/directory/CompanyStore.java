@@ -66,7 +66,7 @@ final class CompanyStore implements CompanyLookup {
                 .bind("terminalId", retailer.terminalId())
                 .bind("status", retailer.status().name())
                 .bind("active", retailer.active())
-                .bind("modes", Columns.join(retailer.modes(), PaymentMode::wireName))
+                .bind("modes", Columns.join(retailer.modes(), PaymentMode::code))
                 .bind("cashbox", retailer.cashbox())
                 .execute();
     }
@@ -140,7 +140,7 @@ final class CompanyStore implements CompanyLookup {
                 rs.getString("terminal_id"),
                 RetailerStatus.valueOf(rs.getString("status")),
                 rs.getBoolean("is_active"),
-                Columns.split(rs.getString("payment_modes"), PaymentMode::ofWireName),
+                Columns.split(rs.getString("payment_modes"), PaymentMode::ofCode),
                 rs.getString("cashbox"));
     }
 }

@@ -3,6 +3,7 @@ package tochka.acquiring.server.payments;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.api.AcquiringPaymentMode;
+import tochka.acquiring.api.AcquiringPaymentStatus;
 import tochka.acquiring.api.CreatePaymentRequest;
 import tochka.acquiring.api.ReceiptClient;
 import tochka.acquiring.api.ReceiptItem;
@@ -19,6 +21,7 @@ import tochka.acquiring.api.VatType;
 import tochka.acquiring.server.core.Money;
 import tochka.acquiring.server.core.PaymentMode;
 import tochka.acquiring.server.core.Problems;
+import tochka.acquiring.server.http.Wire;
 
 /**
  * Checks a create-payment request against the spec's constraints (required fields, lengths, ranges, enums, URI
@@ -72,16 +75,31 @@ final class PaymentRequests {
                 receipt);
     }
 
-    /** A positive wire amount in roubles, exact to the kopeck; {@code null} (with a problem) when it is not. */
+    /** A {@link LinkAmount} in wire roubles, exact to the kopeck; {@code null} (with a problem) when it is not one. */
     static @Nullable Money money(Problems problems, String field, @Nullable BigDecimal roubles) {
         if (roubles == null) {
             problems.add(field, "field required");
             return null;
         }
         try {
-            return Money.ofRoubles(roubles);
+            return LinkAmount.parse(roubles);
         } catch (IllegalArgumentException e) {
             problems.add(field, String.valueOf(e.getMessage()));
+            return null;
+        }
+    }
+
+    /**
+     * The {@code status} query parameter of the list, read as the bank spells it ({@code ON-REFUND}); {@code null}
+     * when absent, or (with a problem) when it is no status.
+     */
+    static @Nullable PaymentStatus status(Problems problems, String field, @Nullable String value) {
+        if (value == null) return null;
+        try {
+            return PaymentWire.status(AcquiringPaymentStatus.ofValue(value));
+        } catch (IllegalArgumentException e) {
+            problems.add(field, "must be one of "
+                    + Arrays.stream(AcquiringPaymentStatus.values()).map(AcquiringPaymentStatus::value).toList());
             return null;
         }
     }
@@ -95,7 +113,7 @@ final class PaymentRequests {
         Set<PaymentMode> modes = new LinkedHashSet<>();
         for (int i = 0; i < wire.size(); i++) {
             if (wire.get(i) == null) problems.add("Data.paymentMode[" + i + "]", "must not be null");
-            else modes.add(PaymentMode.valueOf(wire.get(i).name()));
+            else modes.add(Wire.mode(wire.get(i)));
         }
         return List.copyOf(modes);
     }

@@ -1,16 +1,10 @@
 package tochka.acquiring.server.payments;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
@@ -47,59 +41,35 @@ public final class PaymentService {
     /** The bank's time zone: list dates and the registry's days are Moscow dates. */
 
     private final Jdbi jdbi;
-    private final ObjectMapper json;
     private final ServerClock clock;
     private final PaymentEvents events;
 
-    public PaymentService(Jdbi jdbi, ObjectMapper json, ServerClock clock, PaymentEvents events) {
+    public PaymentService(Jdbi jdbi, ServerClock clock, PaymentEvents events) {
         this.jdbi = jdbi;
-        this.json = json;
         this.clock = clock;
         this.events = events;
     }
 
     public Payment create(NewPayment request) {
         Payment created = jdbi.inTransaction(handle -> {
-            PaymentStore payments = new PaymentStore(handle, json);
+            PaymentStore payments = new PaymentStore(handle);
             CompanyLookup companies = DirectoryService.within(handle);
             Company company = companies.find(request.customerCode())
                     .orElseThrow(() -> Rejected.forbidden("customerCode " + request.customerCode() + " is not available"
-                            + " to this key"));
+                            + " to the caller"));
             if (company.type() != CustomerType.Business) {
-                throw Rejected.invalid("Data.customerCode: " + company.customerCode() + " is a Personal customer;"
+                throw Rejected.invalid("customerCode", company.customerCode() + " is a Personal customer;"
                         + " payment links need the Business customerCode");
             }
-            Retailer retailer = retailerFor(companies.retailers(company.customerCode()), request);
-            if (request.preAuthorization() && !request.modes().contains(PaymentMode.CARD)) {
-                throw Rejected.invalid("Data.preAuthorization: two-stage payment needs paymentMode card"
-                        + " (SBP, T-Pay and Dolyame are always one-stage)");
-            }
+            Retailer retailer = request.retailerAmong(companies.retailers(company.customerCode()));
+            request.checkTwoStage();
             String linkId = request.paymentLinkId() != null
                     ? request.paymentLinkId()
                     : nextLinkId(payments, company.customerCode());
             if (request.paymentLinkId() != null && payments.linkIdTaken(company.customerCode(), linkId)) {
                 throw duplicateLinkId(linkId, company.customerCode());
             }
-            Payment payment = new Payment(
-                    Ids.uuid(),
-                    company.customerCode(),
-                    retailer.merchantId(),
-                    linkId,
-                    request.amount(),
-                    Money.ZERO,
-                    request.purpose(),
-                    request.modes(),
-                    request.redirectUrl(),
-                    request.failRedirectUrl(),
-                    request.saveCard(),
-                    request.consumerId() != null ? request.consumerId() : Ids.uuid(),
-                    request.preAuthorization(),
-                    request.ttlMinutes(),
-                    request.receipt(),
-                    PaymentStatus.CREATED,
-                    clock.instant(),
-                    null,
-                    List.of());
+            Payment payment = request.toPayment(Ids.uuid(), retailer.merchantId(), linkId, Ids.uuid(), clock.instant());
             try {
                 payments.insert(payment);
             } catch (RuntimeException e) {
@@ -110,39 +80,9 @@ public final class PaymentService {
         });
         log.info("payment link {} created: {} for customerCode {}, merchantId {}, paymentLinkId {}, paymentMode {}{}",
                 created.operationId(), rub(created.amount()), created.customerCode(), created.merchantId(),
-                created.paymentLinkId(), created.modes().stream().map(PaymentMode::wireName).toList(),
+                created.paymentLinkId(), created.modes().stream().map(PaymentMode::code).toList(),
                 created.preAuthorization() ? ", two-stage" : "");
         return created;
-    }
-
-    private static Retailer retailerFor(List<Retailer> retailers, NewPayment request) {
-        Retailer retailer;
-        if (request.merchantId() != null) {
-            retailer = retailers.stream()
-                    .filter(candidate -> candidate.merchantId().equals(request.merchantId()))
-                    .findFirst()
-                    .orElseThrow(() -> Rejected.invalid("Data.merchantId: " + request.merchantId()
-                            + " is not a retailer of customerCode " + request.customerCode()));
-        } else if (retailers.size() == 1) {
-            retailer = retailers.get(0);
-        } else if (retailers.isEmpty()) {
-            throw Rejected.notAllowed("customerCode " + request.customerCode() + " has no internet-acquiring retailer");
-        } else {
-            throw Rejected.invalid("Data.merchantId: field required: customerCode " + request.customerCode()
-                    + " has " + retailers.size() + " retailers");
-        }
-        if (!retailer.canTakePayments()) {
-            throw Rejected.notAllowed("merchantId " + retailer.merchantId() + " cannot take payments: status "
-                    + retailer.status() + (retailer.active() ? "" : ", inactive") + " (needs REG and active)");
-        }
-        for (PaymentMode mode : request.modes()) {
-            if (!retailer.modes().contains(mode)) {
-                throw Rejected.invalid("Data.paymentMode: " + mode.wireName() + " is not enabled for merchantId "
-                        + retailer.merchantId() + " (enabled: "
-                        + retailer.modes().stream().map(PaymentMode::wireName).toList() + ")");
-            }
-        }
-        return retailer;
     }
 
     private static String nextLinkId(PaymentStore payments, String customerCode) {
@@ -153,19 +93,19 @@ public final class PaymentService {
     }
 
     private static Rejected duplicateLinkId(String linkId, String customerCode) {
-        return Rejected.invalid("Data.paymentLinkId: " + linkId + " is already used by another payment link of"
+        return Rejected.invalid("paymentLinkId", linkId + " is already used by another payment link of"
                 + " customerCode " + customerCode);
     }
 
     /** The payment {@code operationId} of one of {@code companies}. */
     public Payment get(String operationId, Collection<String> companies) {
-        return jdbi.withHandle(handle -> new PaymentStore(handle, json).find(operationId, companies))
+        return jdbi.withHandle(handle -> new PaymentStore(handle).find(operationId, companies))
                 .orElseThrow(() -> notFound(operationId));
     }
 
     /** The payment {@code operationId}, whoever owns it (hosted page and test control), if it exists. */
     public Optional<Payment> find(String operationId) {
-        return jdbi.withHandle(handle -> new PaymentStore(handle, json).find(operationId));
+        return jdbi.withHandle(handle -> new PaymentStore(handle).find(operationId));
     }
 
     /** One page of payments and the number of pages. */
@@ -180,7 +120,7 @@ public final class PaymentService {
                 filter.perPage());
         Instant now = clock.instant();
         return jdbi.withHandle(handle -> {
-            PaymentStore payments = new PaymentStore(handle, json);
+            PaymentStore payments = new PaymentStore(handle);
             long total = payments.count(query, now);
             int pages = (int) Math.max(1, (total + query.perPage() - 1) / query.perPage());
             return new PaymentPage(payments.page(query, now), pages);
@@ -193,16 +133,16 @@ public final class PaymentService {
     /** Returns {@code amount} to the buyer: only from a paid status, and never above what is left. */
     public RefundDone refund(String operationId, Collection<String> companies, Money amount) {
         RefundDone done = jdbi.inTransaction(handle -> {
-            PaymentStore payments = new PaymentStore(handle, json);
+            PaymentStore payments = new PaymentStore(handle);
             Instant now = clock.instant();
             if (companies.isEmpty() || !payments.refund(operationId, companies, amount)) {
                 Payment payment = payments.find(operationId, companies).orElseThrow(() -> notFound(operationId));
                 PaymentStatus status = payment.status(now);
-                if (!PaymentStatus.REFUNDABLE.contains(status)) {
-                    throw Rejected.notAllowed("operation " + operationId + " is " + status.wireName()
+                if (!PaymentStatus.refundable().contains(status)) {
+                    throw Rejected.notAllowed("operation " + operationId + " is " + status.name()
                             + "; refunds are allowed from APPROVED and REFUNDED_PARTIALLY");
                 }
-                throw Rejected.notAllowed("Data.amount: " + amount.roubles().toPlainString() + " exceeds what is left"
+                throw Rejected.notAllowed("amount", amount.roubles().toPlainString() + " exceeds what is left"
                         + " to refund on operation " + operationId + ": " + payment.refundable().roubles().toPlainString()
                         + " of " + payment.amount().roubles().toPlainString());
             }
@@ -222,11 +162,11 @@ public final class PaymentService {
     /** Completes a two-stage payment: the held amount is taken in full. */
     public Payment capture(String operationId, Collection<String> companies) {
         Payment captured = jdbi.inTransaction(handle -> {
-            PaymentStore payments = new PaymentStore(handle, json);
+            PaymentStore payments = new PaymentStore(handle);
             Instant now = clock.instant();
             Payment payment = payments.find(operationId, companies).orElseThrow(() -> notFound(operationId));
             if (!payments.capture(operationId, companies)) {
-                throw Rejected.notAllowed("operation " + operationId + " is " + payment.status(now).wireName()
+                throw Rejected.notAllowed("operation " + operationId + " is " + payment.status(now).name()
                         + "; only an AUTHORIZED two-stage payment can be captured");
             }
             payments.insertOrder(operationId, new PaymentOrder(Ids.uuid(), OrderKind.APPROVAL, payment.amount(), now));
@@ -236,7 +176,7 @@ public final class PaymentService {
         });
         events.committed();
         log.info("payment {} captured: {} taken, now {}", operationId, rub(captured.amount()),
-                captured.storedStatus().wireName());
+                captured.storedStatus().name());
         return captured;
     }
 
@@ -247,13 +187,13 @@ public final class PaymentService {
      */
     public Payment pay(String operationId, Attempt attempt) {
         Payment result = jdbi.inTransaction(handle -> {
-            PaymentStore payments = new PaymentStore(handle, json);
+            PaymentStore payments = new PaymentStore(handle);
             Instant now = clock.instant();
             Payment payment = payments.find(operationId).orElseThrow(() -> notFound(operationId));
-            checkPayable(payment, attempt.type(), now);
-            boolean twoStage = payment.preAuthorization() && attempt.type() == PaymentMode.CARD;
+            payment.checkPayable(attempt.type(), now);
+            boolean twoStage = payment.holdsFirst(attempt.type());
             if (attempt.outcome() == Outcome.AUTHORIZE && !twoStage) {
-                throw Rejected.invalid("outcome: authorize needs a preAuthorization link paid by card");
+                throw Rejected.invalid("outcome", "authorize needs a preAuthorization link paid by card");
             }
             if (attempt.outcome() == Outcome.DECLINE) return payment;
             PaymentStatus status = twoStage ? PaymentStatus.AUTHORIZED : PaymentStatus.APPROVED;
@@ -276,11 +216,11 @@ public final class PaymentService {
             return paid;
         });
         if (result.storedStatus() != PaymentStatus.CREATED) events.committed();
-        String how = attempt.type().wireName() + card(attempt.card());
+        String how = attempt.type().code() + card(attempt.card());
         if (attempt.outcome() == Outcome.DECLINE) {
             log.info("payment {}: a {} attempt was declined; the link stays payable", operationId, how);
         } else {
-            log.info("payment {} {}: {} paid by {}", operationId, result.storedStatus().wireName(),
+            log.info("payment {} {}: {} paid by {}", operationId, result.storedStatus().name(),
                     rub(result.amount()), how);
         }
         return result;
@@ -314,18 +254,6 @@ public final class PaymentService {
         }
     }
 
-    private static void checkPayable(Payment payment, PaymentMode type, Instant now) {
-        PaymentStatus status = payment.status(now);
-        if (status != PaymentStatus.CREATED) {
-            throw Rejected.notAllowed("operation " + payment.operationId() + " is " + status.wireName()
-                    + "; only a CREATED link can be paid");
-        }
-        if (!payment.modes().contains(type)) {
-            throw Rejected.invalid("paymentType: " + type.wireName() + " is not among the link's paymentMode "
-                    + payment.modes().stream().map(PaymentMode::wireName).toList());
-        }
-    }
-
     /** How a simulated payment attempt ends. */
     public enum Outcome {
         APPROVE,
@@ -335,7 +263,7 @@ public final class PaymentService {
 
     /** Persists EXPIRED for links whose ttl ran out; readers already see it, this keeps the table honest. */
     public int expireDue() {
-        int expired = jdbi.withHandle(handle -> new PaymentStore(handle, json).expireDue(clock.instant()));
+        int expired = jdbi.withHandle(handle -> new PaymentStore(handle).expireDue(clock.instant()));
         if (expired > 0) log.info("expired {} unpaid payment link{}", expired, expired == 1 ? "" : "s");
         return expired;
     }
@@ -343,35 +271,23 @@ public final class PaymentService {
     /**
      * The payment registry of a merchant for one Moscow date: settled payments grouped by payment type, each with
      * the retailer's commission. As at the bank, card payments of the current day are missing until the day's
-     * processing completes (here: until the day is over).
+     * processing completes (here: until the day is over). With {@code paymentId}, only the payment the processing
+     * knows by that id.
      */
-    public Map<PaymentMode, List<RegistryLine>> registry(Retailer retailer, LocalDate date, @Nullable String paymentId) {
+    public PaymentRegistry registry(Retailer retailer, LocalDate date, @Nullable String paymentId) {
         Instant from = date.atStartOfDay(BankTime.ZONE).toInstant();
         Instant to = date.plusDays(1).atStartOfDay(BankTime.ZONE).toInstant();
         boolean today = date.equals(LocalDate.ofInstant(clock.instant(), BankTime.ZONE));
-        Map<PaymentMode, List<RegistryLine>> registry = new EnumMap<>(PaymentMode.class);
         List<Payment> settled =
-                jdbi.withHandle(handle -> new PaymentStore(handle, json).settled(retailer.merchantId(), from, to));
+                jdbi.withHandle(handle -> new PaymentStore(handle).settled(retailer.merchantId(), from, to));
+        List<Payment> listed = new ArrayList<>();
         for (Payment payment : settled) {
             Payer payer = payment.payer();
             if (payer == null || (today && payer.type() == PaymentMode.CARD)) continue;
             if (paymentId != null && !paymentId.equals(payer.paymentId())) continue;
-            registry.computeIfAbsent(payer.type(), type -> new ArrayList<>())
-                    .add(new RegistryLine(payment, commission(payment.amount(), retailer.ratePercent())));
+            listed.add(payment);
         }
-        return registry;
-    }
-
-    /** A payment in the registry with the commission the bank keeps. */
-    public record RegistryLine(Payment payment, Money commission) {}
-
-    /** {@code amount * ratePercent / 100}, half-up to the kopeck: the one place a computed fee is rounded. */
-    static Money commission(Money amount, BigDecimal ratePercent) {
-        return new Money(BigDecimal.valueOf(amount.kopecks())
-                .multiply(ratePercent)
-                .movePointLeft(2)
-                .setScale(0, RoundingMode.HALF_UP)
-                .longValueExact());
+        return PaymentRegistry.of(listed, retailer.ratePercent());
     }
 
     private static Rejected notFound(String operationId) {

@@ -1,7 +1,8 @@
 package tochka.acquiring.server.payments;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,6 +13,10 @@ import java.util.Set;
  *
  * <p>ON_REFUND and WAIT_FULL_PAYMENT exist on the wire; this server refunds at once and has no split payments, so
  * it never enters them.
+ *
+ * <p>{@link Move} is the one table of what may follow what: the store's guarded statements take their
+ * {@code WHERE status IN (...)} from it, and the expiry rule ({@link Move#EXPIRE}) is read from it both by
+ * {@link Payment#status} and by the store's SQL, so neither can drift from the table.
  */
 public enum PaymentStatus {
     CREATED,
@@ -23,27 +28,54 @@ public enum PaymentStatus {
     AUTHORIZED,
     WAIT_FULL_PAYMENT;
 
-    private static final Map<PaymentStatus, Set<PaymentStatus>> NEXT = Map.of(
-            CREATED, EnumSet.of(APPROVED, AUTHORIZED, EXPIRED),
-            AUTHORIZED, EnumSet.of(APPROVED),
-            APPROVED, EnumSet.of(REFUNDED_PARTIALLY, REFUNDED),
-            REFUNDED_PARTIALLY, EnumSet.of(REFUNDED_PARTIALLY, REFUNDED));
+    /**
+     * The moves a payment makes, each from some statuses to some. A table by move rather than by target status,
+     * because a target alone does not say where from: APPROVED follows CREATED when the buyer pays but AUTHORIZED
+     * when a hold is captured, and paying an AUTHORIZED link again must stay impossible.
+     */
+    public enum Move {
+        /** The buyer pays an unexpired link: APPROVED, or AUTHORIZED for a card on a two-stage link. */
+        PAY(EnumSet.of(CREATED), EnumSet.of(APPROVED, AUTHORIZED)),
+        /** A two-stage payment's hold is taken in full. */
+        CAPTURE(EnumSet.of(AUTHORIZED), EnumSet.of(APPROVED)),
+        /** Money goes back: REFUNDED once all of it has, REFUNDED_PARTIALLY before. */
+        REFUND(EnumSet.of(APPROVED, REFUNDED_PARTIALLY), EnumSet.of(REFUNDED_PARTIALLY, REFUNDED)),
+        /** An unpaid link's ttl ran out (at {@code expiresAt} itself, not after it). */
+        EXPIRE(EnumSet.of(CREATED), EnumSet.of(EXPIRED));
 
-    /** The bank's spelling: {@code ON-REFUND} has a hyphen, the others are the constant names. */
-    public String wireName() {
-        return this == ON_REFUND ? "ON-REFUND" : name();
+        private final Set<PaymentStatus> from;
+        private final Set<PaymentStatus> to;
+
+        Move(Set<PaymentStatus> from, Set<PaymentStatus> to) {
+            this.from = Collections.unmodifiableSet(from);
+            this.to = Collections.unmodifiableSet(to);
+        }
+
+        /** The statuses this move starts from: the guard of its statement. */
+        public Set<PaymentStatus> from() {
+            return from;
+        }
+
+        /** The statuses this move may end in. */
+        public Set<PaymentStatus> to() {
+            return to;
+        }
+
+        /** Whether this move may take a payment from {@code status} to {@code next}. */
+        public boolean allows(PaymentStatus status, PaymentStatus next) {
+            return from.contains(status) && to.contains(next);
+        }
     }
 
-    public static PaymentStatus ofWireName(String wireName) {
-        return "ON-REFUND".equals(wireName) ? ON_REFUND : valueOf(wireName);
-    }
-
+    /** Whether any move takes a payment from this status to {@code next}. */
     public boolean canMoveTo(PaymentStatus next) {
-        return NEXT.getOrDefault(this, Set.of()).contains(next);
+        return Arrays.stream(Move.values()).anyMatch(move -> move.allows(this, next));
     }
 
-    /** Statuses whose money was taken and may still be (partly) returned. */
-    public static final Set<PaymentStatus> REFUNDABLE = EnumSet.of(APPROVED, REFUNDED_PARTIALLY);
+    /** Statuses whose money was taken and may still be (partly) returned: where a refund starts. */
+    public static Set<PaymentStatus> refundable() {
+        return Move.REFUND.from();
+    }
 
     /** Statuses that count as paid in the payment registry. */
     public static final Set<PaymentStatus> SETTLED = EnumSet.of(APPROVED, REFUNDED_PARTIALLY, REFUNDED, WAIT_FULL_PAYMENT);

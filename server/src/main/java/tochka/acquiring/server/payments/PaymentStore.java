@@ -1,7 +1,10 @@
 package tochka.acquiring.server.payments;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -9,31 +12,49 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.server.core.Columns;
 import tochka.acquiring.server.core.Money;
 import tochka.acquiring.server.core.PaymentMode;
+import tochka.acquiring.server.payments.PaymentStatus.Move;
 
 /**
  * Payments and their orders, over one {@link Handle}. Every state change is one guarded statement
- * ({@code UPDATE ... WHERE status = ...}) whose row count tells whether it happened; the caller owns the transaction.
+ * ({@code UPDATE ... WHERE status IN (...)}) whose row count tells whether it happened; the statuses of each guard
+ * are bound from {@link Move}, the one table of what may follow what. The caller owns the transaction.
  */
 final class PaymentStore {
 
-    /** The status a reader sees: an unpaid link past its expiry reads EXPIRED before the sweeper persists it. */
-    private static final String EFFECTIVE_STATUS =
-            "CASE WHEN status = 'CREATED' AND expires_at <= :now THEN 'EXPIRED' ELSE status END";
+    /**
+     * The status a reader sees: a link {@link Move#EXPIRE} starts from, past its expiry, reads EXPIRED before the
+     * sweeper persists it. The same rule as {@link Payment#status}, built here from the same move because the lists
+     * must filter and count by it in SQL (a page and its count must agree); its literals are constants, not input.
+     */
+    private static final String EFFECTIVE_STATUS = "CASE WHEN status IN (" + literals(Move.EXPIRE.from())
+            + ") AND expires_at <= :now THEN " + literals(Move.EXPIRE.to()) + " ELSE status END";
+
+    /**
+     * The receipt column's JSON: the wire records as they are, decimals read and written exactly (never through a
+     * double, never in exponent form), fields this version does not know ignored.
+     */
+    private static final ObjectMapper RECEIPT_JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
 
     private final Handle handle;
-    private final ObjectMapper json;
 
-    PaymentStore(Handle handle, ObjectMapper json) {
+    PaymentStore(Handle handle) {
         this.handle = handle;
-        this.json = json;
     }
 
     public void insert(Payment payment) {
@@ -49,9 +70,9 @@ final class PaymentStore {
                 .bind("customerCode", payment.customerCode())
                 .bind("merchantId", payment.merchantId())
                 .bind("paymentLinkId", payment.paymentLinkId())
-                .bind("amount", payment.amount().kopecks())
+                .bind("amount", payment.amount())
                 .bind("purpose", payment.purpose())
-                .bind("modes", Columns.join(payment.modes(), PaymentMode::wireName))
+                .bind("modes", Columns.join(payment.modes(), PaymentMode::code))
                 .bind("redirectUrl", payment.redirectUrl())
                 .bind("failRedirectUrl", payment.failRedirectUrl())
                 .bind("saveCard", payment.saveCard())
@@ -59,9 +80,9 @@ final class PaymentStore {
                 .bind("preAuthorization", payment.preAuthorization())
                 .bind("ttl", payment.ttlMinutes())
                 .bind("receipt", payment.receipt() == null ? null : write(payment.receipt()))
-                .bind("status", payment.storedStatus().wireName())
-                .bind("createdAt", payment.createdAt().toEpochMilli())
-                .bind("expiresAt", payment.expiresAt().toEpochMilli())
+                .bind("status", stored(payment.storedStatus()))
+                .bind("createdAt", payment.createdAt())
+                .bind("expiresAt", payment.expiresAt())
                 .execute();
     }
 
@@ -72,7 +93,7 @@ final class PaymentStore {
                         "SELECT * FROM payment WHERE operation_id = :id AND customer_code IN (<companies>)")
                 .bind("id", operationId)
                 .bindList("companies", List.copyOf(companies))
-                .map((rs, ctx) -> payment(rs, List.of()))
+                .map(PAYMENT)
                 .findOne();
         return payment.map(found -> withOrders(List.of(found)).get(0));
     }
@@ -81,7 +102,7 @@ final class PaymentStore {
     public Optional<Payment> find(String operationId) {
         return handle.createQuery("SELECT * FROM payment WHERE operation_id = :id")
                 .bind("id", operationId)
-                .map((rs, ctx) -> payment(rs, List.of()))
+                .map(PAYMENT)
                 .findOne()
                 .map(found -> withOrders(List.of(found)).get(0));
     }
@@ -114,8 +135,7 @@ final class PaymentStore {
                         + " ORDER BY created_at DESC, operation_id LIMIT :limit OFFSET :offset")
                 .bind("limit", query.perPage())
                 .bind("offset", (long) (query.page() - 1) * query.perPage());
-        List<Payment> payments =
-                bindFilters(select, query, now).map((rs, ctx) -> payment(rs, List.of())).list();
+        List<Payment> payments = bindFilters(select, query, now).map(PAYMENT).list();
         return withOrders(payments);
     }
 
@@ -128,10 +148,10 @@ final class PaymentStore {
 
     private static Query bindFilters(Query select, PaymentQuery query, Instant now) {
         select.bind("code", query.customerCode())
-                .bind("from", query.from().toEpochMilli())
-                .bind("to", query.to().toEpochMilli())
-                .bind("now", now.toEpochMilli());
-        if (query.status() != null) select.bind("status", query.status().wireName());
+                .bind("from", query.from())
+                .bind("to", query.to())
+                .bind("now", now);
+        if (query.status() != null) select.bind("status", stored(query.status()));
         return select;
     }
 
@@ -142,10 +162,10 @@ final class PaymentStore {
                             AND status IN (<statuses>) ORDER BY paid_at, operation_id
                         """)
                 .bind("merchantId", merchantId)
-                .bind("from", from.toEpochMilli())
-                .bind("to", to.toEpochMilli())
-                .bindList("statuses", PaymentStatus.SETTLED.stream().map(PaymentStatus::wireName).toList())
-                .map((rs, ctx) -> payment(rs, List.of()))
+                .bind("from", from)
+                .bind("to", to)
+                .bindList("statuses", stored(PaymentStatus.SETTLED))
+                .map(PAYMENT)
                 .list();
         return withOrders(payments);
     }
@@ -158,14 +178,17 @@ final class PaymentStore {
         return handle.createUpdate("""
                         UPDATE payment SET refunded_minor = refunded_minor + :amount,
                             status = CASE WHEN refunded_minor + :amount = amount_minor
-                                THEN 'REFUNDED' ELSE 'REFUNDED_PARTIALLY' END
+                                THEN :refunded ELSE :partially END
                         WHERE operation_id = :id AND customer_code IN (<companies>)
-                            AND status IN ('APPROVED', 'REFUNDED_PARTIALLY')
+                            AND status IN (<from>)
                             AND refunded_minor + :amount <= amount_minor
                         """)
                 .bind("id", operationId)
                 .bindList("companies", List.copyOf(companies))
-                .bind("amount", amount.kopecks())
+                .bindList("from", stored(Move.REFUND.from()))
+                .bind("refunded", stored(target(Move.REFUND, PaymentStatus.REFUNDED)))
+                .bind("partially", stored(target(Move.REFUND, PaymentStatus.REFUNDED_PARTIALLY)))
+                .bind("amount", amount)
                 .execute() == 1;
     }
 
@@ -175,16 +198,17 @@ final class PaymentStore {
                         UPDATE payment SET status = :status, payment_type = :type, payment_id = :paymentId,
                             transaction_id = :transactionId, qrc_id = :qrcId, payer_name = :payerName,
                             paid_at = :paidAt, card_mask = :cardMask, card_brand = :cardBrand
-                        WHERE operation_id = :id AND status = 'CREATED' AND expires_at > :paidAt
+                        WHERE operation_id = :id AND status IN (<from>) AND expires_at > :paidAt
                         """)
                 .bind("id", operationId)
-                .bind("status", status.wireName())
-                .bind("type", payer.type().wireName())
+                .bindList("from", stored(Move.PAY.from()))
+                .bind("status", stored(target(Move.PAY, status)))
+                .bind("type", payer.type().code())
                 .bind("paymentId", payer.paymentId())
                 .bind("transactionId", payer.transactionId())
                 .bind("qrcId", payer.qrcId())
                 .bind("payerName", payer.payerName())
-                .bind("paidAt", payer.paidAt().toEpochMilli())
+                .bind("paidAt", payer.paidAt())
                 .bind("cardMask", payer.card() == null ? null : payer.card().mask())
                 .bind("cardBrand", payer.card() == null ? null : payer.card().brand())
                 .execute() == 1;
@@ -193,10 +217,12 @@ final class PaymentStore {
     /** Completes a two-stage payment: AUTHORIZED becomes APPROVED. */
     public boolean capture(String operationId, Collection<String> companies) {
         return handle.createUpdate("""
-                        UPDATE payment SET status = 'APPROVED'
-                        WHERE operation_id = :id AND customer_code IN (<companies>) AND status = 'AUTHORIZED'
+                        UPDATE payment SET status = :approved
+                        WHERE operation_id = :id AND customer_code IN (<companies>) AND status IN (<from>)
                         """)
                 .bind("id", operationId)
+                .bindList("from", stored(Move.CAPTURE.from()))
+                .bind("approved", stored(target(Move.CAPTURE, PaymentStatus.APPROVED)))
                 .bindList("companies", List.copyOf(companies))
                 .execute() == 1;
     }
@@ -204,8 +230,10 @@ final class PaymentStore {
     /** Persists EXPIRED for every unpaid link whose ttl has run out; returns how many. */
     public int expireDue(Instant now) {
         return handle.createUpdate(
-                        "UPDATE payment SET status = 'EXPIRED' WHERE status = 'CREATED' AND expires_at <= :now")
-                .bind("now", now.toEpochMilli())
+                        "UPDATE payment SET status = :expired WHERE status IN (<from>) AND expires_at <= :now")
+                .bindList("from", stored(Move.EXPIRE.from()))
+                .bind("expired", stored(target(Move.EXPIRE, PaymentStatus.EXPIRED)))
+                .bind("now", now)
                 .execute();
     }
 
@@ -216,9 +244,9 @@ final class PaymentStore {
                         """)
                 .bind("orderId", order.orderId())
                 .bind("operationId", operationId)
-                .bind("type", order.kind().wireName())
-                .bind("amount", order.amount().kopecks())
-                .bind("createdAt", order.time().toEpochMilli())
+                .bind("type", stored(order.kind()))
+                .bind("amount", order.amount())
+                .bind("createdAt", order.time())
                 .execute();
     }
 
@@ -227,75 +255,108 @@ final class PaymentStore {
         Map<String, List<PaymentOrder>> orders = new LinkedHashMap<>();
         handle.createQuery("SELECT * FROM payment_order WHERE operation_id IN (<ids>) ORDER BY created_at, order_id")
                 .bindList("ids", payments.stream().map(Payment::operationId).toList())
-                .map((rs, ctx) -> Map.entry(
-                        rs.getString("operation_id"),
-                        new PaymentOrder(
-                                rs.getString("order_id"),
-                                OrderKind.ofWireName(rs.getString("order_type")),
-                                new Money(rs.getLong("amount_minor")),
-                                Instant.ofEpochMilli(rs.getLong("created_at")))))
+                .map((rs, ctx) -> Map.entry(rs.getString("operation_id"), ORDER.map(rs, ctx)))
                 .forEach(entry -> orders.computeIfAbsent(entry.getKey(), id -> new ArrayList<>())
                         .add(entry.getValue()));
         return payments.stream()
-                .map(payment -> withOrders(payment, orders.getOrDefault(payment.operationId(), List.of())))
+                .map(payment -> payment.withOrders(orders.getOrDefault(payment.operationId(), List.of())))
                 .toList();
     }
 
-    private static Payment withOrders(Payment p, List<PaymentOrder> orders) {
-        return new Payment(p.operationId(), p.customerCode(), p.merchantId(), p.paymentLinkId(), p.amount(),
-                p.refunded(), p.purpose(), p.modes(), p.redirectUrl(), p.failRedirectUrl(), p.saveCard(),
-                p.consumerId(), p.preAuthorization(), p.ttlMinutes(), p.receipt(), p.storedStatus(), p.createdAt(),
-                p.payer(), orders);
-    }
+    /** A {@code payment} row, without its orders (they have their own table, read by {@link #withOrders}). */
+    private static final RowMapper<Payment> PAYMENT = (rs, ctx) -> new Payment(
+            rs.getString("operation_id"),
+            rs.getString("customer_code"),
+            rs.getString("merchant_id"),
+            rs.getString("payment_link_id"),
+            column(rs, "amount_minor", Money.class, ctx),
+            column(rs, "refunded_minor", Money.class, ctx),
+            rs.getString("purpose"),
+            Columns.split(rs.getString("payment_modes"), PaymentMode::ofCode),
+            rs.getString("redirect_url"),
+            rs.getString("fail_redirect_url"),
+            rs.getBoolean("save_card"),
+            rs.getString("consumer_id"),
+            rs.getBoolean("pre_authorization"),
+            rs.getInt("ttl_minutes"),
+            receipt(rs.getString("receipt_json")),
+            status(rs.getString("status")),
+            column(rs, "created_at", Instant.class, ctx),
+            payer(rs, ctx),
+            List.of());
 
-    private Payment payment(ResultSet rs, List<PaymentOrder> orders) throws SQLException {
+    /** How a paid link was paid: the payer columns, all NULL until it is. */
+    private static @Nullable Payer payer(ResultSet rs, StatementContext ctx) throws SQLException {
         String paymentType = rs.getString("payment_type");
-        Payer payer = paymentType == null
-                ? null
-                : new Payer(
-                        PaymentMode.ofWireName(paymentType),
-                        rs.getString("payment_id"),
-                        Instant.ofEpochMilli(rs.getLong("paid_at")),
-                        rs.getString("transaction_id"),
-                        rs.getString("qrc_id"),
-                        rs.getString("payer_name"),
-                        rs.getString("card_mask") == null
-                                ? null
-                                : new MaskedCard(rs.getString("card_mask"), rs.getString("card_brand")));
-        String receipt = rs.getString("receipt_json");
-        return new Payment(
-                rs.getString("operation_id"),
-                rs.getString("customer_code"),
-                rs.getString("merchant_id"),
-                rs.getString("payment_link_id"),
-                new Money(rs.getLong("amount_minor")),
-                new Money(rs.getLong("refunded_minor")),
-                rs.getString("purpose"),
-                Columns.split(rs.getString("payment_modes"), PaymentMode::ofWireName),
-                rs.getString("redirect_url"),
-                rs.getString("fail_redirect_url"),
-                rs.getBoolean("save_card"),
-                rs.getString("consumer_id"),
-                rs.getBoolean("pre_authorization"),
-                rs.getInt("ttl_minutes"),
-                receipt == null ? null : read(receipt),
-                PaymentStatus.ofWireName(rs.getString("status")),
-                Instant.ofEpochMilli(rs.getLong("created_at")),
-                payer,
-                orders);
+        if (paymentType == null) return null;
+        String cardMask = rs.getString("card_mask");
+        return new Payer(
+                PaymentMode.ofCode(paymentType),
+                rs.getString("payment_id"),
+                column(rs, "paid_at", Instant.class, ctx),
+                rs.getString("transaction_id"),
+                rs.getString("qrc_id"),
+                rs.getString("payer_name"),
+                cardMask == null ? null : new MaskedCard(cardMask, rs.getString("card_brand")));
     }
 
-    private String write(Receipt receipt) {
+    /** A {@code payment_order} row. */
+    private static final RowMapper<PaymentOrder> ORDER = (rs, ctx) -> new PaymentOrder(
+            rs.getString("order_id"),
+            OrderKind.valueOf(rs.getString("order_type").toUpperCase(Locale.ROOT)),
+            column(rs, "amount_minor", Money.class, ctx),
+            column(rs, "created_at", Instant.class, ctx));
+
+    /** A NOT NULL column of a type the database's column mappers know ({@code Money}, {@code Instant}). */
+    private static <T> T column(ResultSet rs, String name, Class<T> type, StatementContext ctx) throws SQLException {
+        T value = ctx.findColumnMapperFor(type)
+                .orElseThrow(() -> new IllegalStateException("no column mapper for " + type))
+                .map(rs, name, ctx);
+        if (value == null) throw new IllegalStateException("column " + name + " is NULL");
+        return value;
+    }
+
+    /** How the schema spells a status (its CHECK constraint lists them): the bank's spelling, fixed by the data. */
+    private static String stored(PaymentStatus status) {
+        return status == PaymentStatus.ON_REFUND ? "ON-REFUND" : status.name();
+    }
+
+    private static List<String> stored(Set<PaymentStatus> statuses) {
+        return statuses.stream().map(PaymentStore::stored).toList();
+    }
+
+    private static PaymentStatus status(String stored) {
+        return "ON-REFUND".equals(stored) ? PaymentStatus.ON_REFUND : PaymentStatus.valueOf(stored);
+    }
+
+    /** How the schema spells an order kind: {@code approval}, {@code authorized}, {@code refund}. */
+    private static String stored(OrderKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code statuses} as SQL literals, for the one expression that cannot take parameters everywhere it is used. */
+    private static String literals(Set<PaymentStatus> statuses) {
+        return String.join(", ", stored(statuses).stream().map(name -> "'" + name + "'").toList());
+    }
+
+    /** {@code status}, checked to be where {@code move} may end. */
+    private static PaymentStatus target(Move move, PaymentStatus status) {
+        if (!move.to().contains(status)) throw new IllegalArgumentException(move + " never ends in " + status);
+        return status;
+    }
+
+    private static String write(Receipt receipt) {
         try {
-            return json.writeValueAsString(receipt);
+            return RECEIPT_JSON.writeValueAsString(receipt);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot store receipt", e);
         }
     }
 
-    private Receipt read(String receipt) {
+    private static @Nullable Receipt receipt(@Nullable String column) {
+        if (column == null) return null;
         try {
-            return json.readValue(receipt, Receipt.class);
+            return RECEIPT_JSON.readValue(column, Receipt.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored receipt is unreadable", e);
         }

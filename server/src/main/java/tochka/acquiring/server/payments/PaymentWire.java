@@ -9,12 +9,14 @@ import tochka.acquiring.api.CreatedPayment;
 import tochka.acquiring.api.OrderType;
 import tochka.acquiring.api.PaymentOperation;
 import tochka.acquiring.api.PaymentOrder;
-import tochka.acquiring.api.PaymentType;
 import tochka.acquiring.server.core.BankTime;
-import tochka.acquiring.server.core.PaymentMode;
 import tochka.acquiring.server.http.Wire;
 
-/** Payments to wire: the bank's field names, enum spellings, roubles as numbers and Moscow-offset timestamps. */
+/**
+ * Payments to wire: the bank's field names, enum spellings, roubles as numbers and Moscow-offset timestamps. The
+ * domain's enums map to the api's by exhaustive {@code switch}es, so a constant added on either side fails the build
+ * until it is mapped.
+ */
 public final class PaymentWire {
 
     private final Supplier<String> publicUrl;
@@ -26,10 +28,6 @@ public final class PaymentWire {
     /** The hosted payment page of a link, in the shape of the bank's {@code merch.tochka.com/order/?uuid=...}. */
     String paymentLink(String operationId) {
         return publicUrl.get() + "/order/?uuid=" + operationId;
-    }
-
-    static PaymentType type(PaymentMode mode) {
-        return PaymentType.valueOf(mode.name());
     }
 
     /** The create response; with a receipt the bank also returns the company, the redirects and the receipt. */
@@ -63,7 +61,7 @@ public final class PaymentWire {
         return new PaymentOperation(
                 payment.customerCode(),
                 receipt == null ? null : receipt.taxSystemCode(),
-                payer == null ? null : type(payer.type()),
+                payer == null ? null : Wire.type(payer.type()),
                 payer == null ? null : payer.paymentId(),
                 payer == null ? null : payer.transactionId(),
                 Wire.time(payment.createdAt()),
@@ -80,7 +78,7 @@ public final class PaymentWire {
                 payment.merchantId(),
                 payment.consumerId(),
                 payment.orders().stream()
-                        .map(order -> new PaymentOrder(order.orderId(), OrderType.valueOf(order.kind().name()),
+                        .map(order -> new PaymentOrder(order.orderId(), type(order.kind()),
                                 order.amount().roubles(), Wire.time(order.time())))
                         .toList(),
                 receipt == null ? null : receipt.supplier(),
@@ -90,6 +88,41 @@ public final class PaymentWire {
     }
 
     static AcquiringPaymentStatus status(Payment payment, Instant now) {
-        return AcquiringPaymentStatus.valueOf(payment.status(now).name());
+        return status(payment.status(now));
+    }
+
+    public static AcquiringPaymentStatus status(PaymentStatus status) {
+        return switch (status) {
+            case CREATED -> AcquiringPaymentStatus.CREATED;
+            case APPROVED -> AcquiringPaymentStatus.APPROVED;
+            case ON_REFUND -> AcquiringPaymentStatus.ON_REFUND;
+            case REFUNDED -> AcquiringPaymentStatus.REFUNDED;
+            case EXPIRED -> AcquiringPaymentStatus.EXPIRED;
+            case REFUNDED_PARTIALLY -> AcquiringPaymentStatus.REFUNDED_PARTIALLY;
+            case AUTHORIZED -> AcquiringPaymentStatus.AUTHORIZED;
+            case WAIT_FULL_PAYMENT -> AcquiringPaymentStatus.WAIT_FULL_PAYMENT;
+        };
+    }
+
+    /** The domain status of a wire one, as a query parameter names it. */
+    public static PaymentStatus status(AcquiringPaymentStatus status) {
+        return switch (status) {
+            case CREATED -> PaymentStatus.CREATED;
+            case APPROVED -> PaymentStatus.APPROVED;
+            case ON_REFUND -> PaymentStatus.ON_REFUND;
+            case REFUNDED -> PaymentStatus.REFUNDED;
+            case EXPIRED -> PaymentStatus.EXPIRED;
+            case REFUNDED_PARTIALLY -> PaymentStatus.REFUNDED_PARTIALLY;
+            case AUTHORIZED -> PaymentStatus.AUTHORIZED;
+            case WAIT_FULL_PAYMENT -> PaymentStatus.WAIT_FULL_PAYMENT;
+        };
+    }
+
+    static OrderType type(OrderKind kind) {
+        return switch (kind) {
+            case APPROVAL -> OrderType.APPROVAL;
+            case AUTHORIZED -> OrderType.AUTHORIZED;
+            case REFUND -> OrderType.REFUND;
+        };
     }
 }

@@ -6,9 +6,7 @@ import io.javalin.http.HandlerType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import tochka.acquiring.api.BooleanResult;
 import tochka.acquiring.api.CreatePaymentRequest;
@@ -25,9 +23,9 @@ import tochka.acquiring.api.RegistryEntry;
 import tochka.acquiring.api.RegistryPayment;
 import tochka.acquiring.server.core.BankTime;
 import tochka.acquiring.server.core.Money;
-import tochka.acquiring.server.core.PaymentMode;
 import tochka.acquiring.server.core.Principal;
 import tochka.acquiring.server.core.Problems;
+import tochka.acquiring.server.core.Rejected;
 import tochka.acquiring.server.core.ServerClock;
 import tochka.acquiring.server.directory.DirectoryService;
 import tochka.acquiring.server.directory.Retailer;
@@ -37,7 +35,6 @@ import tochka.acquiring.server.http.QueryParams;
 import tochka.acquiring.server.http.Responses;
 import tochka.acquiring.server.http.Routes;
 import tochka.acquiring.server.http.Wire;
-import tochka.acquiring.server.payments.PaymentService.RegistryLine;
 
 /** {@code /acquiring/v1.0/payments...} and {@code /acquiring/v1.0/registry}: parse, call one service, map. */
 public final class PaymentsApi implements Endpoints {
@@ -88,7 +85,12 @@ public final class PaymentsApi implements Endpoints {
         var request = bodies.read(ctx, new TypeReference<DataRequest<CreatePaymentRequest>>() {});
         var command = PaymentRequests.toNewPayment(request.data(), withReceipt);
         principal.requireCompany(command.customerCode());
-        Payment payment = payments.create(command);
+        Payment payment;
+        try {
+            payment = payments.create(command);
+        } catch (Rejected rejected) {
+            throw rejected.at("Data");
+        }
         responses.ok(ctx, Envelope.of(wire.created(payment), responses.self(ctx)));
     }
 
@@ -106,16 +108,7 @@ public final class PaymentsApi implements Endpoints {
         LocalDate toDate = params.date("toDate", false);
         int page = params.integer("page", 1, 1, Integer.MAX_VALUE / MAX_PER_PAGE);
         int perPage = params.integer("perPage", MAX_PER_PAGE, 1, MAX_PER_PAGE);
-        String statusName = params.optional("status");
-        PaymentStatus status = null;
-        if (statusName != null) {
-            try {
-                status = PaymentStatus.ofWireName(statusName);
-            } catch (IllegalArgumentException e) {
-                problems.add("status", "must be one of " + Arrays.stream(PaymentStatus.values())
-                        .map(PaymentStatus::wireName).toList());
-            }
-        }
+        PaymentStatus status = PaymentRequests.status(problems, "status", params.optional("status"));
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
             problems.add("fromDate", "must not be after toDate");
         }
@@ -146,8 +139,13 @@ public final class PaymentsApi implements Endpoints {
         Problems problems = new Problems();
         Money amount = PaymentRequests.money(problems, "Data.amount", data.amount());
         problems.throwIfAny();
-        var done = payments.refund(ctx.pathParam("operationId"), principal.customerCodes(),
-                Objects.requireNonNull(amount, "money() reported a missing or invalid amount, and throwIfAny threw"));
+        PaymentService.RefundDone done;
+        try {
+            done = payments.refund(ctx.pathParam("operationId"), principal.customerCodes(),
+                    Objects.requireNonNull(amount, "money() reported a missing or invalid amount, and throwIfAny threw"));
+        } catch (Rejected rejected) {
+            throw rejected.at("Data");
+        }
         var refund = new Refund(true, done.payment().operationId(), done.order().amount().roubles(),
                 LocalDate.ofInstant(done.order().time(), BankTime.ZONE).toString(),
                 done.order().orderId());
@@ -172,22 +170,17 @@ public final class PaymentsApi implements Endpoints {
         principal.requireCompany(customerCode);
         Retailer retailer = directory.retailer(customerCode, merchantId);
 
-        List<RegistryEntry> entries = new ArrayList<>();
         Instant now = clock.instant();
-        for (Map.Entry<PaymentMode, List<RegistryLine>> group : payments.registry(retailer,
-                        Objects.requireNonNull(date), paymentId)
-                .entrySet()) {
-            Money total = Money.ZERO;
-            List<RegistryPayment> lines = new ArrayList<>();
-            for (RegistryLine line : group.getValue()) {
-                Payment payment = line.payment();
-                total = total.plus(payment.amount());
-                lines.add(new RegistryPayment(payment.purpose(), PaymentWire.status(payment, now),
-                        payment.amount().roubles(), payment.operationId(), wire.paymentLink(payment.operationId()),
-                        Wire.time(Objects.requireNonNull(payment.payer()).paidAt()), payment.paymentLinkId(), line.commission().roubles(),
-                        payment.amount().minus(line.commission()).roubles()));
-            }
-            entries.add(new RegistryEntry(PaymentWire.type(group.getKey()), total.roubles(), paymentId, lines));
+        List<RegistryEntry> entries = new ArrayList<>();
+        for (PaymentRegistry.Group group : payments.registry(retailer, Objects.requireNonNull(date), paymentId).groups()) {
+            List<RegistryPayment> lines = group.lines().stream()
+                    .map(line -> new RegistryPayment(line.payment().purpose(), PaymentWire.status(line.payment(), now),
+                            line.payment().amount().roubles(), line.payment().operationId(),
+                            wire.paymentLink(line.payment().operationId()),
+                            Wire.time(Objects.requireNonNull(line.payment().payer()).paidAt()),
+                            line.payment().paymentLinkId(), line.commission().roubles(), line.net().roubles()))
+                    .toList();
+            entries.add(new RegistryEntry(Wire.type(group.type()), group.total().roubles(), paymentId, lines));
         }
         responses.ok(ctx, Envelope.of(new Registry(entries), responses.self(ctx)));
     }

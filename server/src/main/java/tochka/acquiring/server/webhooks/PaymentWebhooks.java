@@ -9,10 +9,12 @@ import tochka.acquiring.api.WebhookType;
 import tochka.acquiring.server.core.PaymentMode;
 import tochka.acquiring.server.directory.DirectoryService;
 import tochka.acquiring.server.directory.Retailer;
+import tochka.acquiring.server.http.Wire;
 import tochka.acquiring.server.payments.Payer;
 import tochka.acquiring.server.payments.Payment;
 import tochka.acquiring.server.payments.PaymentEvents;
 import tochka.acquiring.server.payments.PaymentStatus;
+import tochka.acquiring.server.payments.PaymentWire;
 
 /**
  * Turns a paid payment into the bank's webhooks, written to the outbox in the payment's own transaction:
@@ -56,7 +58,7 @@ public final class PaymentWebhooks implements PaymentEvents {
         return new AcquiringInternetPaymentEvent(
                 payment.customerCode(),
                 payment.amount().roubles().toPlainString(),
-                payer.type().wireName(),
+                Wire.name(payer.type()),
                 payment.operationId(),
                 sbp ? payer.transactionId() : null,
                 payment.purpose(),
@@ -65,7 +67,7 @@ public final class PaymentWebhooks implements PaymentEvents {
                 WebhookType.acquiringInternetPayment.name(),
                 payment.merchantId(),
                 payer.type() == PaymentMode.CARD ? payment.consumerId() : null,
-                payment.storedStatus().wireName(),
+                PaymentWire.status(payment.storedStatus()).value(),
                 payment.paymentLinkId());
     }
 
