@@ -3,13 +3,14 @@ package tochka.acquiring.server.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.util.Date;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The signing key built from a key alone ({@link SigningKey#of}): no database, no server. */
@@ -21,8 +22,7 @@ class SigningKeyTest {
     private static final JWTClaimsSet CLAIMS = new JWTClaimsSet.Builder()
             .issuer("tochka-acquiring")
             .subject("client-1")
-            .claim("permissions", java.util.List.of("MakeAcquiringOperation"))
-            .issueTime(new Date(1_700_000_000_000L))
+            .claim("permissions", List.of("MakeAcquiringOperation"))
             .build();
 
     private final SigningKey signingKey = SigningKey.of(KEY);
@@ -49,7 +49,9 @@ class SigningKeyTest {
         String tampered = parts[0] + "." + Base64URL.encode(changed.toString()) + "." + parts[2];
 
         SignedJWT parsed = SignedJWT.parse(tampered);
-        assertThat(parsed.getJWTClaimsSet().getSubject()).as("it parses; only the signature is wrong").isEqualTo("client-2");
+        assertThat(parsed.getJWTClaimsSet().getSubject())
+                .as("it parses; only the signature is wrong")
+                .isEqualTo("client-2");
         assertThat(signingKey.verifyApiKey(parsed)).isFalse();
     }
 
@@ -83,7 +85,7 @@ class SigningKeyTest {
     private static RSAKey generate() {
         try {
             return new RSAKeyGenerator(2048).generate();
-        } catch (com.nimbusds.jose.JOSEException e) {
+        } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
     }
