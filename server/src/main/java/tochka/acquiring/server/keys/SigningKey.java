@@ -42,6 +42,13 @@ public final class SigningKey {
     /** Appended to the signing key's thumbprint to make a JWT key's {@code kid}. */
     public static final String API_KEY_KID_SUFFIX = "-api-key";
 
+    /**
+     * The row name every node stores a new key under: the primary key then lets exactly one of several nodes starting
+     * together store theirs, and the others load it. (Under the key's own thumbprint, each node's insert succeeded
+     * and a node could keep signing with a key the others did not publish.) The key's JWK keeps its thumbprint kid.
+     */
+    private static final String STORED_KID = "server";
+
     private static final JWSHeader WEBHOOK_HEADER =
             new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build();
 
@@ -83,7 +90,7 @@ public final class SigningKey {
             RSAKey created = generate();
             try {
                 jdbi.useTransaction(handle ->
-                        new KeyStore(handle).insertSigningKey(created.getKeyID(), created.toJSONString(), now));
+                        new KeyStore(handle).insertSigningKey(STORED_KID, created.toJSONString(), now));
             } catch (RuntimeException e) {
                 if (!Database.isUniqueViolation(e)) throw e;
             }
