@@ -1,12 +1,10 @@
 package tochka.acquiring.server.checkout;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowViewMapper;
 import org.jspecify.annotations.Nullable;
-import tochka.acquiring.server.core.Columns;
 import tochka.acquiring.server.payments.MaskedCard;
 
 /** Hosted-page sessions and their SBP attempts; each change is a guarded single statement. */
@@ -18,6 +16,25 @@ final class CheckoutStore {
                    s.qrc_id, a.created_at AS qrc_created_at, a.cancelled_at AS qrc_cancelled_at
             FROM checkout_session s LEFT JOIN sbp_attempt a ON a.qrc_id = s.qrc_id
             """;
+
+    /** An attempt's columns as both {@link #SESSION} and {@link #findAttempt} name them. */
+    private static final RowViewMapper<SbpAttempt> ATTEMPT = row -> new SbpAttempt(
+            row.getColumn("qrc_id", String.class),
+            row.getColumn("operation_id", String.class),
+            row.getColumn("qrc_created_at", Instant.class),
+            row.getColumn("expires_at", Instant.class),
+            row.getColumn("qrc_cancelled_at", Instant.class));
+
+    private static final RowViewMapper<CheckoutSession> CHECKOUT_SESSION = row -> {
+        String mask = row.getColumn("challenge_mask", String.class);
+        return new CheckoutSession(
+                row.getColumn("session_hash", String.class),
+                row.getColumn("operation_id", String.class),
+                row.getColumn("created_at", Instant.class),
+                row.getColumn("expires_at", Instant.class),
+                row.getColumn("qrc_id", String.class) == null ? null : ATTEMPT.map(row),
+                mask == null ? null : new MaskedCard(mask, row.getColumn("challenge_brand", String.class)));
+    };
 
     private final Handle handle;
 
@@ -32,15 +49,15 @@ final class CheckoutStore {
                         """)
                 .bind("hash", session.sessionHash())
                 .bind("operationId", session.operationId())
-                .bind("createdAt", session.createdAt().toEpochMilli())
-                .bind("expiresAt", session.expiresAt().toEpochMilli())
+                .bind("createdAt", session.createdAt())
+                .bind("expiresAt", session.expiresAt())
                 .execute();
     }
 
     public Optional<CheckoutSession> find(String sessionHash) {
         return handle.createQuery(SESSION + " WHERE s.session_hash = :hash")
                 .bind("hash", sessionHash)
-                .map((rs, ctx) -> session(rs))
+                .map(CHECKOUT_SESSION)
                 .findOne();
     }
 
@@ -53,7 +70,7 @@ final class CheckoutStore {
                         WHERE a.qrc_id = :qrcId
                         """)
                 .bind("qrcId", qrcId)
-                .map((rs, ctx) -> attempt(rs))
+                .map(ATTEMPT)
                 .findOne();
     }
 
@@ -74,7 +91,7 @@ final class CheckoutStore {
                         """)
                 .bind("qrcId", qrcId)
                 .bind("hash", sessionHash)
-                .bind("now", now.toEpochMilli())
+                .bind("now", now)
                 .execute();
         return true;
     }
@@ -85,7 +102,7 @@ final class CheckoutStore {
                         UPDATE sbp_attempt SET cancelled_at = :now WHERE qrc_id = :qrcId AND cancelled_at IS NULL
                         """)
                 .bind("qrcId", qrcId)
-                .bind("now", now.toEpochMilli())
+                .bind("now", now)
                 .execute() == 1;
     }
 
@@ -108,25 +125,5 @@ final class CheckoutStore {
                         """)
                 .bind("hash", sessionHash)
                 .execute() == 1;
-    }
-
-    private static CheckoutSession session(ResultSet rs) throws SQLException {
-        String mask = rs.getString("challenge_mask");
-        return new CheckoutSession(
-                rs.getString("session_hash"),
-                rs.getString("operation_id"),
-                Instant.ofEpochMilli(rs.getLong("created_at")),
-                Instant.ofEpochMilli(rs.getLong("expires_at")),
-                rs.getString("qrc_id") == null ? null : attempt(rs),
-                mask == null ? null : new MaskedCard(mask, rs.getString("challenge_brand")));
-    }
-
-    private static SbpAttempt attempt(ResultSet rs) throws SQLException {
-        return new SbpAttempt(
-                rs.getString("qrc_id"),
-                rs.getString("operation_id"),
-                Instant.ofEpochMilli(rs.getLong("qrc_created_at")),
-                Instant.ofEpochMilli(rs.getLong("expires_at")),
-                Columns.instantOrNull(rs, "qrc_cancelled_at"));
     }
 }

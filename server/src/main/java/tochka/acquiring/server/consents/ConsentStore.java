@@ -1,18 +1,27 @@
 package tochka.acquiring.server.consents;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowViewMapper;
 import tochka.acquiring.api.ConsentStatus;
 import tochka.acquiring.api.Permission;
 import tochka.acquiring.server.core.Columns;
 
 /** Consents, each owned by one key's {@code client_id}. */
 final class ConsentStore {
+
+    private static final RowViewMapper<ConsentRecord> CONSENT = row -> new ConsentRecord(
+            row.getColumn("consent_id", String.class),
+            row.getColumn("client_id", String.class),
+            row.getColumn("customer_code", String.class),
+            Set.copyOf(Columns.split(row.getColumn("permissions", String.class), Permission::valueOf)),
+            row.getColumn("status", ConsentStatus.class),
+            row.getColumn("created_at", Instant.class),
+            row.getColumn("status_updated_at", Instant.class),
+            row.getColumn("expires_at", Instant.class));
 
     private final Handle handle;
 
@@ -31,16 +40,16 @@ final class ConsentStore {
                 .bind("code", consent.customerCode())
                 .bind("permissions", Columns.join(consent.permissions().stream().sorted().toList(), Permission::name))
                 .bind("status", consent.status().name())
-                .bind("createdAt", consent.createdAt().toEpochMilli())
-                .bind("updatedAt", consent.statusUpdatedAt().toEpochMilli())
-                .bind("expiresAt", Columns.toMillis(consent.expiresAt()))
+                .bind("createdAt", consent.createdAt())
+                .bind("updatedAt", consent.statusUpdatedAt())
+                .bindByType("expiresAt", consent.expiresAt(), Instant.class)
                 .execute();
     }
 
     List<ConsentRecord> ofClient(String clientId) {
         return handle.createQuery("SELECT * FROM consent WHERE client_id = :clientId ORDER BY created_at, consent_id")
                 .bind("clientId", clientId)
-                .map((rs, ctx) -> consent(rs))
+                .map(CONSENT)
                 .list();
     }
 
@@ -48,19 +57,7 @@ final class ConsentStore {
         return handle.createQuery("SELECT * FROM consent WHERE consent_id = :id AND client_id = :clientId")
                 .bind("id", consentId)
                 .bind("clientId", clientId)
-                .map((rs, ctx) -> consent(rs))
+                .map(CONSENT)
                 .findOne();
-    }
-
-    private static ConsentRecord consent(ResultSet rs) throws SQLException {
-        return new ConsentRecord(
-                rs.getString("consent_id"),
-                rs.getString("client_id"),
-                rs.getString("customer_code"),
-                Set.copyOf(Columns.split(rs.getString("permissions"), Permission::valueOf)),
-                ConsentStatus.valueOf(rs.getString("status")),
-                Instant.ofEpochMilli(rs.getLong("created_at")),
-                Instant.ofEpochMilli(rs.getLong("status_updated_at")),
-                Columns.instantOrNull(rs, "expires_at"));
     }
 }

@@ -1,12 +1,11 @@
 package tochka.acquiring.server.directory;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowViewMapper;
 import tochka.acquiring.api.CustomerType;
 import tochka.acquiring.api.RetailerStatus;
 import tochka.acquiring.server.core.Columns;
@@ -14,6 +13,31 @@ import tochka.acquiring.server.core.PaymentMode;
 
 /** Companies (the bank's customers) and their acquiring retailers. */
 final class CompanyStore implements CompanyLookup {
+
+    private static final RowViewMapper<Company> COMPANY = row -> new Company(
+            row.getColumn("customer_code", String.class),
+            row.getColumn("customer_type", CustomerType.class),
+            row.getColumn("is_resident", Boolean.class),
+            row.getColumn("full_name", String.class),
+            row.getColumn("short_name", String.class),
+            row.getColumn("tax_code", String.class),
+            row.getColumn("kpp", String.class),
+            row.getColumn("ogrn", String.class),
+            row.getColumn("demo", Boolean.class));
+
+    /** The rate is kept as the text of its exact decimal, so that no database rounds it. */
+    private static final RowViewMapper<Retailer> RETAILER = row -> new Retailer(
+            row.getColumn("merchant_id", String.class),
+            row.getColumn("customer_code", String.class),
+            row.getColumn("name", String.class),
+            row.getColumn("url", String.class),
+            row.getColumn("mcc", String.class),
+            new BigDecimal(row.getColumn("rate_percent", String.class)),
+            row.getColumn("terminal_id", String.class),
+            row.getColumn("status", RetailerStatus.class),
+            row.getColumn("is_active", Boolean.class),
+            Columns.split(row.getColumn("payment_modes", String.class), PaymentMode::ofCode),
+            row.getColumn("cashbox", String.class));
 
     private final Handle handle;
 
@@ -75,7 +99,7 @@ final class CompanyStore implements CompanyLookup {
     public Optional<Company> find(String customerCode) {
         return handle.createQuery("SELECT * FROM company WHERE customer_code = :code")
                 .bind("code", customerCode)
-                .map((rs, ctx) -> company(rs))
+                .map(COMPANY)
                 .findOne();
     }
 
@@ -86,7 +110,7 @@ final class CompanyStore implements CompanyLookup {
         return handle.createQuery(
                         "SELECT * FROM company WHERE customer_code IN (<codes>) ORDER BY customer_type, customer_code")
                 .bindList("codes", List.copyOf(customerCodes))
-                .map((rs, ctx) -> company(rs))
+                .map(COMPANY)
                 .list();
     }
 
@@ -96,7 +120,7 @@ final class CompanyStore implements CompanyLookup {
                         SELECT * FROM company WHERE demo = TRUE AND sandbox = FALSE
                         ORDER BY customer_type, customer_code
                         """)
-                .map((rs, ctx) -> company(rs))
+                .map(COMPANY)
                 .list();
     }
 
@@ -104,7 +128,7 @@ final class CompanyStore implements CompanyLookup {
     @Override
     public List<Company> sandboxCompanies() {
         return handle.createQuery("SELECT * FROM company WHERE sandbox = TRUE ORDER BY customer_type, customer_code")
-                .map((rs, ctx) -> company(rs))
+                .map(COMPANY)
                 .list();
     }
 
@@ -112,35 +136,7 @@ final class CompanyStore implements CompanyLookup {
     public List<Retailer> retailers(String customerCode) {
         return handle.createQuery("SELECT * FROM retailer WHERE customer_code = :code ORDER BY merchant_id")
                 .bind("code", customerCode)
-                .map((rs, ctx) -> retailer(rs))
+                .map(RETAILER)
                 .list();
-    }
-
-    private static Company company(ResultSet rs) throws SQLException {
-        return new Company(
-                rs.getString("customer_code"),
-                CustomerType.valueOf(rs.getString("customer_type")),
-                rs.getBoolean("is_resident"),
-                rs.getString("full_name"),
-                rs.getString("short_name"),
-                rs.getString("tax_code"),
-                rs.getString("kpp"),
-                rs.getString("ogrn"),
-                rs.getBoolean("demo"));
-    }
-
-    private static Retailer retailer(ResultSet rs) throws SQLException {
-        return new Retailer(
-                rs.getString("merchant_id"),
-                rs.getString("customer_code"),
-                rs.getString("name"),
-                rs.getString("url"),
-                rs.getString("mcc"),
-                new BigDecimal(rs.getString("rate_percent")),
-                rs.getString("terminal_id"),
-                RetailerStatus.valueOf(rs.getString("status")),
-                rs.getBoolean("is_active"),
-                Columns.split(rs.getString("payment_modes"), PaymentMode::ofCode),
-                rs.getString("cashbox"));
     }
 }

@@ -1,13 +1,11 @@
 package tochka.acquiring.server.keys;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowViewMapper;
 import tochka.acquiring.api.Permission;
 import tochka.acquiring.server.core.Columns;
 
@@ -15,6 +13,20 @@ import tochka.acquiring.server.core.Columns;
 final class KeyStore {
 
     private final Handle handle;
+
+    /** A key row with the companies it may act for, which live in a table of their own. */
+    private final RowViewMapper<ApiKey> apiKey = row -> {
+        String clientId = row.getColumn("client_id", String.class);
+        return new ApiKey(
+                clientId,
+                row.getColumn("key_id", String.class),
+                row.getColumn("name", String.class),
+                Set.copyOf(Columns.split(row.getColumn("permissions", String.class), Permission::valueOf)),
+                companies(clientId),
+                row.getColumn("created_at", Instant.class),
+                row.getColumn("expires_at", Instant.class),
+                row.getColumn("revoked_at", Instant.class));
+    };
 
     KeyStore(Handle handle) {
         this.handle = handle;
@@ -30,8 +42,8 @@ final class KeyStore {
                 .bind("keyId", key.keyId())
                 .bind("name", key.name())
                 .bind("permissions", Columns.join(key.permissions().stream().sorted().toList(), Permission::name))
-                .bind("createdAt", key.createdAt().toEpochMilli())
-                .bind("expiresAt", Columns.toMillis(key.expiresAt()))
+                .bind("createdAt", key.createdAt())
+                .bindByType("expiresAt", key.expiresAt(), Instant.class)
                 .bind("demo", demo)
                 .execute();
         for (String code : key.customerCodes()) {
@@ -45,19 +57,19 @@ final class KeyStore {
     public Optional<ApiKey> find(String clientId) {
         return handle.createQuery("SELECT * FROM api_key WHERE client_id = :clientId")
                 .bind("clientId", clientId)
-                .map((rs, ctx) -> key(rs, companies(rs.getString("client_id"))))
+                .map(apiKey)
                 .findOne();
     }
 
     public List<ApiKey> all() {
         return handle.createQuery("SELECT * FROM api_key ORDER BY created_at, client_id")
-                .map((rs, ctx) -> key(rs, companies(rs.getString("client_id"))))
+                .map(apiKey)
                 .list();
     }
 
     public Optional<ApiKey> demoKey() {
         return handle.createQuery("SELECT * FROM api_key WHERE demo = TRUE AND revoked_at IS NULL ORDER BY created_at")
-                .map((rs, ctx) -> key(rs, companies(rs.getString("client_id"))))
+                .map(apiKey)
                 .findFirst();
     }
 
@@ -65,7 +77,7 @@ final class KeyStore {
         return handle.createUpdate(
                         "UPDATE api_key SET revoked_at = :now WHERE client_id = :clientId AND revoked_at IS NULL")
                 .bind("clientId", clientId)
-                .bind("now", now.toEpochMilli())
+                .bind("now", now)
                 .execute() == 1;
     }
 
@@ -80,26 +92,14 @@ final class KeyStore {
                         "INSERT INTO signing_key (kid, private_jwk, created_at) VALUES (:kid, :jwk, :createdAt)")
                 .bind("kid", kid)
                 .bind("jwk", privateJwk)
-                .bind("createdAt", now.toEpochMilli())
+                .bind("createdAt", now)
                 .execute();
     }
 
     private Set<String> companies(String clientId) {
-        return new HashSet<>(handle.createQuery("SELECT customer_code FROM api_key_company WHERE client_id = :id")
+        return handle.createQuery("SELECT customer_code FROM api_key_company WHERE client_id = :id")
                 .bind("id", clientId)
                 .mapTo(String.class)
-                .list());
-    }
-
-    private static ApiKey key(ResultSet rs, Set<String> companies) throws SQLException {
-        return new ApiKey(
-                rs.getString("client_id"),
-                rs.getString("key_id"),
-                rs.getString("name"),
-                Set.copyOf(Columns.split(rs.getString("permissions"), Permission::valueOf)),
-                companies,
-                Instant.ofEpochMilli(rs.getLong("created_at")),
-                Columns.instantOrNull(rs, "expires_at"),
-                Columns.instantOrNull(rs, "revoked_at"));
+                .set();
     }
 }

@@ -26,8 +26,9 @@ import tochka.acquiring.server.core.Database;
 
 /**
  * The server's RSA key pair: it signs the JWT keys it issues and the webhooks it sends, and its public half is
- * published as a JWK. Created on first start and kept in the database, so every node of a PostgreSQL cluster
- * signs with the same key. 3072 bits and RS256.
+ * published as a JWK. Built from a key alone with {@link #of}; the server's is created on first start and kept in
+ * the database ({@link #loadOrCreate}), so every node of a PostgreSQL cluster signs with the same key. 3072 bits and
+ * RS256.
  *
  * <p>The two kinds of token carry different headers, so that one can never pass for the other: a webhook has the
  * bank's {@code {"typ":"JWT","alg":"RS256"}} byte for byte, and a JWT key has {@code typ} {@value #API_KEY_TYPE}
@@ -40,6 +41,13 @@ public final class SigningKey {
     public static final String API_KEY_TYPE = "at+jwt";
     /** Appended to the signing key's thumbprint to make a JWT key's {@code kid}. */
     public static final String API_KEY_KID_SUFFIX = "-api-key";
+
+    /**
+     * The row name every node stores a new key under: the primary key then lets exactly one of several nodes starting
+     * together store theirs, and the others load it. (Under the key's own thumbprint, each node's insert succeeded
+     * and a node could keep signing with a key the others did not publish.) The key's JWK keeps its thumbprint kid.
+     */
+    private static final String STORED_KID = "server";
 
     private static final JWSHeader WEBHOOK_HEADER =
             new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build();
@@ -57,23 +65,50 @@ public final class SigningKey {
                 .build();
     }
 
-    /** The stored key, or a new one when there is none yet (the first node to store one wins a race). */
-    public static SigningKey loadOrCreate(Jdbi jdbi, Instant now) {
+    /**
+     * The signer and verifier of {@code key}, an RSA key pair with its private half, without any database: for tests
+     * and embedders that bring their own key. The same key gives the same tokens and JWKS as a server using it.
+     *
+     * @throws IllegalArgumentException when {@code key} has no private half or is not usable for RS256
+     */
+    public static SigningKey of(RSAKey key) {
+        if (!key.isPrivate()) throw new IllegalArgumentException("the signing key needs its private half");
         try {
-            String stored = jdbi.withHandle(handle -> new KeyStore(handle).signingKey()).orElse(null);
-            if (stored == null) {
-                RSAKey created = new RSAKeyGenerator(3072).keyIDFromThumbprint(true).generate();
-                try {
-                    jdbi.useTransaction(handle ->
-                            new KeyStore(handle).insertSigningKey(created.getKeyID(), created.toJSONString(), now));
-                } catch (RuntimeException e) {
-                    if (!Database.isUniqueViolation(e)) throw e;
-                }
-                stored = jdbi.withHandle(handle -> new KeyStore(handle).signingKey()).orElseThrow();
+            return new SigningKey(key);
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("not a usable RSA signing key", e);
+        }
+    }
+
+    /**
+     * The server's key kept in the database, or a new one stored there when there is none yet (the first node to
+     * store one wins a race), so every node signs with the same key.
+     */
+    public static SigningKey loadOrCreate(Jdbi jdbi, Instant now) {
+        String stored = jdbi.withHandle(handle -> new KeyStore(handle).signingKey()).orElse(null);
+        if (stored == null) {
+            RSAKey created = generate();
+            try {
+                jdbi.useTransaction(handle ->
+                        new KeyStore(handle).insertSigningKey(STORED_KID, created.toJSONString(), now));
+            } catch (RuntimeException e) {
+                if (!Database.isUniqueViolation(e)) throw e;
             }
-            return new SigningKey(RSAKey.parse(stored));
-        } catch (JOSEException | ParseException e) {
+            stored = jdbi.withHandle(handle -> new KeyStore(handle).signingKey()).orElseThrow();
+        }
+        try {
+            return of(RSAKey.parse(stored));
+        } catch (ParseException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot load the server's signing key", e);
+        }
+    }
+
+    /** A fresh key pair of the server's kind: 3072-bit RSA, its {@code kid} the JWK thumbprint. */
+    public static RSAKey generate() {
+        try {
+            return new RSAKeyGenerator(3072).keyIDFromThumbprint(true).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot generate an RSA key", e);
         }
     }
 

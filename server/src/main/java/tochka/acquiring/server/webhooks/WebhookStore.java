@@ -1,11 +1,10 @@
 package tochka.acquiring.server.webhooks;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowViewMapper;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.api.WebhookType;
 import tochka.acquiring.server.core.Columns;
@@ -15,6 +14,31 @@ final class WebhookStore {
 
     /** The client id under which the sandbox token manages its webhook; it receives the sandbox companies' events. */
     public static final String SANDBOX_CLIENT = "sandbox";
+
+    private static final RowViewMapper<WebhookSubscription> SUBSCRIPTION = row -> new WebhookSubscription(
+            row.getColumn("client_id", String.class),
+            row.getColumn("url", String.class),
+            Columns.split(row.getColumn("webhook_types", String.class), WebhookType::valueOf),
+            row.getColumn("created_at", Instant.class),
+            row.getColumn("updated_at", Instant.class));
+
+    private static final RowViewMapper<WebhookEvent> EVENT = row -> new WebhookEvent(
+            row.getColumn("event_id", String.class),
+            row.getColumn("client_id", String.class),
+            row.getColumn("url", String.class),
+            row.getColumn("webhook_type", WebhookType.class),
+            row.getColumn("operation_id", String.class),
+            row.getColumn("token", String.class),
+            row.getColumn("created_at", Instant.class),
+            row.getColumn("status", WebhookEvent.Status.class),
+            row.getColumn("attempts", Integer.class),
+            row.getColumn("give_up_after", Integer.class),
+            row.getColumn("next_attempt_at", Instant.class),
+            row.getColumn("last_attempt_at", Instant.class),
+            row.getColumn("last_status_code", Integer.class),
+            row.getColumn("last_latency_ms", Long.class),
+            row.getColumn("last_error", String.class),
+            row.getColumn("delivered_at", Instant.class));
 
     private final Handle handle;
 
@@ -27,7 +51,7 @@ final class WebhookStore {
     public Optional<WebhookSubscription> subscription(String clientId) {
         return handle.createQuery("SELECT * FROM webhook_subscription WHERE client_id = :clientId")
                 .bind("clientId", clientId)
-                .map((rs, ctx) -> subscription(rs))
+                .map(SUBSCRIPTION)
                 .findOne();
     }
 
@@ -44,8 +68,8 @@ final class WebhookStore {
                 .bind("clientId", subscription.clientId())
                 .bind("url", subscription.url())
                 .bind("types", Columns.join(subscription.types(), WebhookType::name))
-                .bind("createdAt", subscription.createdAt().toEpochMilli())
-                .bind("updatedAt", subscription.updatedAt().toEpochMilli())
+                .bind("createdAt", subscription.createdAt())
+                .bind("updatedAt", subscription.updatedAt())
                 .execute() == 1;
     }
 
@@ -58,7 +82,7 @@ final class WebhookStore {
                 .bind("clientId", subscription.clientId())
                 .bind("url", subscription.url())
                 .bind("types", Columns.join(subscription.types(), WebhookType::name))
-                .bind("updatedAt", subscription.updatedAt().toEpochMilli())
+                .bind("updatedAt", subscription.updatedAt())
                 .execute() == 1;
     }
 
@@ -87,20 +111,11 @@ final class WebhookStore {
                         ORDER BY s.client_id
                         """)
                 .bind("code", customerCode)
-                .bind("now", now.toEpochMilli())
+                .bind("now", now)
                 .bind("sandbox", SANDBOX_CLIENT)
-                .map((rs, ctx) -> subscription(rs))
+                .map(SUBSCRIPTION)
                 .filter(subscription -> subscription.types().contains(type))
                 .list();
-    }
-
-    private static WebhookSubscription subscription(ResultSet rs) throws SQLException {
-        return new WebhookSubscription(
-                rs.getString("client_id"),
-                rs.getString("url"),
-                Columns.split(rs.getString("webhook_types"), WebhookType::valueOf),
-                Instant.ofEpochMilli(rs.getLong("created_at")),
-                Instant.ofEpochMilli(rs.getLong("updated_at")));
     }
 
     // ---- the outbox ------------------------------------------------------------------------------------------------
@@ -118,16 +133,16 @@ final class WebhookStore {
                 .bind("type", event.type().name())
                 .bind("operationId", event.operationId())
                 .bind("token", event.token())
-                .bind("createdAt", event.createdAt().toEpochMilli())
+                .bind("createdAt", event.createdAt())
                 .bind("giveUpAfter", event.giveUpAfter())
-                .bind("nextAttemptAt", event.nextAttemptAt().toEpochMilli())
+                .bind("nextAttemptAt", event.nextAttemptAt())
                 .execute();
     }
 
     public Optional<WebhookEvent> event(String eventId) {
         return handle.createQuery("SELECT * FROM webhook_event WHERE event_id = :eventId")
                 .bind("eventId", eventId)
-                .map((rs, ctx) -> event(rs))
+                .map(EVENT)
                 .findOne();
     }
 
@@ -145,11 +160,11 @@ final class WebhookStore {
                         """
                         + (skipClients.isEmpty() ? "" : "    AND client_id NOT IN (<skip>)\n")
                         + "ORDER BY CASE WHEN attempts = 0 THEN 0 ELSE 1 END, next_attempt_at, created_at LIMIT :limit")
-                .bind("now", now.toEpochMilli())
-                .bind("realNow", realNow.toEpochMilli())
+                .bind("now", now)
+                .bind("realNow", realNow)
                 .bind("limit", limit);
         if (!skipClients.isEmpty()) query.bindList("skip", List.copyOf(skipClients));
-        return query.map((rs, ctx) -> event(rs)).list();
+        return query.map(EVENT).list();
     }
 
     /**
@@ -163,9 +178,9 @@ final class WebhookStore {
                             AND (claimed_until IS NULL OR claimed_until <= :realNow)
                         """)
                 .bind("eventId", eventId)
-                .bind("now", now.toEpochMilli())
-                .bind("realNow", realNow.toEpochMilli())
-                .bind("until", until.toEpochMilli())
+                .bind("now", now)
+                .bind("realNow", realNow)
+                .bind("until", until)
                 .execute() == 1;
     }
 
@@ -194,11 +209,11 @@ final class WebhookStore {
                 .bind("eventId", event.eventId())
                 .bind("status", status)
                 .bind("attempt", attempt)
-                .bind("at", at.toEpochMilli())
+                .bind("at", at)
                 .bind("statusCode", statusCode)
                 .bind("latency", latencyMillis)
                 .bind("error", error)
-                .bind("next", nextAttemptAt.toEpochMilli())
+                .bind("next", nextAttemptAt)
                 .bind("delivered", delivered)
                 .execute();
         handle.createUpdate("""
@@ -207,7 +222,7 @@ final class WebhookStore {
                         """)
                 .bind("eventId", event.eventId())
                 .bind("attempt", attempt)
-                .bind("at", at.toEpochMilli())
+                .bind("at", at)
                 .bind("statusCode", statusCode)
                 .bind("latency", latencyMillis)
                 .bind("error", error)
@@ -222,7 +237,7 @@ final class WebhookStore {
                         WHERE event_id = :eventId
                         """)
                 .bind("eventId", eventId)
-                .bind("now", now.toEpochMilli())
+                .bind("now", now)
                 .bind("more", moreAttempts)
                 .execute() == 1;
     }
@@ -236,26 +251,6 @@ final class WebhookStore {
                 .bind("limit", limit);
         if (clientId != null) query.bind("clientId", clientId);
         if (status != null) query.bind("status", status.name());
-        return query.map((rs, ctx) -> event(rs)).list();
-    }
-
-    private static WebhookEvent event(ResultSet rs) throws SQLException {
-        return new WebhookEvent(
-                rs.getString("event_id"),
-                rs.getString("client_id"),
-                rs.getString("url"),
-                WebhookType.valueOf(rs.getString("webhook_type")),
-                rs.getString("operation_id"),
-                rs.getString("token"),
-                Instant.ofEpochMilli(rs.getLong("created_at")),
-                WebhookEvent.Status.valueOf(rs.getString("status")),
-                rs.getInt("attempts"),
-                rs.getInt("give_up_after"),
-                Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
-                Columns.instantOrNull(rs, "last_attempt_at"),
-                Columns.intOrNull(rs, "last_status_code"),
-                Columns.longOrNull(rs, "last_latency_ms"),
-                rs.getString("last_error"),
-                Columns.instantOrNull(rs, "delivered_at"));
+        return query.map(EVENT).list();
     }
 }
