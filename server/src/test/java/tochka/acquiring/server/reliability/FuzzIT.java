@@ -79,7 +79,7 @@ class FuzzIT {
         int threads = Integer.getInteger("fuzz.threads", BATCH);
         Path dataDir = TestServer.tempDir();
         Config config = Config.forTests(dataDir, TestDatabases.freshUrl());
-        try (Application server = Application.start(config, Clock.fixed(Instant.now(), ZoneOffset.UTC))) {
+        try (Application server = Application.builder().config(config).clock(Clock.fixed(Instant.now(), ZoneOffset.UTC)).build().start()) {
             List<Target> targets = FuzzTargets.of(server.info());
             Run run = new Run(server, targets, families, seed, method, threads);
             try {

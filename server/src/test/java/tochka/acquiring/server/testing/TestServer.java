@@ -30,7 +30,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Config config) {
-        return new TestServer(Application.start(config, Clock.systemUTC()), config.dataDir());
+        return new TestServer(Application.builder().config(config).clock(Clock.systemUTC()).build().start(), config.dataDir());
     }
 
     public static Path tempDir() {

@@ -191,8 +191,7 @@ class WebhookAttacksIT {
         Path dataDir = TestServer.tempDir();
         String dbUrl = TestDatabases.freshUrl();
         Config onLoopback = Config.forTests(dataDir, dbUrl);
-        Config exposed = new Config("0.0.0.0", 0, dataDir, dbUrl, null, null, null, true, true, true,
-                Config.TEST_ADMIN_TOKEN, Config.TEST_WEBHOOKS);
+        Config exposed = onLoopback.toBuilder().host("0.0.0.0").build();
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             String operationId;
             try (TestServer local = TestServer.start(onLoopback)) {
