@@ -322,7 +322,7 @@ public final class Application implements AutoCloseable {
                     }
                 }, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
                 // Background work (webhook dispatch, the sweep) sees another node's clock advance within a second.
-                var alsoUnused = sweeper.scheduleWithFixedDelay(() -> {
+                var unusedRefresh = sweeper.scheduleWithFixedDelay(() -> {
                     try {
                         clock.refresh();
                     } catch (RuntimeException e) {

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import tochka.acquiring.server.Application;
 import tochka.acquiring.server.Config;
 import tochka.acquiring.server.testing.ServerProcess;
-import tochka.acquiring.server.testing.TestDatabases;
-import tochka.acquiring.server.testing.TestServer;
+import tochka.acquiring.testkit.TestDatabases;
+import tochka.acquiring.testkit.TestServer;
 
 
 /**

@@ -34,8 +34,8 @@ import tochka.acquiring.server.contract.OpenApiContract;
 import tochka.acquiring.server.reliability.HostileRequests.Family;
 import tochka.acquiring.server.testing.DatabaseSnapshot;
 import tochka.acquiring.server.testing.RawHttp;
-import tochka.acquiring.server.testing.TestDatabases;
-import tochka.acquiring.server.testing.TestServer;
+import tochka.acquiring.testkit.TestDatabases;
+import tochka.acquiring.testkit.TestServer;
 
 
 /**
