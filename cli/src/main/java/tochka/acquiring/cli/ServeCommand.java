@@ -99,7 +99,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid webhook option: " + e.getMessage(), e);
         }
         Config config = store.config(host, port, publicUrl, adminToken, webhooks, control, admin, sandbox);
-        Application server = Application.start(config, Clock.systemUTC());
+        Application server = Application.builder().config(config).clock(Clock.systemUTC()).build().start();
         CountDownLatch stopped = new CountDownLatch(1);
         PrintWriter out = spec.commandLine().getOut();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

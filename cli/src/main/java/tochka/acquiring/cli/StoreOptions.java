@@ -23,7 +23,18 @@ final class StoreOptions {
     /** The server's config; {@code control}, {@code admin} and {@code sandbox} turn those parts on. */
     Config config(String host, int port, String publicUrl, String adminToken, WebhookPolicy webhooks,
             boolean control, boolean admin, boolean sandbox) {
-        return new Config(host, port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, control, admin, sandbox,
-                adminToken, webhooks);
+        return Config.builder(dataDir)
+                .host(host)
+                .port(port)
+                .dbUrl(dbUrl)
+                .dbUser(dbUser)
+                .dbPassword(dbPassword)
+                .publicUrl(publicUrl)
+                .controlEnabled(control)
+                .adminEnabled(admin)
+                .sandboxEnabled(sandbox)
+                .adminToken(adminToken)
+                .webhooks(webhooks)
+                .build();
     }
 }

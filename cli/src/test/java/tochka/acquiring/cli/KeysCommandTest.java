@@ -68,7 +68,7 @@ class KeysCommandTest {
         Run reprinted = run("keys", "token", "--data", data.toString(), clientId);
         assertThat(reprinted.out().trim()).as("keys token prints the same token again").isEqualTo(token);
 
-        try (Application server = Application.start(Config.forTests(data, null), Clock.systemUTC())) {
+        try (Application server = Application.builder().config(Config.forTests(data, null)).clock(Clock.systemUTC()).build().start()) {
             assertThat(status(server, token)).isEqualTo(200);
 
             Run revoked = run("keys", "revoke", "--data", data.toString(), clientId);

@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,134 +47,112 @@ import tochka.acquiring.server.webhooks.WebhookTargets;
 import tochka.acquiring.server.webhooks.Webhooks;
 import tochka.acquiring.server.webhooks.WebhooksApi;
 
-/** Builds the whole server by hand from a {@link Config} and a {@link Clock}, and starts it. */
+/**
+ * The whole server, built by hand from a {@link Config} and a {@link Clock}, with an explicit lifecycle so that it
+ * can be embedded: {@code Application.builder().config(config).clock(clock).build()} is a server that has touched
+ * nothing yet; {@link #start()} opens the database and serves; {@link #stop()} stops serving but keeps the database
+ * (a later {@code start()} serves it again); {@link #close()} stops and releases the database and the data
+ * directory's lock. {@code close()} may be called any number of times, in any state.
+ */
 public final class Application implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Application.class);
     private static final long SWEEP_SECONDS = 30;
 
-    private final Database database;
-    private final Javalin javalin;
-    private final ScheduledExecutorService sweeper;
-    private final Dispatcher dispatcher;
-    private final ServerInfo info;
-    private final Backoffice backoffice;
-    private final @Nullable DataDirLock dataDirLock;
-    private final AdminTokens adminTokens;
+    private final Config config;
+    private final Clock baseClock;
 
-    private Application(Database database, Javalin javalin, ScheduledExecutorService sweeper, Dispatcher dispatcher,
-            ServerInfo info, Backoffice backoffice, @Nullable DataDirLock dataDirLock, AdminTokens adminTokens) {
-        this.adminTokens = adminTokens;
-        this.database = database;
-        this.javalin = javalin;
-        this.sweeper = sweeper;
-        this.dispatcher = dispatcher;
-        this.info = info;
-        this.backoffice = backoffice;
-        this.dataDirLock = dataDirLock;
+    /** What {@link #start()} opened and {@link #close()} releases; null before the first start and after close. */
+    private @Nullable Opened opened;
+
+    /** What serves while the server runs; null when it does not. */
+    private @Nullable Serving serving;
+
+    private @Nullable ServerInfo info;
+    private boolean closed;
+
+    private Application(Config config, Clock baseClock) {
+        this.config = config;
+        this.baseClock = baseClock;
+    }
+
+    /** A builder of an unstarted server; {@link Builder#config} is required, the clock defaults to the system's. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects what an {@link Application} is made of. */
+    public static final class Builder {
+        private @Nullable Config config;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {}
+
+        public Builder config(Config config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** The clock the server's own clock (which the control API advances) runs on: the system's unless set. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The server, not started: nothing is opened or listened on until {@link Application#start()}. */
+        public Application build() {
+            if (config == null) throw new IllegalStateException("Application.builder(): config(...) is required");
+            return new Application(config, clock);
+        }
     }
 
     /**
-     * Opens the database (migrating and seeding it), starts HTTP and the expiry sweeper. On SQLite the server first
-     * locks its data directory, so a second server there is refused instead of running unnoticed; PostgreSQL nodes
-     * share their database by design and take no lock.
+     * Opens the database on the first start (migrating and seeding it), then starts HTTP, the webhook dispatcher and
+     * the expiry sweeper. On SQLite the server first locks its data directory, so a second server there is refused
+     * instead of running unnoticed; PostgreSQL nodes share their database by design and take no lock. Starting a
+     * running server does nothing.
      *
-     * @throws IllegalStateException naming the directory when another server runs on it
+     * @return this server, running
+     * @throws IllegalStateException naming the directory when another server runs on it, or after {@link #close()}
      */
-    public static Application start(Config config, Clock baseClock) {
-        DataDirLock dataDirLock = config.dbUrl() == null ? DataDirLock.acquire(config.dataDir()) : null;
-        Database database;
+    public synchronized Application start() {
+        if (closed) throw new IllegalStateException("the server is closed; build another one");
+        if (serving != null) return this;
+        if (opened == null) opened = Opened.open(config, baseClock);
         try {
-            database = open(config);
+            serving = Serving.start(config, opened);
         } catch (RuntimeException e) {
-            if (dataDirLock != null) dataDirLock.close();
+            close();
             throw e;
         }
-        try {
-            // PostgreSQL nodes share the clock's offset: each takes up another's advance at its next request.
-            ServerClock clock = ServerClock.persisted(baseClock, database.jdbi(), database.isPostgres());
-            ObjectMapper json = Json.create();
-            Backoffice backoffice = Backoffice.open(database, clock);
-            AdminTokens adminTokens = new AdminTokens(database.jdbi());
-            @Nullable String adminToken = adminTokens.establish(config.adminToken());
+        info = serving.info(opened, config);
+        return this;
+    }
 
-            Outbox outbox = new Outbox(new WebhookSigner(backoffice.signingKey()), config.webhooks(), clock);
-            Dispatcher dispatcher = new Dispatcher(database.jdbi(), clock, config.webhooks(),
-                    WebhookTargets.of(config.webhooks(), config.host()));
-            PaymentService payments = new PaymentService(database.jdbi(), clock,
-                    new PaymentWebhooks(outbox, dispatcher::nudge));
-            PublicUrl publicUrl = new PublicUrl(config.publicUrl());
-            DirectoryService directory = new DirectoryService(database.jdbi());
-            CheckoutService checkoutSessions = new CheckoutService(database.jdbi(), clock);
-            String pageSecret = backoffice.signingKey().derivedSecret("tochka checkout pages");
-            Bodies bodies = new Bodies(json);
-            Responses responses = new Responses(json, publicUrl::get);
-            PaymentWire paymentWire = new PaymentWire(publicUrl::get);
-            // In this order: the site publishes the bank's methods registered before it, and the checkout's bank app
-            // answers at /{qrcId}, which would shadow any one-segment path registered after it.
-            List<Endpoints> features = List.of(
-                    new CustomersApi(directory, responses),
-                    new PaymentsApi(payments, directory, clock, bodies, responses, paymentWire),
-                    new ConsentsApi(new ConsentService(database.jdbi(), clock), bodies, responses),
-                    new WebhooksApi(new Webhooks(database.jdbi(), outbox, dispatcher, config.webhooks(), clock), bodies,
-                            responses),
-                    new ControlApi(payments, clock, bodies, responses, paymentWire),
-                    new PublicKeys(backoffice.signingKey(), responses),
-                    new SitePages(json, publicUrl::get, responses),
-                    new CheckoutSite(payments, checkoutSessions, directory, pageSecret, publicUrl::get));
-            Routes.Switches switches =
-                    new Routes.Switches(config.controlEnabled(), config.adminEnabled(), config.sandboxEnabled());
-            Javalin javalin = Javalin.create(javalinConfig -> {
-                javalinConfig.startup.showJavalinBanner = false;
-                javalinConfig.jetty.host = config.host();
-                // Jetty reuses the header fields it has seen on a connection and, by default, matches their values
-                // ignoring case: a bearer token differing from an earlier one only in case would be read as that
-                // earlier, valid token.
-                javalinConfig.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
-                javalinConfig.routes.beforeMatched(ctx -> clock.refresh());
-                // Bodies are read whole, without a thread, under a deadline, before a route sees them.
-                RequestGate.install(javalinConfig, json);
-                Routes.install(javalinConfig, json, switches, backoffice.keys()::authenticate, adminTokens::matches,
-                        features);
-            });
-            javalin.start(config.host(), config.port());
-            publicUrl.portKnown(javalin.port());
-            dispatcher.start(!database.isPostgres());
+    /**
+     * Stops serving: HTTP, the webhook dispatcher and the sweeper end; the database stays open and the data directory
+     * locked, so {@link #start()} may serve them again (on a new port when the config's is 0). Stopping a server that
+     * does not run does nothing.
+     */
+    public synchronized void stop() {
+        Serving running = serving;
+        serving = null;
+        if (running != null) running.stop();
+    }
 
-            ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "expiry-sweeper");
-                thread.setDaemon(true);
-                return thread;
-            });
-            var unused = sweeper.scheduleWithFixedDelay(() -> {
-                try {
-                    payments.expireDue();
-                } catch (RuntimeException e) {
-                    log.warn("expiry sweep failed; next one in {} s", SWEEP_SECONDS, e);
-                }
-            }, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
-            // Background work (webhook dispatch, the sweep) sees another node's clock advance within a second.
-            var alsoUnused = sweeper.scheduleWithFixedDelay(() -> {
-                try {
-                    clock.refresh();
-                } catch (RuntimeException e) {
-                    log.warn("reading the shared clock failed; next try in 1 s", e);
-                }
-            }, 1, 1, TimeUnit.SECONDS);
+    /** Stops serving and releases the database and the data directory's lock; idempotent. */
+    @Override
+    public synchronized void close() {
+        stop();
+        closed = true;
+        Opened open = opened;
+        opened = null;
+        if (open != null) open.close();
+    }
 
-            var demoKey = backoffice.keys().demoKey().orElseThrow();
-            Company business = backoffice.demoBusiness();
-            ServerInfo info = new ServerInfo(javalin.port(), publicUrl.get(), business.customerCode(),
-                    DemoData.MERCHANT_ID, demoKey.key().clientId(), demoKey.token(), adminToken,
-                    config.controlEnabled(), config.adminEnabled(), config.sandboxEnabled(),
-                    DemoData.SANDBOX_BUSINESS_CODE, DemoData.SANDBOX_MERCHANT_ID);
-            return new Application(database, javalin, sweeper, dispatcher, info, backoffice, dataDirLock,
-                    adminTokens);
-        } catch (RuntimeException e) {
-            database.close();
-            if (dataDirLock != null) dataDirLock.close();
-            throw e;
-        }
+    /** Whether the server serves now: started, and neither stopped nor closed since. */
+    public synchronized boolean isRunning() {
+        return serving != null;
     }
 
     /** The database of {@code config}, migrated: for the server and for offline commands such as {@code keys}. */
@@ -200,7 +179,14 @@ public final class Application implements AutoCloseable {
                 : Database.isMigrated(config.dbUrl(), config.dbUser(), config.dbPassword());
     }
 
-    public ServerInfo info() {
+    /**
+     * What the server tells its operator: where it is, what is on, and the demo credentials; after {@link #stop()},
+     * of its last run.
+     *
+     * @throws IllegalStateException before the first {@link #start()}
+     */
+    public synchronized ServerInfo info() {
+        if (info == null) throw new IllegalStateException("the server has not started yet");
         return info;
     }
 
@@ -209,30 +195,161 @@ public final class Application implements AutoCloseable {
      * across restarts (the database holds only its hash) and shows it again when it still holds.
      */
     public boolean isAdminToken(String token) {
-        return adminTokens.matches(token);
+        return opened().adminTokens().matches(token);
     }
 
     /** The server's database: for offline tools and test fixtures. */
     public Database database() {
-        return database;
+        return opened().database();
     }
 
     /** The key registry of this server (the console and the tests issue keys through it). */
     public Keys keys() {
-        return backoffice.keys();
+        return opened().backoffice().keys();
     }
 
-    public int port() {
-        return javalin.port();
+    /** The port the server listens on. */
+    public synchronized int port() {
+        Serving running = serving;
+        if (running == null) throw new IllegalStateException("the server does not run");
+        return running.javalin().port();
     }
 
-    @Override
-    public void close() {
-        sweeper.shutdownNow();
-        javalin.stop();
-        dispatcher.close();
-        database.close();
-        if (dataDirLock != null) dataDirLock.close();
+    private synchronized Opened opened() {
+        Opened open = opened;
+        if (open == null) {
+            throw new IllegalStateException(closed ? "the server is closed" : "the server has not started yet");
+        }
+        return open;
+    }
+
+    /** The database, the data directory's lock and what lives as long as they do: opened on the first start. */
+    private record Opened(@Nullable DataDirLock dataDirLock, Database database, ServerClock clock,
+            Backoffice backoffice, AdminTokens adminTokens, @Nullable String adminToken) {
+
+        static Opened open(Config config, Clock baseClock) {
+            DataDirLock dataDirLock = config.dbUrl() == null ? DataDirLock.acquire(config.dataDir()) : null;
+            Database database;
+            try {
+                database = Application.open(config);
+            } catch (RuntimeException e) {
+                if (dataDirLock != null) dataDirLock.close();
+                throw e;
+            }
+            try {
+                // PostgreSQL nodes share the clock's offset: each takes up another's advance at its next request.
+                ServerClock clock = ServerClock.persisted(baseClock, database.jdbi(), database.isPostgres());
+                Backoffice backoffice = Backoffice.open(database, clock);
+                AdminTokens adminTokens = new AdminTokens(database.jdbi());
+                @Nullable String adminToken = adminTokens.establish(config.adminToken());
+                return new Opened(dataDirLock, database, clock, backoffice, adminTokens, adminToken);
+            } catch (RuntimeException e) {
+                database.close();
+                if (dataDirLock != null) dataDirLock.close();
+                throw e;
+            }
+        }
+
+        void close() {
+            database.close();
+            if (dataDirLock != null) dataDirLock.close();
+        }
+    }
+
+    /** HTTP, the webhook dispatcher and the sweeper: what one run of the server starts and {@link #stop()} ends. */
+    private record Serving(Javalin javalin, Dispatcher dispatcher, ScheduledExecutorService sweeper,
+            String publicUrl) {
+
+        static Serving start(Config config, Opened opened) {
+            Database database = opened.database();
+            ServerClock clock = opened.clock();
+            Backoffice backoffice = opened.backoffice();
+            ObjectMapper json = Json.create();
+            Outbox outbox = new Outbox(new WebhookSigner(backoffice.signingKey()), config.webhooks(), clock);
+            Dispatcher dispatcher = new Dispatcher(database.jdbi(), clock, config.webhooks(),
+                    WebhookTargets.of(config.webhooks(), config.host()));
+            PaymentService payments = new PaymentService(database.jdbi(), clock,
+                    new PaymentWebhooks(outbox, dispatcher::nudge));
+            PublicUrl publicUrl = new PublicUrl(config.publicUrl());
+            DirectoryService directory = new DirectoryService(database.jdbi());
+            CheckoutService checkoutSessions = new CheckoutService(database.jdbi(), clock);
+            String pageSecret = backoffice.signingKey().derivedSecret("tochka checkout pages");
+            Bodies bodies = new Bodies(json);
+            Responses responses = new Responses(json, publicUrl::get);
+            PaymentWire paymentWire = new PaymentWire(publicUrl::get);
+            // In this order: the site publishes the bank's methods registered before it, and the checkout's bank app
+            // answers at /{qrcId}, which would shadow any one-segment path registered after it.
+            List<Endpoints> features = List.of(
+                    new CustomersApi(directory, responses),
+                    new PaymentsApi(payments, directory, clock, bodies, responses, paymentWire),
+                    new ConsentsApi(new ConsentService(database.jdbi(), clock), bodies, responses),
+                    new WebhooksApi(new Webhooks(database.jdbi(), outbox, dispatcher, config.webhooks(), clock), bodies,
+                            responses),
+                    new ControlApi(payments, clock, bodies, responses, paymentWire),
+                    new PublicKeys(backoffice.signingKey(), responses),
+                    new SitePages(json, publicUrl::get, responses),
+                    new CheckoutSite(payments, checkoutSessions, directory, pageSecret, publicUrl::get));
+            Routes.Switches switches =
+                    new Routes.Switches(config.controlEnabled(), config.adminEnabled(), config.sandboxEnabled());
+            AdminTokens adminTokens = opened.adminTokens();
+            Javalin javalin = Javalin.create(javalinConfig -> {
+                javalinConfig.startup.showJavalinBanner = false;
+                javalinConfig.jetty.host = config.host();
+                // Jetty reuses the header fields it has seen on a connection and, by default, matches their values
+                // ignoring case: a bearer token differing from an earlier one only in case would be read as that
+                // earlier, valid token.
+                javalinConfig.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+                javalinConfig.routes.beforeMatched(ctx -> clock.refresh());
+                // Bodies are read whole, without a thread, under a deadline, before a route sees them.
+                RequestGate.install(javalinConfig, json);
+                Routes.install(javalinConfig, json, switches, backoffice.keys()::authenticate, adminTokens::matches,
+                        features);
+            });
+            ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "expiry-sweeper");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                javalin.start(config.host(), config.port());
+                publicUrl.portKnown(javalin.port());
+                dispatcher.start(!database.isPostgres());
+                var unused = sweeper.scheduleWithFixedDelay(() -> {
+                    try {
+                        payments.expireDue();
+                    } catch (RuntimeException e) {
+                        log.warn("expiry sweep failed; next one in {} s", SWEEP_SECONDS, e);
+                    }
+                }, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+                // Background work (webhook dispatch, the sweep) sees another node's clock advance within a second.
+                var unusedRefresh = sweeper.scheduleWithFixedDelay(() -> {
+                    try {
+                        clock.refresh();
+                    } catch (RuntimeException e) {
+                        log.warn("reading the shared clock failed; next try in 1 s", e);
+                    }
+                }, 1, 1, TimeUnit.SECONDS);
+            } catch (RuntimeException e) {
+                new Serving(javalin, dispatcher, sweeper, "").stop();
+                throw e;
+            }
+            return new Serving(javalin, dispatcher, sweeper, publicUrl.get());
+        }
+
+        ServerInfo info(Opened opened, Config config) {
+            var demoKey = opened.backoffice().keys().demoKey().orElseThrow();
+            Company business = opened.backoffice().demoBusiness();
+            return new ServerInfo(javalin.port(), publicUrl, business.customerCode(), DemoData.MERCHANT_ID,
+                    demoKey.key().clientId(), demoKey.token(), opened.adminToken(), config.controlEnabled(),
+                    config.adminEnabled(), config.sandboxEnabled(), DemoData.SANDBOX_BUSINESS_CODE,
+                    DemoData.SANDBOX_MERCHANT_ID);
+        }
+
+        void stop() {
+            sweeper.shutdownNow();
+            javalin.stop();
+            dispatcher.close();
+        }
     }
 
     /**

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import tochka.acquiring.server.testing.PageClient.Page;
 import tochka.acquiring.server.testing.PageClient;
-import tochka.acquiring.server.testing.ServerExtension;
-import tochka.acquiring.server.testing.TestDatabases;
-import tochka.acquiring.server.testing.TestServer;
+import tochka.acquiring.testkit.ServerExtension;
+import tochka.acquiring.testkit.TestDatabases;
+import tochka.acquiring.testkit.TestServer;
 
 
 /** After card payments of every outcome, neither the database nor the logs hold a full card number or a CVC. */

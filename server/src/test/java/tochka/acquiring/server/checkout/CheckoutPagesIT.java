@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 import tochka.acquiring.server.testing.PageClient.Page;
 import tochka.acquiring.server.testing.PageClient;
 import tochka.acquiring.server.testing.QrCodes;
-import tochka.acquiring.server.testing.ServerExtension;
-import tochka.acquiring.server.testing.TestServer;
+import tochka.acquiring.testkit.ServerExtension;
+import tochka.acquiring.testkit.TestServer;
 
 
 /** Every page and form of the hosted checkout over plain HTTP: good and bad input, replays, expiry, redirects. */

@@ -6,9 +6,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tochka.acquiring.api.Permission;
-import tochka.acquiring.server.testing.ApiClient;
-import tochka.acquiring.server.testing.ServerExtension;
-import tochka.acquiring.server.testing.TestServer;
+import tochka.acquiring.testkit.ApiClient;
+import tochka.acquiring.testkit.ServerExtension;
+import tochka.acquiring.testkit.TestServer;
 
 
 /** Customers, retailers and consents: the prerequisites the bank's guide walks through before payment links. */

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import tochka.acquiring.server.Application;
 import tochka.acquiring.server.Config;
 import tochka.acquiring.server.testing.ServerProcess;
-import tochka.acquiring.server.testing.TestDatabases;
-import tochka.acquiring.server.testing.TestServer;
+import tochka.acquiring.testkit.TestDatabases;
+import tochka.acquiring.testkit.TestServer;
 
 
 /**
@@ -27,7 +27,7 @@ class DataDirLockIT {
         assumeFalse(TestDatabases.postgres(), "SQLite only; the PostgreSQL pass checks that nodes share");
         try (TestServer first = TestServer.start(dataDir, null)) {
 
-            assertThatThrownBy(() -> Application.start(Config.forTests(dataDir, null), Clock.systemUTC()))
+            assertThatThrownBy(() -> Application.builder().config(Config.forTests(dataDir, null)).clock(Clock.systemUTC()).build().start())
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("another tochka server")
                     .hasMessageContaining("is running on the data directory " + dataDir.toAbsolutePath());

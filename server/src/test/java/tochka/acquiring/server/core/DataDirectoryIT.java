@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tochka.acquiring.server.Config;
 import tochka.acquiring.server.testing.LogCapture;
-import tochka.acquiring.server.testing.TestServer;
+import tochka.acquiring.testkit.TestServer;
 
 
 /**

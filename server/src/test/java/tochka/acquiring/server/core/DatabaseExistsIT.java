@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import tochka.acquiring.server.Application;
 import tochka.acquiring.server.Config;
-import tochka.acquiring.server.testing.TestDatabases;
-import tochka.acquiring.server.testing.TestServer;
+import tochka.acquiring.testkit.TestDatabases;
+import tochka.acquiring.testkit.TestServer;
 
 
 /** Offline tools can ask whether a database is there before they open (and so create) it, and say which it is. */

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tochka.acquiring.api.Permission;
 import tochka.acquiring.server.core.Rejected;
-import tochka.acquiring.server.testing.ApiClient;
-import tochka.acquiring.server.testing.ServerExtension;
-import tochka.acquiring.server.testing.TestDatabases;
-import tochka.acquiring.server.testing.TestServer;
-import tochka.acquiring.server.testing.WebhookReceiver;
+import tochka.acquiring.testkit.ApiClient;
+import tochka.acquiring.testkit.ServerExtension;
+import tochka.acquiring.testkit.TestDatabases;
+import tochka.acquiring.testkit.TestServer;
+import tochka.acquiring.testkit.WebhookReceiver;
 
 
 /**

@@ -16,13 +16,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import tochka.acquiring.server.testing.ApiClient;
-import tochka.acquiring.server.testing.ApiResponse;
+import tochka.acquiring.testkit.ApiClient;
+import tochka.acquiring.testkit.ApiResponse;
 import tochka.acquiring.server.testing.LogCapture;
 import tochka.acquiring.server.testing.PageClient;
 import tochka.acquiring.server.testing.RawHttp;
-import tochka.acquiring.server.testing.ServerExtension;
-import tochka.acquiring.server.testing.TestServer;
+import tochka.acquiring.testkit.ServerExtension;
+import tochka.acquiring.testkit.TestServer;
 
 
 /**

@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import tochka.acquiring.server.testing.ApiResponse;
+import tochka.acquiring.testkit.ApiResponse;
 import tochka.acquiring.server.testing.LogCapture;
-import tochka.acquiring.server.testing.ServerExtension;
-import tochka.acquiring.server.testing.TestServer;
+import tochka.acquiring.testkit.ServerExtension;
+import tochka.acquiring.testkit.TestServer;
 
 
 /** One log line per API call: method, path, status, time, who called and the error id; never a token or a query. */

@@ -2,8 +2,8 @@ package tochka.acquiring.server.http;
 
 import org.junit.jupiter.api.Test;
 import tochka.acquiring.server.Config;
-import tochka.acquiring.server.testing.TestDatabases;
-import tochka.acquiring.server.testing.TestServer;
+import tochka.acquiring.testkit.TestDatabases;
+import tochka.acquiring.testkit.TestServer;
 
 /** Each of --no-control, --no-admin and --no-sandbox turns off exactly its part: 404 in the bank's body. */
 class SwitchesIT {

@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import tochka.acquiring.server.Config;
-import tochka.acquiring.server.testing.ApiClient;
-import tochka.acquiring.server.testing.TestDatabases;
-import tochka.acquiring.server.testing.TestServer;
+import tochka.acquiring.testkit.ApiClient;
+import tochka.acquiring.testkit.TestDatabases;
+import tochka.acquiring.testkit.TestServer;
 
 
 /**

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tochka.acquiring.api.Permission;
 import tochka.acquiring.server.Config;
 import tochka.acquiring.server.keys.Keys.IssuedKey;
-import tochka.acquiring.server.testing.ApiClient;
-import tochka.acquiring.server.testing.ServerExtension;
-import tochka.acquiring.server.testing.TestDatabases;
-import tochka.acquiring.server.testing.TestServer;
+import tochka.acquiring.testkit.ApiClient;
+import tochka.acquiring.testkit.ServerExtension;
+import tochka.acquiring.testkit.TestDatabases;
+import tochka.acquiring.testkit.TestServer;
 
 
 /** Who may call what: signatures, expiry, revocation, permissions, company ownership, sandbox and control tokens. */

@@ -16,8 +16,8 @@ import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import tochka.acquiring.server.testing.ServerExtension;
-import tochka.acquiring.server.testing.TestServer;
+import tochka.acquiring.testkit.ServerExtension;
+import tochka.acquiring.testkit.TestServer;
 import tochka.acquiring.server.webhooks.WebhookSigner;
 
 

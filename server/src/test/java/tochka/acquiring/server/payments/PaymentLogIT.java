@@ -9,8 +9,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tochka.acquiring.server.testing.LogCapture;
 import tochka.acquiring.server.testing.PageClient.Page;
 import tochka.acquiring.server.testing.PageClient;
-import tochka.acquiring.server.testing.ServerExtension;
-import tochka.acquiring.server.testing.TestServer;
+import tochka.acquiring.testkit.ServerExtension;
+import tochka.acquiring.testkit.TestServer;
 
 
 /** Every payment event leaves one INFO line, whichever way it came; of a card only the masked number. */

@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tochka.acquiring.server.core.Database;
 import tochka.acquiring.server.testing.ServerProcess;
-import tochka.acquiring.server.testing.TestDatabases;
-import tochka.acquiring.server.testing.TestServer;
-import tochka.acquiring.server.testing.WebhookReceiver;
+import tochka.acquiring.testkit.TestDatabases;
+import tochka.acquiring.testkit.TestServer;
+import tochka.acquiring.testkit.WebhookReceiver;
 
 
 /**

@@ -12,7 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tochka.acquiring.server.testing.WebhookReceiver;
+import tochka.acquiring.testkit.WebhookReceiver;
 
 /**
  * What a webhook receiver got, read as the merchant would: each body a JWT that must verify with the server's

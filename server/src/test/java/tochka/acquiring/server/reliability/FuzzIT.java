@@ -34,8 +34,8 @@ import tochka.acquiring.server.contract.OpenApiContract;
 import tochka.acquiring.server.reliability.HostileRequests.Family;
 import tochka.acquiring.server.testing.DatabaseSnapshot;
 import tochka.acquiring.server.testing.RawHttp;
-import tochka.acquiring.server.testing.TestDatabases;
-import tochka.acquiring.server.testing.TestServer;
+import tochka.acquiring.testkit.TestDatabases;
+import tochka.acquiring.testkit.TestServer;
 
 
 /**
@@ -79,7 +79,7 @@ class FuzzIT {
         int threads = Integer.getInteger("fuzz.threads", BATCH);
         Path dataDir = TestServer.tempDir();
         Config config = Config.forTests(dataDir, TestDatabases.freshUrl());
-        try (Application server = Application.start(config, Clock.fixed(Instant.now(), ZoneOffset.UTC))) {
+        try (Application server = Application.builder().config(config).clock(Clock.fixed(Instant.now(), ZoneOffset.UTC)).build().start()) {
             List<Target> targets = FuzzTargets.of(server.info());
             Run run = new Run(server, targets, families, seed, method, threads);
             try {

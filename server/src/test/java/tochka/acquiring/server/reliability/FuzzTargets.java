@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.server.Application.ServerInfo;
 import tochka.acquiring.server.directory.DemoData;
-import tochka.acquiring.server.testing.ApiClient;
+import tochka.acquiring.testkit.ApiClient;
 import tochka.acquiring.server.testing.RawHttp;
 
 /**

@@ -7,7 +7,7 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
-import tochka.acquiring.server.testing.ApiResponse;
+import tochka.acquiring.testkit.ApiResponse;
 
 /**
  * Clients doing what shops and buyers do, in parallel, over {@link Nodes}: create links (one-stage card or SBP,

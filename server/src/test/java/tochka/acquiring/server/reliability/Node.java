@@ -1,9 +1,9 @@
 package tochka.acquiring.server.reliability;
 
-import tochka.acquiring.server.testing.ApiClient;
-import tochka.acquiring.server.testing.ApiResponse;
+import tochka.acquiring.testkit.ApiClient;
+import tochka.acquiring.testkit.ApiResponse;
 import tochka.acquiring.server.testing.ServerProcess;
-import tochka.acquiring.server.testing.TestServer;
+import tochka.acquiring.testkit.TestServer;
 
 /** One running server as the load sees it: the bank API with the demo key, and the root with the admin token. */
 record Node(String name, ApiClient api, ApiClient admin, String customerCode, String clientId) {

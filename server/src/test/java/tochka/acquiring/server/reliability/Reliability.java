@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import tochka.acquiring.server.testing.TestDatabases;
+import tochka.acquiring.testkit.TestDatabases;
 
 /**
  * The knobs and the report of the reliability tests. Each test has a short form (the defaults, run by {@code ./test})

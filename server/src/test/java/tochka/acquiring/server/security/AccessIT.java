@@ -29,11 +29,11 @@ import tochka.acquiring.server.directory.DemoData;
 import tochka.acquiring.server.directory.Retailer;
 import tochka.acquiring.server.keys.Keys.IssuedKey;
 import tochka.acquiring.server.core.PaymentMode;
-import tochka.acquiring.server.testing.ApiClient;
-import tochka.acquiring.server.testing.ApiResponse;
-import tochka.acquiring.server.testing.ServerExtension;
-import tochka.acquiring.server.testing.TestServer;
-import tochka.acquiring.server.testing.WebhookReceiver;
+import tochka.acquiring.testkit.ApiClient;
+import tochka.acquiring.testkit.ApiResponse;
+import tochka.acquiring.testkit.ServerExtension;
+import tochka.acquiring.testkit.TestServer;
+import tochka.acquiring.testkit.WebhookReceiver;
 
 
 /**

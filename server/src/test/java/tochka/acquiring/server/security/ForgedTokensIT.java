@@ -27,9 +27,9 @@ import tochka.acquiring.api.Permission;
 import tochka.acquiring.server.directory.DemoData;
 import tochka.acquiring.server.keys.Keys.IssuedKey;
 import tochka.acquiring.server.keys.SigningKey;
-import tochka.acquiring.server.testing.ApiResponse;
-import tochka.acquiring.server.testing.ServerExtension;
-import tochka.acquiring.server.testing.TestServer;
+import tochka.acquiring.testkit.ApiResponse;
+import tochka.acquiring.testkit.ServerExtension;
+import tochka.acquiring.testkit.TestServer;
 import tochka.acquiring.server.webhooks.WebhookSigner;
 
 

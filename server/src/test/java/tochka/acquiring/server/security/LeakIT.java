@@ -25,15 +25,15 @@ import org.slf4j.LoggerFactory;
 import tochka.acquiring.api.Permission;
 import tochka.acquiring.server.directory.DemoData;
 import tochka.acquiring.server.keys.Keys.IssuedKey;
-import tochka.acquiring.server.testing.ApiClient;
-import tochka.acquiring.server.testing.ApiResponse;
+import tochka.acquiring.testkit.ApiClient;
+import tochka.acquiring.testkit.ApiResponse;
 import tochka.acquiring.server.testing.DatabaseSnapshot;
 import tochka.acquiring.server.testing.PageClient.Page;
 import tochka.acquiring.server.testing.PageClient;
-import tochka.acquiring.server.testing.ServerExtension;
-import tochka.acquiring.server.testing.TestDatabases;
-import tochka.acquiring.server.testing.TestServer;
-import tochka.acquiring.server.testing.WebhookReceiver;
+import tochka.acquiring.testkit.ServerExtension;
+import tochka.acquiring.testkit.TestDatabases;
+import tochka.acquiring.testkit.TestServer;
+import tochka.acquiring.testkit.WebhookReceiver;
 
 
 /**

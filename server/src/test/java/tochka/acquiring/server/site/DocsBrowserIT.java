@@ -12,8 +12,8 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import tochka.acquiring.server.testing.Browser;
-import tochka.acquiring.server.testing.ServerExtension;
-import tochka.acquiring.server.testing.TestServer;
+import tochka.acquiring.testkit.ServerExtension;
+import tochka.acquiring.testkit.TestServer;
 
 
 /**

@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import tochka.acquiring.server.testing.ApiClient;
-import tochka.acquiring.server.testing.ApiResponse;
+import tochka.acquiring.testkit.ApiClient;
+import tochka.acquiring.testkit.ApiResponse;
 import tochka.acquiring.server.testing.PageClient;
 import tochka.acquiring.server.testing.Reference;
-import tochka.acquiring.server.testing.ServerExtension;
-import tochka.acquiring.server.testing.TestServer;
+import tochka.acquiring.testkit.ServerExtension;
+import tochka.acquiring.testkit.TestServer;
 
 
 /** The front door over HTTP: the landing page, the two published OpenAPI documents and the API page's files. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
+import tochka.acquiring.testkit.TestDatabases;
 
 /**
  * Every table of a server's database as a row count and a checksum of its content (rows as text, sorted, so the

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tochka.acquiring.server.testing.TricklingReceiver;
-import tochka.acquiring.server.testing.WebhookReceiver;
+import tochka.acquiring.testkit.WebhookReceiver;
 
 
 /** Why an attempt failed reads as the merchant needs it: the reason, the host and the port. */

@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tochka.acquiring.server.Config;
-import tochka.acquiring.server.testing.ApiClient;
+import tochka.acquiring.testkit.ApiClient;
 import tochka.acquiring.server.testing.ServerProcess;
-import tochka.acquiring.server.testing.TestDatabases;
-import tochka.acquiring.server.testing.TestServer;
-import tochka.acquiring.server.testing.WebhookReceiver;
+import tochka.acquiring.testkit.TestDatabases;
+import tochka.acquiring.testkit.TestServer;
+import tochka.acquiring.testkit.WebhookReceiver;
 
 
 /**

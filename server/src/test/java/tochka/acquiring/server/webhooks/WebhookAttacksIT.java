@@ -26,12 +26,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 import tochka.acquiring.api.Permission;
 import tochka.acquiring.server.Config;
 import tochka.acquiring.server.keys.Keys;
-import tochka.acquiring.server.testing.ApiClient;
-import tochka.acquiring.server.testing.ApiResponse;
-import tochka.acquiring.server.testing.TestDatabases;
-import tochka.acquiring.server.testing.TestServer;
+import tochka.acquiring.testkit.ApiClient;
+import tochka.acquiring.testkit.ApiResponse;
+import tochka.acquiring.testkit.TestDatabases;
+import tochka.acquiring.testkit.TestServer;
 import tochka.acquiring.server.testing.TricklingReceiver;
-import tochka.acquiring.server.testing.WebhookReceiver;
+import tochka.acquiring.testkit.WebhookReceiver;
 
 
 /**
@@ -191,8 +191,7 @@ class WebhookAttacksIT {
         Path dataDir = TestServer.tempDir();
         String dbUrl = TestDatabases.freshUrl();
         Config onLoopback = Config.forTests(dataDir, dbUrl);
-        Config exposed = new Config("0.0.0.0", 0, dataDir, dbUrl, null, null, null, true, true, true,
-                Config.TEST_ADMIN_TOKEN, Config.TEST_WEBHOOKS);
+        Config exposed = onLoopback.toBuilder().host("0.0.0.0").build();
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             String operationId;
             try (TestServer local = TestServer.start(onLoopback)) {

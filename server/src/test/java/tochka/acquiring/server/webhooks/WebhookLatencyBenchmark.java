@@ -6,10 +6,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import tochka.acquiring.server.Config;
-import tochka.acquiring.server.testing.ApiClient;
-import tochka.acquiring.server.testing.TestDatabases;
-import tochka.acquiring.server.testing.TestServer;
-import tochka.acquiring.server.testing.WebhookReceiver;
+import tochka.acquiring.testkit.ApiClient;
+import tochka.acquiring.testkit.TestDatabases;
+import tochka.acquiring.testkit.TestServer;
+import tochka.acquiring.testkit.WebhookReceiver;
 
 /**
  * How long a merchant waits for its webhook: the time from the moment the buyer's payment is approved (the control

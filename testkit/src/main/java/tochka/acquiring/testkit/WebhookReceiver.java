@@ -1,4 +1,4 @@
-package tochka.acquiring.server.testing;
+package tochka.acquiring.testkit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -17,22 +17,35 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A merchant's webhook endpoint on loopback: records every POST and answers 200, or the statuses it is told to
- * answer next, or holds its answer until a latch opens.
+ * answer next, or holds its answer until a latch opens. Register {@link #url()} as the webhook URL, then wait for
+ * each event with {@link #next(Duration)}; the body of an event is the bank's signed JWT.
+ *
+ * <pre>{@code
+ * try (WebhookReceiver receiver = WebhookReceiver.start()) {
+ *     // register receiver.url() for the demo key: PUT <apiUrl>/webhook/v1.0/<clientId>, as the bank documents
+ *     server.control().pay(operationId);
+ *     String jwt = receiver.next(Duration.ofSeconds(10)).body();
+ * }
+ * }</pre>
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    /** One request as it arrived. */
+    /**
+     * One request as it arrived: its {@code Content-Type} ({@code "null"} when it had none), its body, and when it
+     * arrived ({@link System#nanoTime()}).
+     */
     public record Received(String contentType, String body, long nanoTime) {}
 
     private final HttpServer server;
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final List<Received> history = new ArrayList<>();
     private final Deque<Integer> statuses = new ArrayDeque<>();
-    private final java.util.concurrent.atomic.AtomicInteger arrivals = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger arrivals = new AtomicInteger();
     private volatile @Nullable CountDownLatch hold;
     private volatile Duration holdAtMost = Duration.ZERO;
 
@@ -47,6 +60,7 @@ public final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
+    /** A receiver on a free loopback port. */
     public static WebhookReceiver start() {
         return new WebhookReceiver(0);
     }
@@ -56,10 +70,12 @@ public final class WebhookReceiver implements AutoCloseable {
         return new WebhookReceiver(port);
     }
 
+    /** The port it listens on, on loopback. */
     public int port() {
         return server.getAddress().getPort();
     }
 
+    /** The URL to register as the webhook: {@code http://127.0.0.1:<port>/tochka/webhook}. */
     public String url() {
         return "http://127.0.0.1:" + port() + "/tochka/webhook";
     }
@@ -75,7 +91,11 @@ public final class WebhookReceiver implements AutoCloseable {
         hold = latch;
     }
 
-    /** The next request, waiting up to {@code deadline} for it; fails the test when none comes. */
+    /**
+     * The next request not yet taken, waiting up to {@code deadline} for it.
+     *
+     * @throws AssertionError when none comes in time, failing the test
+     */
     public Received next(Duration deadline) {
         try {
             Received next = received.poll(deadline.toMillis(), TimeUnit.MILLISECONDS);
@@ -92,6 +112,7 @@ public final class WebhookReceiver implements AutoCloseable {
         received.clear();
     }
 
+    /** How many requests arrived that {@link #next} has not taken yet. */
     public int count() {
         return received.size();
     }
@@ -122,7 +143,8 @@ public final class WebhookReceiver implements AutoCloseable {
             }
             int status;
             synchronized (this) {
-                status = statuses.isEmpty() ? 200 : statuses.poll();
+                Integer next = statuses.poll();
+                status = next == null ? 200 : next;
             }
             Received request = new Received(String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")), body,
                     System.nanoTime());
@@ -134,6 +156,7 @@ public final class WebhookReceiver implements AutoCloseable {
         }
     }
 
+    /** Stops listening; requests in flight are cut off. */
     @Override
     public void close() {
         server.stop(0);

@@ -1,4 +1,4 @@
-package tochka.acquiring.server.testing;
+package tochka.acquiring.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,12 +7,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.ServiceLoader;
 import org.jspecify.annotations.Nullable;
-import tochka.acquiring.server.contract.OpenApiContract;
 
 /**
- * Raw HTTP against a running server. Every JSON response of a method that the bank's spec describes is validated
- * against that method's response schema for its status, so no test can receive a body the bank would not send.
+ * Plain HTTP against a running server: JSON bodies in, {@link ApiResponse} out, with an {@code Authorization} header
+ * of its choosing. Every response passes the {@link ResponseCheck}s found on the classpath before it is returned.
  */
 public final class ApiClient {
 
@@ -22,7 +23,7 @@ public final class ApiClient {
     private final String baseUrl;
     private final @Nullable String authorization;
 
-    ApiClient(String baseUrl, @Nullable String authorization) {
+    private ApiClient(String baseUrl, @Nullable String authorization) {
         this.baseUrl = baseUrl;
         this.authorization = authorization;
     }
@@ -45,8 +46,10 @@ public final class ApiClient {
         return send("POST", path, body);
     }
 
+    /** {@code method} on {@code baseUrl + path}; a non-null {@code body} is sent as {@code application/json}. */
     public ApiResponse send(String method, String path, @Nullable String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        URI uri = URI.create(baseUrl + path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
@@ -54,13 +57,10 @@ public final class ApiClient {
         if (authorization != null) request.header("Authorization", authorization);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            String fullPath = URI.create(baseUrl + path).getRawPath() + query(path);
+            String fullPath = uri.getRawPath() + query(path);
             ApiResponse result = new ApiResponse(method, fullPath, response.statusCode(), response.body());
             String contentType = response.headers().firstValue("Content-Type").orElse("");
-            OpenApiContract contract = OpenApiContract.load();
-            if (contentType.startsWith("application/json") && contract.covers(method, fullPath)) {
-                contract.validate(method, fullPath, result.status(), result.body());
-            }
+            for (ResponseCheck check : Checks.ALL) check.check(result, contentType);
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path, e);
@@ -73,5 +73,12 @@ public final class ApiClient {
     private static String query(String path) {
         int question = path.indexOf('?');
         return question < 0 ? "" : path.substring(question);
+    }
+
+    /** The checks on the classpath, found once, on first use. */
+    private static final class Checks {
+        static final List<ResponseCheck> ALL = ServiceLoader.load(ResponseCheck.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .toList();
     }
 }
