@@ -16,7 +16,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tochka.acquiring.api.Permission;
 import tochka.acquiring.server.keys.ApiKey;
-import tochka.acquiring.server.directory.Company;
 import tochka.acquiring.server.directory.DirectoryService;
 import tochka.acquiring.server.core.Rejected;
 
@@ -58,9 +57,7 @@ final class KeysCommand {
             return store.withBackoffice(spec.commandLine().getErr(), backoffice -> {
                 Set<String> codes = customers != null && !customers.isEmpty()
                         ? Set.copyOf(customers)
-                        : new DirectoryService(backoffice.database().jdbi()).demoCompanies().stream()
-                                .map(Company::customerCode)
-                                .collect(Collectors.toSet());
+                        : new DirectoryService(backoffice.database().jdbi()).demoCustomerCodes();
                 var issued = backoffice.keys().issue(name, EnumSet.copyOf(permissions), codes, expiresAt, false);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("client_id   " + issued.key().clientId());
