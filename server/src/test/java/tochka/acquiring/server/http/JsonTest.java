@@ -3,6 +3,7 @@ package tochka.acquiring.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import tochka.acquiring.api.AcquiringPaymentStatus;
@@ -23,11 +24,21 @@ class JsonTest {
 
     @Test
     void nothing_is_truncated_or_guessed() {
-        assertThatThrownBy(() -> json.readValue("{\"ttl\": 5.5}", CreatePaymentRequest.class));
-        assertThatThrownBy(() -> json.readValue("{\"purpose\": 5}", CreatePaymentRequest.class));
-        assertThatThrownBy(() -> json.readValue("{\"saveCard\": 1}", CreatePaymentRequest.class));
-        assertThatThrownBy(() -> json.readValue("{\"paymentMode\": [0]}", CreatePaymentRequest.class));
-        assertThatThrownBy(() -> json.readValue("{\"amount\": false}", CreatePaymentRequest.class));
+        assertThatThrownBy(() -> json.readValue("{\"ttl\": 5.5}", CreatePaymentRequest.class))
+                .isInstanceOf(MismatchedInputException.class)
+                .hasMessageContaining("from Floating-point value").hasMessageContaining("[\"ttl\"]");
+        assertThatThrownBy(() -> json.readValue("{\"purpose\": 5}", CreatePaymentRequest.class))
+                .isInstanceOf(MismatchedInputException.class)
+                .hasMessageContaining("Cannot coerce Integer value (5)").hasMessageContaining("[\"purpose\"]");
+        assertThatThrownBy(() -> json.readValue("{\"saveCard\": 1}", CreatePaymentRequest.class))
+                .isInstanceOf(MismatchedInputException.class)
+                .hasMessageContaining("Cannot coerce Integer value (1)").hasMessageContaining("[\"saveCard\"]");
+        assertThatThrownBy(() -> json.readValue("{\"paymentMode\": [0]}", CreatePaymentRequest.class))
+                .isInstanceOf(MismatchedInputException.class)
+                .hasMessageContaining("from number 0").hasMessageContaining("[\"paymentMode\"]");
+        assertThatThrownBy(() -> json.readValue("{\"amount\": false}", CreatePaymentRequest.class))
+                .isInstanceOf(MismatchedInputException.class)
+                .hasMessageContaining("from Boolean value").hasMessageContaining("[\"amount\"]");
     }
 
     @Test
