@@ -84,10 +84,7 @@ final class KeysCommand {
 
     @Command(name = "token", mixinStandardHelpOptions = true, description = "Print a key's token again (the same"
             + " claims signed by the same server key give the same token).")
-    static final class Token extends Subcommand implements Callable<Integer> {
-        @Parameters(paramLabel = "CLIENT_ID", description = "the key's client_id")
-        String clientId;
-
+    static final class Token extends OneKey implements Callable<Integer> {
         @Override
         public Integer call() {
             return printing((backoffice, out) -> {
@@ -102,10 +99,7 @@ final class KeysCommand {
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a key: it is refused from the next request on.")
-    static final class Revoke extends Subcommand implements Callable<Integer> {
-        @Parameters(paramLabel = "CLIENT_ID", description = "the key's client_id")
-        String clientId;
-
+    static final class Revoke extends OneKey implements Callable<Integer> {
         @Override
         public Integer call() {
             return printing((backoffice, out) -> {
@@ -134,6 +128,12 @@ final class KeysCommand {
                 return 0;
             });
         }
+    }
+
+    /** A subcommand on one key, named by its client_id. */
+    abstract static class OneKey extends Subcommand {
+        @Parameters(paramLabel = "CLIENT_ID", description = "the key's client_id")
+        String clientId;
     }
 
     /** A key's companies as {@code keys create} and {@code keys list} print them: sorted, comma-separated. */
