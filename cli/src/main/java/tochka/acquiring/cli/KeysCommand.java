@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,8 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tochka.acquiring.api.Permission;
+import tochka.acquiring.server.Application.Backoffice;
 import tochka.acquiring.server.keys.ApiKey;
-import tochka.acquiring.server.directory.Company;
 import tochka.acquiring.server.directory.DirectoryService;
 import tochka.acquiring.server.core.Rejected;
 
@@ -27,13 +28,7 @@ import tochka.acquiring.server.core.Rejected;
 final class KeysCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Issue a new JWT key and print it.")
-    static final class Create implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        KeysStore store;
-
+    static final class Create extends Subcommand implements Callable<Integer> {
         @Option(names = "--name", required = true, description = "the key's name, e.g. Эквайринг")
         String name;
 
@@ -55,100 +50,95 @@ final class KeysCommand {
                 throw Rejected.invalid("--expires " + expires + ": the key would be valid through "
                         + MoscowTime.day(expires) + " (Moscow time), which is not in the future");
             }
-            return store.withBackoffice(spec.commandLine().getErr(), backoffice -> {
+            return printing((backoffice, out) -> {
                 Set<String> codes = customers != null && !customers.isEmpty()
                         ? Set.copyOf(customers)
-                        : new DirectoryService(backoffice.database().jdbi()).demoCompanies().stream()
-                                .map(Company::customerCode)
-                                .collect(Collectors.toSet());
+                        : new DirectoryService(backoffice.database().jdbi()).demoCustomerCodes();
                 var issued = backoffice.keys().issue(name, EnumSet.copyOf(permissions), codes, expiresAt, false);
-                PrintWriter out = spec.commandLine().getOut();
                 out.println("client_id   " + issued.key().clientId());
-                out.println("customers   " + String.join(",", issued.key().customerCodes().stream().sorted().toList()));
+                out.println("customers   " + companies(issued.key()));
                 out.println("permissions " + describe(issued.key().permissions()));
                 Instant expiry = issued.key().expiresAt();
                 out.println("expires     " + (expiry == null ? "never" : MoscowTime.expiry(expiry)));
                 out.println("token       " + issued.token());
-                out.flush();
-                return 0;
             });
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List keys (never their tokens).")
-    static final class ListKeys implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        KeysStore store;
-
+    static final class ListKeys extends Subcommand implements Callable<Integer> {
         @Override
         public Integer call() {
-            return store.withBackoffice(spec.commandLine().getErr(), backoffice -> {
-                PrintWriter out = spec.commandLine().getOut();
+            return printing((backoffice, out) -> {
                 out.printf("%-32s  %-8s  %-25s  %-24s  %s%n", "CLIENT_ID", "STATE", "EXPIRES (Moscow)", "NAME",
                         "CUSTOMERS");
                 for (ApiKey key : backoffice.keys().list()) {
                     Instant expiry = key.expiresAt();
                     out.printf("%-32s  %-8s  %-25s  %-24s  %s%n", key.clientId(),
                             key.isRevoked() ? "revoked" : "active",
-                            expiry == null ? "never" : MoscowTime.time(expiry), key.name(),
-                            String.join(",", key.customerCodes().stream().sorted().toList()));
+                            expiry == null ? "never" : MoscowTime.time(expiry), key.name(), companies(key));
                 }
-                out.flush();
-                return 0;
             });
         }
     }
 
     @Command(name = "token", mixinStandardHelpOptions = true, description = "Print a key's token again (the same"
             + " claims signed by the same server key give the same token).")
-    static final class Token implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        KeysStore store;
-
-        @Parameters(paramLabel = "CLIENT_ID", description = "the key's client_id")
-        String clientId;
-
+    static final class Token extends OneKey implements Callable<Integer> {
         @Override
         public Integer call() {
-            return store.withBackoffice(spec.commandLine().getErr(), backoffice -> {
+            return printing((backoffice, out) -> {
                 ApiKey key = backoffice.keys().list().stream()
                         .filter(candidate -> candidate.clientId().equals(clientId))
                         .findFirst()
                         .orElseThrow(() -> Rejected.notFound("no key with client_id " + clientId));
                 if (key.isRevoked()) throw Rejected.invalid("the key " + clientId + " is revoked");
-                spec.commandLine().getOut().println(backoffice.keys().token(key));
-                spec.commandLine().getOut().flush();
-                return 0;
+                out.println(backoffice.keys().token(key));
             });
         }
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a key: it is refused from the next request on.")
-    static final class Revoke implements Callable<Integer> {
+    static final class Revoke extends OneKey implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            return printing((backoffice, out) -> {
+                backoffice.keys().revoke(clientId);
+                out.println("revoked " + clientId);
+            });
+        }
+    }
+
+    /**
+     * What every subcommand shares: the database it works on, and its output, flushed once the work is done (exit
+     * code 0; a refusal is thrown as {@link Rejected}, which {@link ExitCodes} turns into its exit code).
+     */
+    abstract static class Subcommand {
         @Spec
         CommandSpec spec;
 
         @Mixin
         KeysStore store;
 
-        @Parameters(paramLabel = "CLIENT_ID", description = "the key's client_id")
-        String clientId;
-
-        @Override
-        public Integer call() {
+        int printing(BiConsumer<Backoffice, PrintWriter> work) {
             return store.withBackoffice(spec.commandLine().getErr(), backoffice -> {
-                backoffice.keys().revoke(clientId);
-                spec.commandLine().getOut().println("revoked " + clientId);
-                spec.commandLine().getOut().flush();
+                PrintWriter out = spec.commandLine().getOut();
+                work.accept(backoffice, out);
+                out.flush();
                 return 0;
             });
         }
+    }
+
+    /** A subcommand on one key, named by its client_id. */
+    abstract static class OneKey extends Subcommand {
+        @Parameters(paramLabel = "CLIENT_ID", description = "the key's client_id")
+        String clientId;
+    }
+
+    /** A key's companies as {@code keys create} and {@code keys list} print them: sorted, comma-separated. */
+    private static String companies(ApiKey key) {
+        return String.join(",", key.customerCodes().stream().sorted().toList());
     }
 
     private static String describe(Set<Permission> permissions) {

@@ -412,19 +412,14 @@ public final class Application implements AutoCloseable {
             Keys keys = new Keys(database.jdbi(), signingKey, clock);
             DemoData.seed(database.jdbi());
             if (keys.demoKey().isEmpty()) {
-                var codes = new DirectoryService(database.jdbi()).demoCompanies().stream()
-                        .map(Company::customerCode)
-                        .collect(java.util.stream.Collectors.toSet());
+                var codes = new DirectoryService(database.jdbi()).demoCustomerCodes();
                 keys.issue("Демо-ключ", java.util.Set.copyOf(Permission.ACQUIRING), codes, null, true);
             }
             return new Backoffice(database, signingKey, keys);
         }
 
         public Company demoBusiness() {
-            return new DirectoryService(database.jdbi()).demoCompanies().stream()
-                    .filter(company -> company.type() == tochka.acquiring.api.CustomerType.Business)
-                    .findFirst()
-                    .orElseThrow();
+            return new DirectoryService(database.jdbi()).demoBusiness();
         }
     }
 }

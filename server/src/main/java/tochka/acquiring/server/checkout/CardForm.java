@@ -3,8 +3,8 @@ package tochka.acquiring.server.checkout;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import tochka.acquiring.server.payments.EmailAddress;
 import tochka.acquiring.server.payments.MaskedCard;
 
 /**
@@ -13,8 +13,6 @@ import tochka.acquiring.server.payments.MaskedCard;
  * never echoed; the number only into the form shown again after a mistake in another field.
  */
 record CardForm(String number, String month, String year, String cvc, String email) {
-
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     /** Reads the form, keeping only digits of the number (buyers type spaces) and trimming the rest. */
     static CardForm of(@Nullable String number, @Nullable String month, @Nullable String year, @Nullable String cvc,
@@ -33,7 +31,7 @@ record CardForm(String number, String month, String year, String cvc, String ema
         if (expiry == null) problems.put("expiry", "error.expiry.invalid");
         else if (expiry.isBefore(today)) problems.put("expiry", "error.expiry.past");
         if (!cvc.matches("\\d{3}")) problems.put("cvc", "error.cvc");
-        if (!email.isEmpty() && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+        if (!email.isEmpty() && !EmailAddress.isValid(email)) {
             problems.put("email", "error.email");
         }
         return problems;

@@ -1,12 +1,10 @@
 package tochka.acquiring.server.checkout;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
+import tochka.acquiring.server.core.Hmac;
 
 /**
  * Anti-CSRF tokens of the pages' forms: an HMAC of what the form acts on (the buyer's secret session id, or a QR
@@ -22,13 +20,7 @@ final class PageTokens {
     }
 
     String token(String purpose, String subject) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((purpose + ":" + subject).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing", e);
-        }
+        return HexFormat.of().formatHex(Hmac.sha256(secret, purpose + ":" + subject));
     }
 
     boolean valid(String purpose, String subject, @Nullable String token) {

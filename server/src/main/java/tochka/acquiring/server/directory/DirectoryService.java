@@ -2,8 +2,11 @@ package tochka.acquiring.server.directory;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import tochka.acquiring.api.CustomerType;
 import tochka.acquiring.server.core.Rejected;
 
 /** The bank's customers (companies) and their acquiring retailers, as a key may see them. */
@@ -41,6 +44,19 @@ public final class DirectoryService {
 
     public List<Company> demoCompanies() {
         return jdbi.withHandle(handle -> new CompanyStore(handle).demoCompanies());
+    }
+
+    /** The customerCodes of the demo companies: those the demo key, and a key made without a company, act for. */
+    public Set<String> demoCustomerCodes() {
+        return demoCompanies().stream().map(Company::customerCode).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The demo Business company, the one the guide's examples and the printed demo settings use. */
+    public Company demoBusiness() {
+        return demoCompanies().stream()
+                .filter(company -> company.type() == CustomerType.Business)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the demo world has no Business company"));
     }
 
     public List<Retailer> retailers(String customerCode) {

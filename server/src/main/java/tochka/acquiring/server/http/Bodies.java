@@ -37,7 +37,7 @@ public final class Bodies {
     public <T> T read(Context ctx, TypeReference<T> type) {
         String contentType = ctx.header("Content-Type");
         if (contentType != null && !readsAsJson(contentType)) {
-            throw Rejected.invalid("Content-Type: must be application/json, got " + shown(contentType.strip()));
+            throw Rejected.invalid("Content-Type: must be application/json, got " + Shown.quoted(contentType.strip()));
         }
         String body = ctx.body();
         if (body.isBlank()) throw Rejected.invalid("request body: empty; expected a JSON object");
@@ -80,7 +80,7 @@ public final class Bodies {
     private String describe(DatabindException e) {
         String field = path(e instanceof JsonMappingException mapping ? mapping.getPath() : List.of());
         if (e instanceof InvalidFormatException format) {
-            return field + ": " + expected(format.getTargetType()) + ", got " + shown(format.getValue());
+            return field + ": " + expected(format.getTargetType()) + ", got " + Shown.quoted(format.getValue());
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return field + ": " + expected(mismatch.getTargetType());
@@ -116,11 +116,6 @@ public final class Bodies {
             }
         }
         return path.length() == 0 ? "request body" : path.toString();
-    }
-
-    private static String shown(Object value) {
-        String text = String.valueOf(value);
-        return "'" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'";
     }
 
     private static String firstLine(String message) {

@@ -63,7 +63,6 @@ final class EdgeChecks {
     }
 
     private static String shown(@Nullable String name) {
-        String text = String.valueOf(name).replace("\0", "%00");
-        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+        return Shown.cut(String.valueOf(name).replace("\0", "%00"));
     }
 }

@@ -37,7 +37,6 @@ final class JsonInput {
 
     static final int MAX_NUMBER_CHARS = 40;
     static final int MAX_EXPONENT = 999;
-    private static final int SHOWN_CHARS = 40;
     private static final Pattern ASCII_DECIMAL =
             Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
     private static final Pattern ASCII_INTEGER = Pattern.compile("[+-]?[0-9]{1,18}");
@@ -92,14 +91,14 @@ final class JsonInput {
     /** Why a number's text is refused, or null when it is within the rule. */
     static @Nullable String numberProblem(String text) {
         if (text.length() > MAX_NUMBER_CHARS) {
-            return "must be a number of at most " + MAX_NUMBER_CHARS + " characters, got " + shown(text);
+            return "must be a number of at most " + MAX_NUMBER_CHARS + " characters, got " + Shown.quoted(text);
         }
         int e = Math.max(text.indexOf('e'), text.indexOf('E'));
         if (e >= 0) {
             String exponent = text.substring(e + 1).replaceFirst("^[+-]", "").replaceFirst("^0+(?=.)", "");
             if (exponent.length() > 3 || Integer.parseInt(exponent) > MAX_EXPONENT) {
                 return "must be a number with an exponent from -" + MAX_EXPONENT + " to " + MAX_EXPONENT + ", got "
-                        + shown(text);
+                        + Shown.quoted(text);
             }
         }
         return null;
@@ -120,10 +119,6 @@ final class JsonInput {
             if (Character.isLowSurrogate(c)) return "must not contain a lone surrogate (\\u" + Integer.toHexString(c) + ")";
         }
         return null;
-    }
-
-    static String shown(String text) {
-        return "'" + (text.length() > SHOWN_CHARS ? text.substring(0, SHOWN_CHARS) + "..." : text) + "'";
     }
 
     /** {@code Data.Items[0].amount}: where the parser is, spelled as the 400s spell fields. */
@@ -234,7 +229,7 @@ final class JsonInput {
             if (token == JsonToken.VALUE_STRING) {
                 String text = parser.getText().trim();
                 if (!ASCII_DECIMAL.matcher(text).matches() || numberProblem(text) != null) {
-                    throw ctxt.weirdStringException(clip(text), BigDecimal.class, "not a number within the rule");
+                    throw ctxt.weirdStringException(Shown.cut(text), BigDecimal.class, "not a number within the rule");
                 }
                 return new BigDecimal(text);
             }
@@ -266,17 +261,13 @@ final class JsonInput {
             else if (token == JsonToken.VALUE_STRING) text = parser.getText().trim();
             else return type.cast(ctxt.handleUnexpectedToken(type, parser));
             if (!ASCII_INTEGER.matcher(text).matches()) {
-                throw ctxt.weirdStringException(clip(text), type, "not an integer within range");
+                throw ctxt.weirdStringException(Shown.cut(text), type, "not an integer within range");
             }
             long value = Long.parseLong(text);
             if (value < min || value > max) {
-                throw ctxt.weirdStringException(clip(text), type, "not an integer within range");
+                throw ctxt.weirdStringException(Shown.cut(text), type, "not an integer within range");
             }
             return box.apply(value);
         }
-    }
-
-    private static String clip(String text) {
-        return text.length() > SHOWN_CHARS ? text.substring(0, SHOWN_CHARS) + "..." : text;
     }
 }

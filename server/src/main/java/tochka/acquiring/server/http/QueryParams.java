@@ -40,7 +40,7 @@ public final class QueryParams {
             if (!value.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) throw new DateTimeParseException("not YYYY-MM-DD", value, 0);
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            problems.add(name, "must be a date YYYY-MM-DD, got '" + abbreviate(value) + "'");
+            problems.add(name, "must be a date YYYY-MM-DD, got " + Shown.quoted(value));
             return null;
         }
     }
@@ -60,12 +60,8 @@ public final class QueryParams {
             }
             return parsed;
         } catch (NumberFormatException e) {
-            problems.add(name, "must be an integer, got '" + abbreviate(value) + "'");
+            problems.add(name, "must be an integer, got " + Shown.quoted(value));
             return defaultValue;
         }
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() > 40 ? value.substring(0, 40) + "..." : value;
     }
 }

@@ -13,16 +13,13 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jdbi.v3.core.Jdbi;
 import tochka.acquiring.server.core.Database;
+import tochka.acquiring.server.core.Hmac;
 
 /**
  * The server's RSA key pair: it signs the JWT keys it issues and the webhooks it sends, and its public half is
@@ -163,14 +160,7 @@ public final class SigningKey {
      * admin token is therefore random and stored hashed instead ({@link AdminTokens}).
      */
     public String derivedSecret(String purpose) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getPrivateExponent().decode(), "HmacSHA256"));
-            byte[] secret = mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(secret, 0, 24);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot derive a secret", e);
-        }
+        return HexFormat.of().formatHex(Hmac.sha256(key.getPrivateExponent().decode(), purpose), 0, 24);
     }
 
     /** The public key in the bank's single-JWK form: only {@code kty}, {@code e} and {@code n}. */

@@ -29,7 +29,6 @@ import tochka.acquiring.server.http.Wire;
  */
 final class PaymentRequests {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern SUPPLIER_PHONE = Pattern.compile("^\\+?\\d+$");
     private static final Pattern DIGITS = Pattern.compile("^\\d+$");
     private static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000");
@@ -126,7 +125,7 @@ final class PaymentRequests {
         if (client == null) problems.add("Data.Client", "field required");
         else {
             if (client.email() == null) problems.add("Data.Client.email", "field required");
-            else if (client.email().length() > 254 || !EMAIL.matcher(client.email()).matches()) {
+            else if (!EmailAddress.isValid(client.email())) {
                 problems.add("Data.Client.email", "must be an e-mail address");
             }
             if (client.name() != null) length(problems, "Data.Client.name", client.name(), 1, 256);

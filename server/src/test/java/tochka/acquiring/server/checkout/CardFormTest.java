@@ -2,9 +2,11 @@ package tochka.acquiring.server.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import java.time.YearMonth;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 
 class CardFormTest {
@@ -23,6 +25,22 @@ class CardFormTest {
         assertThat(form.masked().mask()).isEqualTo("411111******1111");
         assertThat(form.masked().brand()).isEqualTo("VISA");
         assertThat(form.toString()).doesNotContain("4111111111111111").doesNotContain("123]");
+    }
+
+    @ParameterizedTest(name = "CVC ''{0}''")
+    @ValueSource(strings = {"", "1", "12", "1234", "12a", "a23", "1 3", "١٢٣"})
+    void a_cvc_that_is_not_three_digits_is_refused_and_only_the_cvc(String cvc) {
+        assertThat(form("4111 1111 1111 1111", "12", "30", cvc, "").problems(TODAY))
+                .containsExactly(Map.entry("cvc", "error.cvc"));
+    }
+
+    @ParameterizedTest(name = "CVC {0}")
+    @ValueSource(strings = {"000", "123", "987", " 987 "})
+    void any_three_digits_are_a_right_cvc_and_the_cvc_is_never_printed(String cvc) {
+        CardForm form = form("4111 1111 1111 1111", "12", "30", cvc, "");
+
+        assertThat(form.problems(TODAY)).isEmpty();
+        assertThat(form.toString()).doesNotContain(cvc.strip()).contains("cvc=<hidden>");
     }
 
     @Test

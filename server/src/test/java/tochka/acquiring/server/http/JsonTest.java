@@ -3,8 +3,11 @@ package tochka.acquiring.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tochka.acquiring.api.AcquiringPaymentStatus;
 import tochka.acquiring.api.CreatePaymentRequest;
 
@@ -21,13 +24,19 @@ class JsonTest {
         assertThat(request.ttl()).isEqualTo(60);
     }
 
-    @Test
-    void nothing_is_truncated_or_guessed() {
-        assertThatThrownBy(() -> json.readValue("{\"ttl\": 5.5}", CreatePaymentRequest.class));
-        assertThatThrownBy(() -> json.readValue("{\"purpose\": 5}", CreatePaymentRequest.class));
-        assertThatThrownBy(() -> json.readValue("{\"saveCard\": 1}", CreatePaymentRequest.class));
-        assertThatThrownBy(() -> json.readValue("{\"paymentMode\": [0]}", CreatePaymentRequest.class));
-        assertThatThrownBy(() -> json.readValue("{\"amount\": false}", CreatePaymentRequest.class));
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"ttl": 5.5}          | from Floating-point value       | ["ttl"]
+            {"purpose": 5}        | Cannot coerce Integer value (5) | ["purpose"]
+            {"saveCard": 1}       | Cannot coerce Integer value (1) | ["saveCard"]
+            {"paymentMode": [0]}  | from number 0                   | ["paymentMode"]
+            {"amount": false}     | from Boolean value              | ["amount"]
+            """)
+    void nothing_is_truncated_or_guessed(String body, String refusal, String field) {
+        assertThatThrownBy(() -> json.readValue(body, CreatePaymentRequest.class))
+                .isInstanceOf(MismatchedInputException.class)
+                .hasMessageContaining(refusal)
+                .hasMessageContaining(field);
     }
 
     @Test

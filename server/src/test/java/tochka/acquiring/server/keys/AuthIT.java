@@ -11,10 +11,13 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -75,6 +78,35 @@ class AuthIT {
         String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
 
         server.api(tampered).get("/open-banking/v1.0/customers").expectStatus(403);
+    }
+
+    @Test
+    void a_token_with_the_real_header_and_claims_signed_by_another_key_is_refused_at_the_signature() throws Exception {
+        SignedJWT real = SignedJWT.parse(server.info().demoToken());
+        assertThat(real.getHeader().getKeyID()).as("the real header names the server's key").isNotBlank();
+        SignedJWT forged = new SignedJWT(real.getHeader(), real.getJWTClaimsSet());
+        forged.sign(new RSASSASigner(new RSAKeyGenerator(3072).generate()));
+        String[] forgedParts = forged.serialize().split("\\.", -1);
+        String[] realParts = server.info().demoToken().split("\\.", -1);
+        assertThat(forgedParts[0]).as("the same header, kid and all").isEqualTo(realParts[0]);
+        assertThat(forgedParts[1]).as("the same claims").isEqualTo(realParts[1]);
+
+        server.api(forged.serialize()).get("/open-banking/v1.0/customers").expectError(403, "signature");
+        server.api(server.info().demoToken()).get("/open-banking/v1.0/customers").expectStatus(200);
+    }
+
+    @Test
+    void a_valid_token_with_one_claim_changed_and_the_original_signature_is_refused_at_the_signature()
+            throws Exception {
+        String[] parts = server.info().demoToken().split("\\.", -1);
+        Map<String, Object> claims = JSONObjectUtils.parse(Base64URL.from(parts[1]).decodeToString());
+        assertThat(claims).as("the claim to change").containsEntry("customer_code", code);
+        claims.put("customer_code", "300000093");
+        String changed = parts[0] + "." + Base64URL.encode(JSONObjectUtils.toJSONString(claims)) + "." + parts[2];
+        assertThat(SignedJWT.parse(changed).getJWTClaimsSet().getIssuer()).as("still a well-formed JWT")
+                .isEqualTo(server.info().clientId());
+
+        server.api(changed).get("/open-banking/v1.0/customers").expectError(403, "signature");
     }
 
     @Test

@@ -331,12 +331,27 @@ class PaymentsApiIT {
         }
     }
 
+    /** The paymentId of an SBP payment settled today by the sandbox's company: real, but not the demo retailer's. */
+    private String foreignSbpPaymentId() {
+        ApiClient sandbox = server.sandbox();
+        String operationId = sandbox.post("/acquiring/v1.0/payments", """
+                {"Data": {"customerCode": "%s", "amount": 100, "purpose": "foreign", "paymentMode": ["sbp"]}}
+                """.formatted(server.info().sandboxCustomerCode())).expectStatus(200).data().get("operationId").asText();
+        server.simulate(operationId, "sbp", "approve").expectStatus(200);
+        String paymentId = sandbox.get("/acquiring/v1.0/payments/" + operationId).expectStatus(200).data()
+                .get("Operation").get(0).get("paymentId").asText();
+        assertThat(paymentId).as("a settled payment has a paymentId").isNotBlank();
+        return paymentId;
+    }
+
     @Test
     void registry_lists_settled_sbp_payments_of_the_day_with_commission() {
         String operationId = create("\"amount\": 100, \"purpose\": \"reg\", \"paymentMode\": [\"sbp\", \"card\"]");
         server.simulate(operationId, "sbp", "approve").expectStatus(200);
         String card = create("\"amount\": 50, \"purpose\": \"reg-card\", \"paymentMode\": [\"card\"]");
         server.simulate(card, "card", "approve").expectStatus(200);
+        String otherSbp = create("\"amount\": 30, \"purpose\": \"reg-other\", \"paymentMode\": [\"sbp\"]");
+        server.simulate(otherSbp, "sbp", "approve").expectStatus(200);
         String today = info(operationId).get("paidAt").asText().substring(0, 10);
 
         JsonNode registry = api.get("/acquiring/v1.0/registry?customerCode=" + code
@@ -352,9 +367,21 @@ class PaymentsApiIT {
         assertThat(line.get("enrollmentAmount").decimalValue()).isEqualByComparingTo("97.4");
         api.get("/acquiring/v1.0/registry?customerCode=" + code + "&merchantId=200000000001097")
                 .expectError(400, "date: query parameter required");
-        api.get("/acquiring/v1.0/registry?customerCode=" + code + "&merchantId=200000000001097&date=" + today
-                + "&paymentId=" + info(operationId).get("paymentId").asText())
-                .expectStatus(200);
+        String paymentId = info(operationId).get("paymentId").asText();
+        JsonNode filtered = api.get("/acquiring/v1.0/registry?customerCode=" + code
+                + "&merchantId=200000000001097&date=" + today + "&paymentId=" + paymentId)
+                .expectStatus(200).data().get("Registry");
+        assertThat(filtered).as("one entry, of the payment's type, echoing the filter").hasSize(1);
+        assertThat(filtered.get(0).get("paymentType").asText()).isEqualTo("sbp");
+        assertThat(filtered.get(0).get("paymentId").asText()).isEqualTo(paymentId);
+        assertThat(filtered.get(0).get("totalAmount").decimalValue()).isEqualByComparingTo("100");
+        assertThat(filtered.get(0).get("payments")).extracting(payment -> payment.get("operationId").asText())
+                .as("exactly the payment with that paymentId").containsExactly(operationId);
+        assertThat(registry.get(0).get("payments")).extracting(payment -> payment.get("operationId").asText())
+                .as("unfiltered, the day has another sbp payment too").contains(operationId, otherSbp);
+        assertThat(api.get("/acquiring/v1.0/registry?customerCode=" + code + "&merchantId=200000000001097&date="
+                + today + "&paymentId=" + foreignSbpPaymentId()).expectStatus(200).data().get("Registry"))
+                .as("another company's paymentId").isEmpty();
         api.get("/acquiring/v1.0/registry?customerCode=" + code + "&merchantId=200000000009999&date=" + today)
                 .expectError(400, "is not a retailer");
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,8 @@ class WebhooksIT {
     static final ServerExtension running = new ServerExtension();
 
     private static final Duration DEADLINE = Duration.ofSeconds(15);
+    /** The pause between two looks at the delivery log: often enough not to slow a test, rare enough to be idle. */
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private final TestServer server = running.get();
     private final WebhookReceiver receiver = WebhookReceiver.start();
@@ -254,11 +257,11 @@ class WebhooksIT {
     }
 
     @Test
-    void an_edited_webhook_goes_to_the_new_url_and_a_deleted_one_gets_nothing() {
+    void an_edited_webhook_goes_to_the_new_url_and_a_deleted_one_gets_nothing() throws Exception {
         ApiClient api = newKey();
         String clientId = clientIdOf(api);
         subscribe(api, receiver, "acquiringInternetPayment");
-        try (WebhookReceiver moved = WebhookReceiver.start()) {
+        try (WebhookReceiver moved = WebhookReceiver.start(); WebhookReceiver control = WebhookReceiver.start()) {
             api.post("/webhook/v1.0/" + clientId, body(moved.url(), "acquiringInternetPayment")).expectStatus(200);
             moved.clear();
             pay(api, "card", "");
@@ -269,6 +272,20 @@ class WebhooksIT {
             api.send("DELETE", "/webhook/v1.0/" + clientId, null).expectStatus(404);
             api.post("/webhook/v1.0/" + clientId, body(moved.url(), "acquiringInternetPayment"))
                     .expectError(404, "no webhook");
+
+            // A payment after the DELETE: the live subscription of another key of the same company gets its
+            // webhook (so events are published and delivered), the deleted one gets none, not even queued.
+            ApiClient live = newKey();
+            subscribe(live, control, "acquiringInternetPayment");
+            moved.clear();
+            String afterDelete = pay(api, "card", "");
+
+            Map<String, Object> delivered = verifiedClaims(control.next(DEADLINE));
+            assertThat(delivered).containsEntry("operationId", afterDelete);
+            deliveryOf(server, clientIdOf(live), afterDelete, "DELIVERED");
+            assertThat(deliveriesOf(server, clientId)).as("the deleted webhook's delivery log")
+                    .noneMatch(delivery -> afterDelete.equals(delivery.get("operationId").asText()));
+            assertThat(moved.count()).as("webhooks at the deleted webhook's url").isZero();
         }
         assertThat(receiver.count()).isZero();
     }
@@ -352,18 +369,26 @@ class WebhooksIT {
         return awaitDelivery(server, clientId, operationId, delivery -> status.equals(delivery.get("status").asText()));
     }
 
+    /** Polls the delivery log, {@link #POLL} apart, until the condition holds or {@link #DEADLINE} passes. */
     private static JsonNode awaitDelivery(TestServer server, String clientId, String operationId,
             Predicate<JsonNode> condition) {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (JsonNode delivery : server.admin().get("/admin/v1/webhooks/deliveries?clientId=" + clientId)
-                    .expectStatus(200).data().get("Delivery")) {
+        while (true) {
+            for (JsonNode delivery : deliveriesOf(server, clientId)) {
                 if (operationId.equals(delivery.get("operationId").asText()) && condition.test(delivery)) {
                     return delivery;
                 }
             }
-            Thread.onSpinWait();
+            if (System.nanoTime() - deadline >= 0) break;
+            LockSupport.parkNanos(POLL.toNanos());
         }
         throw new AssertionError("the delivery of " + operationId + " did not come to pass within " + DEADLINE);
+    }
+
+    private static List<JsonNode> deliveriesOf(TestServer server, String clientId) {
+        List<JsonNode> deliveries = new java.util.ArrayList<>();
+        server.admin().get("/admin/v1/webhooks/deliveries?clientId=" + clientId).expectStatus(200).data()
+                .get("Delivery").forEach(deliveries::add);
+        return deliveries;
     }
 }

@@ -22,8 +22,11 @@ import tochka.acquiring.server.Config;
 import tochka.acquiring.server.core.BankTime;
 import tochka.acquiring.server.payments.PaymentService;
 
-/** {@code tochka keys} on a data directory, and the keys it prints used against a server on that directory. */
-class KeysCommandTest {
+/**
+ * {@code tochka keys} on a data directory, and the keys it prints used against a server on that directory: an IT,
+ * since it writes a database and calls a server over a socket.
+ */
+class KeysCommandIT {
 
     @TempDir
     Path data;

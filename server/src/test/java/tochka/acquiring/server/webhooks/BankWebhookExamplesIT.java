@@ -18,9 +18,10 @@ import tochka.acquiring.server.testing.Reference;
 
 /**
  * The bank's own example webhooks are the golden vectors: they verify with the bank's single JWK, and the payload
- * our signer writes for the same claims is the bank's payload byte for byte.
+ * our signer writes for the same claims is the bank's payload byte for byte. An IT, not a unit test: the signer's key
+ * is made and kept by a (temporary SQLite) database.
  */
-class BankWebhookExamplesTest {
+class BankWebhookExamplesIT {
 
     private static String example(String name) {
         return Reference.text("webhook-examples/" + name).trim();
