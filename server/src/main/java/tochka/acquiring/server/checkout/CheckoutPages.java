@@ -1,5 +1,6 @@
 package tochka.acquiring.server.checkout;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
@@ -209,15 +210,17 @@ final class CheckoutPages {
     public void status(Context ctx) {
         Optional<Payment> payment = payment(ctx);
         Pages.secure(ctx);
-        ctx.contentType("application/json").result(payment
-                .map(found -> statusJson(ctx, found))
-                .orElse("{\"status\":\"UNKNOWN\"}"));
+        ctx.json(payment.map(found -> linkStatus(ctx, found)).orElse(new LinkStatus("UNKNOWN", null)));
     }
 
-    private String statusJson(Context ctx, Payment payment) {
+    /** What the SBP page polls: the link's wire status, and {@code attempt} only when its QR code was cancelled. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record LinkStatus(String status, @Nullable String attempt) {}
+
+    private LinkStatus linkStatus(Context ctx, Payment payment) {
         PaymentStatus status = payment.status(sessions.now());
         boolean cancelled = status == PaymentStatus.CREATED && sbpCancelled(ctx, payment);
-        return "{\"status\":\"" + status.wireName() + "\"" + (cancelled ? ",\"attempt\":\"CANCELLED\"" : "") + "}";
+        return new LinkStatus(status.wireName(), cancelled ? "CANCELLED" : null);
     }
 
     /** Whether this browser's page session shows an SBP QR code that the buyer cancelled in the bank app. */
