@@ -14,8 +14,10 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import tochka.acquiring.server.http.BankOperation;
 import tochka.acquiring.server.http.Endpoints;
+import tochka.acquiring.server.http.PageHeaders;
 import tochka.acquiring.server.http.PublicFiles;
 import tochka.acquiring.server.http.Responses;
 import tochka.acquiring.server.http.Routes;
@@ -76,13 +78,13 @@ public final class SitePages implements Endpoints {
 
     public void landing(Context ctx) {
         String base = publicUrl.get();
-        render(ctx, "site/landing.jte", Map.of("site", new Landing(base + "/uapi", base + "/sandbox/v2",
-                controlEnabled)), "style-src 'self'; img-src 'self'");
+        render(ctx, "site/landing.jte", new Landing(base + "/uapi", base + "/sandbox/v2", controlEnabled),
+                "style-src 'self'; img-src 'self'");
     }
 
     public void docs(Context ctx) {
         // Swagger UI writes style attributes and inline SVG icons; its scripts are still only ours.
-        render(ctx, "site/docs.jte", Map.of(), "style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+        render(ctx, "site/docs.jte", null, "style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
                 + " font-src 'self' data:; connect-src 'self'");
     }
 
@@ -101,14 +103,12 @@ public final class SitePages implements Endpoints {
         ctx.contentType("application/json").result(resource("/site/control-openapi.json"));
     }
 
-    private void render(Context ctx, String template, Map<String, Object> params, String policy) {
+    /** Renders {@code template} with its one typed parameter ({@code view}; null for a template that takes none). */
+    private void render(Context ctx, String template, @Nullable Object view, String policy) {
         StringOutput html = new StringOutput();
-        templates.render(template, params, html);
-        ctx.header("Content-Security-Policy", "default-src 'none'; script-src 'self'; " + policy
-                + "; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
+        if (view == null) templates.render(template, Map.of(), html);
+        else templates.render(template, view, html);
+        PageHeaders.write(ctx, "script-src 'self'; " + policy + "; form-action 'self'", false);
         ctx.contentType("text/html; charset=utf-8").result(html.toString());
     }
 
