@@ -1,60 +1,44 @@
 package tochka.acquiring.server.checkout;
 
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Set;
+import tochka.acquiring.server.http.PublicFiles;
 
-/**
- * The pages' own stylesheet, script and icon, read once from the classpath: the only ones the CSP lets them load.
- */
+/** The pages' own stylesheet, script and icons: the only ones the CSP lets them load. */
 final class Assets {
 
-    private static final Map<String, Asset> FILES = Map.of(
-            "checkout.css", load("checkout.css", "text/css; charset=utf-8"),
-            "sbp.js", load("sbp.js", "text/javascript; charset=utf-8"),
-            "favicon.svg", load("favicon.svg", "image/svg+xml"),
-            "favicon.ico", load("favicon.ico", "image/x-icon"));
+    private static final String CACHE_CONTROL = "public, max-age=300";
+    private static final String ICON_TYPE = "image/x-icon";
 
-    /** A file's bytes and type (a class, not a record: records compare arrays by identity). */
-    private static final class Asset {
-        private final byte[] bytes;
-        private final String contentType;
+    /** {@code /order/assets/...}, from the classpath folder {@code checkout}. */
+    static final PublicFiles FILES = new PublicFiles("/order/assets", "/checkout",
+            Set.of("checkout.css", "sbp.js", "favicon.svg", "favicon.ico"), CACHE_CONTROL,
+            Map.of("css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8", "svg", "image/svg+xml",
+                    "ico", ICON_TYPE));
 
-        Asset(byte[] bytes, String contentType) {
-            this.bytes = bytes;
-            this.contentType = contentType;
-        }
-    }
+    private static final byte[] FAVICON = read("/checkout/favicon.ico");
 
     private Assets() {}
 
-    public static void serve(Context ctx) {
-        serve(ctx, ctx.pathParam("file"));
-    }
-
     /**
      * {@code /favicon.ico}: browsers ask for it on every page they show without a {@code <link rel="icon">} (the
-     * API's JSON, say), and a 404 for each would only clutter the log.
+     * API's JSON, say), and a 404 for each would only clutter the log. Served by hand, not as a {@link PublicFiles}:
+     * Javalin serves files only where no route matches, and the bank app's {@code /{qrcId}} matches this path.
      */
-    public static void favicon(Context ctx) {
-        serve(ctx, "favicon.ico");
-    }
-
-    private static void serve(Context ctx, String file) {
-        Asset asset = FILES.get(file);
-        if (asset == null) throw new NotFoundResponse("no asset " + file);
+    static void favicon(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Cache-Control", "public, max-age=300");
-        ctx.contentType(asset.contentType).result(asset.bytes);
+        ctx.header("Cache-Control", CACHE_CONTROL);
+        ctx.contentType(ICON_TYPE).result(FAVICON);
     }
 
-    private static Asset load(String name, String contentType) {
-        try (InputStream in = Assets.class.getResourceAsStream("/checkout/" + name)) {
-            if (in == null) throw new IllegalStateException("missing resource /checkout/" + name);
-            return new Asset(in.readAllBytes(), contentType);
+    private static byte[] read(String path) {
+        try (InputStream in = Assets.class.getResourceAsStream(path)) {
+            if (in == null) throw new IllegalStateException("missing resource " + path);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -100,9 +100,9 @@ final class BankApp {
         Messages t = pages.messages(ctx);
         Company payee = directory.company(payment.customerCode());
         String qrcId = attempt.qrcId();
-        pages.render(ctx, status, "bankapp", Pages.params(
-                "page", pages.page(ctx, t, t.get("bank.title"), null),
-                "bank", new Views.BankApp(payee.shortName() != null ? payee.shortName() : payee.fullName(),
+        pages.render(ctx, status, new Views.BankAppPage(
+                pages.page(ctx, t, t.get("bank.title"), null),
+                new Views.BankApp(payee.shortName() != null ? payee.shortName() : payee.fullName(),
                         t.amount(payment.amount()), payment.purpose(), state, "/" + qrcId + "/pay",
                         "/" + qrcId + "/cancel", tokens.token(CSRF, qrcId))));
     }

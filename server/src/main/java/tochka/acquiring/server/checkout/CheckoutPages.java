@@ -1,5 +1,6 @@
 package tochka.acquiring.server.checkout;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
@@ -75,8 +76,8 @@ final class CheckoutPages {
                 modes.add(new Views.Mode(name, modeHref(payment, mode), t.get("mode." + name),
                         t.get("mode." + name + ".hint")));
             }
-            pages.render(ctx, 200, "order", Pages.params("page", pages.page(ctx, t, t.get("title.order"), null),
-                    "order", order(payment, t), "modes", modes));
+            pages.render(ctx, 200, new Views.OrderPage(pages.page(ctx, t, t.get("title.order"), null),
+                    order(payment, t), modes));
         });
     }
 
@@ -185,8 +186,8 @@ final class CheckoutPages {
                     SbpQr.bankAppUrl(payload, publicUrl.get()), "/order/status?uuid=" + uuid,
                     "/order/success?uuid=" + uuid, failureUrl(payment, "cancelled"),
                     "/order/sbp?uuid=" + uuid + "&check=1", checking, chooserHref(payment));
-            pages.render(ctx, 200, "sbp", Pages.params("page", pages.page(ctx, t, t.get("sbp.title"), "sbp.js"),
-                    "order", order(payment, t), "sbp", view));
+            pages.render(ctx, 200, new Views.SbpPage(pages.page(ctx, t, t.get("sbp.title"), "sbp.js"),
+                    order(payment, t), view));
         });
     }
 
@@ -211,15 +212,17 @@ final class CheckoutPages {
     public void status(Context ctx) {
         Optional<Payment> payment = payment(ctx);
         Pages.secure(ctx);
-        ctx.contentType("application/json").result(payment
-                .map(found -> statusJson(ctx, found))
-                .orElse("{\"status\":\"UNKNOWN\"}"));
+        ctx.json(payment.map(found -> linkStatus(ctx, found)).orElse(new LinkStatus("UNKNOWN", null)));
     }
 
-    private String statusJson(Context ctx, Payment payment) {
+    /** What the SBP page polls: the link's wire status, and {@code attempt} only when its QR code was cancelled. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record LinkStatus(String status, @Nullable String attempt) {}
+
+    private LinkStatus linkStatus(Context ctx, Payment payment) {
         PaymentStatus status = payment.status(sessions.now());
         boolean cancelled = status == PaymentStatus.CREATED && sbpCancelled(ctx, payment);
-        return "{\"status\":\"" + PaymentWire.status(status).value() + "\"" + (cancelled ? ",\"attempt\":\"CANCELLED\"" : "") + "}";
+        return new LinkStatus(PaymentWire.status(status).value(), cancelled ? "CANCELLED" : null);
     }
 
     /** Whether this browser's page session shows an SBP QR code that the buyer cancelled in the bank app. */
@@ -232,12 +235,12 @@ final class CheckoutPages {
     public void confirmForm(Context ctx, PaymentMode mode) {
         withMode(ctx, mode, (payment, t) -> {
             CheckoutSession session = session(ctx, payment);
-            pages.render(ctx, 200, "confirm", Pages.params(
-                    "page", pages.page(ctx, t, t.get("confirm." + mode.code()), null),
-                    "order", order(payment, t),
-                    "confirm", new Views.Confirm(t.get("confirm." + mode.code()),
-                            t.format("confirm.text", t.amount(payment.amount())),
-                            modeHref(payment, mode), csrf(ctx, session), chooserHref(payment))),
+            pages.render(ctx, 200, new Views.ConfirmPage(
+                            pages.page(ctx, t, t.get("confirm." + mode.code()), null),
+                            order(payment, t),
+                            new Views.Confirm(t.get("confirm." + mode.code()),
+                                    t.format("confirm.text", t.amount(payment.amount())),
+                                    modeHref(payment, mode), csrf(ctx, session), chooserHref(payment))),
                     payment.redirectUrl(), payment.failRedirectUrl());
         });
     }
@@ -469,10 +472,10 @@ final class CheckoutPages {
         String amount = t.amount(payment.amount());
         // A two-stage link only holds the amount now; the button must not promise more than happens.
         String submit = payment.preAuthorization() ? t.format("card.hold", amount) : t.get("card.pay") + " " + amount;
-        pages.render(ctx, status, "card", Pages.params(
-                        "page", pages.page(ctx, t, t.get("card.title"), null),
-                        "order", order(payment, t),
-                        "form", new Views.CardForm(modeHref(payment, PaymentMode.CARD), csrf, number, month, year,
+        pages.render(ctx, status, new Views.CardPage(
+                        pages.page(ctx, t, t.get("card.title"), null),
+                        order(payment, t),
+                        new Views.CardForm(modeHref(payment, PaymentMode.CARD), csrf, number, month, year,
                                 email, errors, submit, payment.preAuthorization() ? t.get("card.hold.note") : null,
                                 chooserHref(payment))),
                 payment.redirectUrl(), payment.failRedirectUrl());
@@ -480,10 +483,10 @@ final class CheckoutPages {
 
     private void renderChallenge(Context ctx, Payment payment, Messages t, CheckoutSession session,
             MaskedCard card) {
-        pages.render(ctx, 200, "threeds", Pages.params(
-                        "page", pages.page(ctx, t, t.get("threeds.title"), null),
-                        "order", order(payment, t),
-                        "challenge", new Views.Challenge("/order/3ds?uuid=" + payment.operationId(),
+        pages.render(ctx, 200, new Views.ChallengePage(
+                        pages.page(ctx, t, t.get("threeds.title"), null),
+                        order(payment, t),
+                        new Views.Challenge("/order/3ds?uuid=" + payment.operationId(),
                                 csrf(ctx, session), t.format("threeds.text", card.mask()))),
                 payment.redirectUrl(), payment.failRedirectUrl());
     }
@@ -500,9 +503,9 @@ final class CheckoutPages {
     private void paid(Context ctx, Messages t, Payment payment, String heading, String text) {
         Payer payer = payment.payer();
         MaskedCard card = payer == null ? null : payer.card();
-        pages.render(ctx, 200, "paid", Pages.params(
-                "page", pages.page(ctx, t, t.get(heading), null),
-                "paid", new Views.Paid(t.get(heading), t.get(text), t.amount(payment.amount()),
+        pages.render(ctx, 200, new Views.PaidPage(
+                pages.page(ctx, t, t.get(heading), null),
+                new Views.Paid(t.get(heading), t.get(text), t.amount(payment.amount()),
                         payment.paymentLinkId(), seller(payment),
                         payer == null ? null : t.get("method." + payer.type().code()),
                         card == null ? null : cardName(t, card), payment.redirectUrl())));
@@ -522,9 +525,9 @@ final class CheckoutPages {
     /** A notice page; {@code shopHref} (the link's {@code redirectUrl}) offers the way back to the shop. */
     void notice(Context ctx, int status, Messages t, String kind, String heading, String text,
             @Nullable String linkHref, @Nullable String linkText, @Nullable String shopHref) {
-        pages.render(ctx, status, "notice", Pages.params(
-                "page", pages.page(ctx, t, t.get(heading), null),
-                "notice", new Views.Notice(kind, t.get(heading), t.get(text), linkHref,
+        pages.render(ctx, status, new Views.NoticePage(
+                pages.page(ctx, t, t.get(heading), null),
+                new Views.Notice(kind, t.get(heading), t.get(text), linkHref,
                         linkText == null ? null : t.get(linkText), shopHref)));
     }
 

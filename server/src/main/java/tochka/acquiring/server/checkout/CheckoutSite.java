@@ -41,7 +41,7 @@ public final class CheckoutSite implements Endpoints {
         routes.page(HandlerType.POST, "/order/dolyame", ctx -> pages.confirm(ctx, PaymentMode.DOLYAME));
         routes.page(HandlerType.GET, "/order/success", pages::success);
         routes.page(HandlerType.GET, "/order/failure", pages::failure);
-        routes.page(HandlerType.GET, "/order/assets/{file}", Assets::serve);
+        routes.files(Assets.FILES);
         routes.page(HandlerType.GET, "/favicon.ico", Assets::favicon);
         // Last: the SBP "bank app" answers at the QR payload's path, /<qrcId>, on our host.
         routes.page(HandlerType.GET, "/{qrcId}", bankApp::show);

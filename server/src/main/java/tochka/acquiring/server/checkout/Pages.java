@@ -9,11 +9,10 @@ import io.javalin.http.SameSite;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
+import tochka.acquiring.server.http.PageHeaders;
 
 /**
  * Renders the jte templates (compiled at build time) with the headers every page carries: a strict
@@ -40,21 +39,18 @@ final class Pages {
         return new Views.Page(t, title, withLang(ctx, t.otherLang()), script);
     }
 
-    /** Renders {@code template} with {@code params}; {@code formTargets} are URLs a form may redirect on to. */
-    void render(Context ctx, int status, String template, Map<String, Object> params,
-            @Nullable String... formTargets) {
+    /**
+     * Renders {@code view} with its page's template (its one typed parameter); {@code formTargets} are URLs a form
+     * may redirect on to.
+     */
+    void render(Context ctx, int status, Views.PageView view, @Nullable String... formTargets) {
         StringOutput html = new StringOutput();
-        templates.render("checkout/" + template + ".jte", params, html);
+        templates.render("checkout/" + view.template() + ".jte", view, html);
         secure(ctx, formTargets);
         ctx.status(status).contentType("text/html; charset=utf-8").result(html.toString());
     }
 
-    static Map<String, Object> params(Object... namesAndValues) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) params.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        return params;
-    }
-
+    /** The pages' headers: only our own styles, images, script and polling; forms post to us and {@code formTargets}. */
     static void secure(Context ctx, @Nullable String... formTargets) {
         Set<String> formSources = new TreeSet<>();
         formSources.add("'self'");
@@ -62,13 +58,8 @@ final class Pages {
             String origin = origin(target);
             if (origin != null) formSources.add(origin);
         }
-        ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self';"
-                + " connect-src 'self'; form-action " + String.join(" ", formSources)
-                + "; frame-ancestors 'none'; base-uri 'none'");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("Cache-Control", "no-store");
+        PageHeaders.write(ctx, "style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; form-action "
+                + String.join(" ", formSources), true);
     }
 
     private static @Nullable String origin(@Nullable String url) {

@@ -6,11 +6,102 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the templates under {@code src/main/jte/checkout} show: plain values, already translated and formatted. A
- * null link ({@code backHref}, {@code shopHref}) is one the page does not offer.
+ * null link ({@code backHref}, {@code shopHref}) is one the page does not offer. Each page's template takes one
+ * record of these, {@code @param Views.OrderPage view} say, so the jte build checks every name a template reads.
  */
 public final class Views {
 
     private Views() {}
+
+    /** What one page template shows: its {@link Page} and its own parts; {@link #template} names the template. */
+    public sealed interface PageView {
+
+        Page page();
+
+        /** The template's name under {@code checkout/}, without {@code .jte}. */
+        String template();
+
+        /** The page's texts: {@code view.t().get("card.title")} in a template. */
+        default Messages t() {
+            return page().t();
+        }
+    }
+
+    /** The order page: the order and one button per way to pay. */
+    public record OrderPage(Page page, Order order, List<Mode> modes) implements PageView {
+
+        public OrderPage {
+            modes = List.copyOf(modes);
+        }
+
+        @Override
+        public String template() {
+            return "order";
+        }
+    }
+
+    /** The card form. */
+    public record CardPage(Page page, Order order, CardForm form) implements PageView {
+
+        @Override
+        public String template() {
+            return "card";
+        }
+    }
+
+    /** The 3-D Secure challenge. */
+    public record ChallengePage(Page page, Order order, Challenge challenge) implements PageView {
+
+        @Override
+        public String template() {
+            return "threeds";
+        }
+    }
+
+    /** The SBP QR code and the wait for the bank app. */
+    public record SbpPage(Page page, Order order, Sbp sbp) implements PageView {
+
+        @Override
+        public String template() {
+            return "sbp";
+        }
+    }
+
+    /** The T-Pay or Dolyame confirmation. */
+    public record ConfirmPage(Page page, Order order, Confirm confirm) implements PageView {
+
+        @Override
+        public String template() {
+            return "confirm";
+        }
+    }
+
+    /** An outcome or a dead end. */
+    public record NoticePage(Page page, Notice notice) implements PageView {
+
+        @Override
+        public String template() {
+            return "notice";
+        }
+    }
+
+    /** A paid link. */
+    public record PaidPage(Page page, Paid paid) implements PageView {
+
+        @Override
+        public String template() {
+            return "paid";
+        }
+    }
+
+    /** The buyer's bank app. */
+    public record BankAppPage(Page page, BankApp bank) implements PageView {
+
+        @Override
+        public String template() {
+            return "bankapp";
+        }
+    }
 
     /** Every page: its texts, title, the language switch and an optional script of ours. */
     public record Page(Messages t, String title, String otherLangUrl, @Nullable String script) {}

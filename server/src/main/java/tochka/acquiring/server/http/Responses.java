@@ -1,6 +1,5 @@
 package tochka.acquiring.server.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
@@ -10,23 +9,25 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** Writes 200 JSON bodies with the server's mapper, and builds the absolute URLs that go into {@code Links}. */
+/**
+ * Writes 200 JSON bodies with {@code ctx.json} (Javalin's mapper is the server's own, set in {@link Routes#install}),
+ * and builds the absolute URLs that go into {@code Links}.
+ */
 public final class Responses {
 
-    private final ObjectMapper json;
     private final Supplier<String> publicUrl;
 
+    /**
+     * {@code json} is no longer read here: Javalin writes the bodies with the mapper {@link Routes#install} gives it.
+     * The parameter stays only while {@code Application} passes it; drop both together.
+     */
     public Responses(ObjectMapper json, Supplier<String> publicUrl) {
-        this.json = json;
         this.publicUrl = publicUrl;
     }
 
+    /** {@code body} as JSON ({@code Content-Type: application/json}, no charset: JSON is UTF-8) with status 200. */
     public void ok(Context ctx, Object body) {
-        try {
-            ctx.status(200).contentType("application/json").result(json.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write response", e);
-        }
+        ctx.status(200).json(body);
     }
 
     /**

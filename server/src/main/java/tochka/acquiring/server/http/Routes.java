@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,11 +66,13 @@ public final class Routes {
     }
 
     /**
-     * Installs the edge checks, the request log and the error mapping, then every feature's routes in the order
-     * given (the last may hold catch-all paths such as the SBP bank app's {@code /{qrcId}}).
+     * Installs the server's JSON mapper as Javalin's (so {@code ctx.json} writes what the bank writes), the edge
+     * checks, the request log and the error mapping, then every feature's routes in the order given (the last may
+     * hold catch-all paths such as the SBP bank app's {@code /{qrcId}}).
      */
     public static void install(JavalinConfig config, ObjectMapper json, Switches switches, Authenticator keys,
             Predicate<@Nullable String> adminToken, List<Endpoints> features) {
+        config.jsonMapper(new JavalinJackson(json, false));
         config.http.maxRequestSize = ErrorMapper.MAX_BODY_BYTES;
         config.requestLogger.http(new RequestLog());
         config.routes.before(EdgeChecks::check);
@@ -115,6 +118,11 @@ public final class Routes {
     /** What anyone may open, with no credentials. */
     public void page(HandlerType method, String path, Handler handler) {
         config.routes.addHttpHandler(method, path, handler);
+    }
+
+    /** Files anyone may fetch, with no credentials: see {@link PublicFiles}. */
+    public void files(PublicFiles files) {
+        files.addTo(config);
     }
 
     /** The bank's operations registered so far, live: read when a document is built, after all are registered. */

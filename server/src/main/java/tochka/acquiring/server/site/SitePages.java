@@ -6,7 +6,6 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,8 +14,11 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import tochka.acquiring.server.http.BankOperation;
 import tochka.acquiring.server.http.Endpoints;
+import tochka.acquiring.server.http.PageHeaders;
+import tochka.acquiring.server.http.PublicFiles;
 import tochka.acquiring.server.http.Responses;
 import tochka.acquiring.server.http.Routes;
 
@@ -27,11 +29,18 @@ import tochka.acquiring.server.http.Routes;
  */
 public final class SitePages implements Endpoints {
 
+    private static final String ASSETS = "/site/assets";
+    private static final String ASSETS_CACHE = "public, max-age=3600";
+    private static final Map<String, String> ASSET_TYPES =
+            Map.of("css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8");
     /** Swagger UI's files that {@code /docs} loads, from the webjar; nothing else of the webjar is served. */
-    private static final Set<String> SWAGGER_FILES =
-            Set.of("swagger-ui.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js");
-    private static final Set<String> OWN_FILES = Set.of("docs.js", "site.css");
-    private static final String SWAGGER_ROOT = "/META-INF/resources/webjars/swagger-ui/" + swaggerVersion() + "/";
+    private static final PublicFiles SWAGGER_FILES = new PublicFiles(ASSETS,
+            "/META-INF/resources/webjars/swagger-ui/" + swaggerVersion(),
+            Set.of("swagger-ui.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js"), ASSETS_CACHE,
+            ASSET_TYPES);
+    /** Our script that starts Swagger UI and our stylesheet; not the folder's documents. */
+    private static final PublicFiles OWN_FILES =
+            new PublicFiles(ASSETS, "/site", Set.of("docs.js", "site.css"), ASSETS_CACHE, ASSET_TYPES);
 
     private final ObjectMapper json;
     private final Supplier<String> publicUrl;
@@ -59,7 +68,8 @@ public final class SitePages implements Endpoints {
         routes.page(HandlerType.GET, "/docs", this::docs);
         routes.page(HandlerType.GET, "/openapi.json", this::bankOpenApi);
         routes.page(HandlerType.GET, "/openapi-control.json", this::controlOpenApi);
-        routes.page(HandlerType.GET, "/site/assets/{file}", this::asset);
+        routes.files(SWAGGER_FILES);
+        routes.files(OWN_FILES);
         routes.page(HandlerType.GET, "/health", ctx -> responses.ok(ctx, Map.of("status", "ok")));
     }
 
@@ -68,13 +78,13 @@ public final class SitePages implements Endpoints {
 
     public void landing(Context ctx) {
         String base = publicUrl.get();
-        render(ctx, "site/landing.jte", Map.of("site", new Landing(base + "/uapi", base + "/sandbox/v2",
-                controlEnabled)), "style-src 'self'; img-src 'self'");
+        render(ctx, "site/landing.jte", new Landing(base + "/uapi", base + "/sandbox/v2", controlEnabled),
+                "style-src 'self'; img-src 'self'");
     }
 
     public void docs(Context ctx) {
         // Swagger UI writes style attributes and inline SVG icons; its scripts are still only ours.
-        render(ctx, "site/docs.jte", Map.of(), "style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+        render(ctx, "site/docs.jte", null, "style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
                 + " font-src 'self' data:; connect-src 'self'");
     }
 
@@ -93,27 +103,12 @@ public final class SitePages implements Endpoints {
         ctx.contentType("application/json").result(resource("/site/control-openapi.json"));
     }
 
-    /** {@code /site/assets/{file}}: Swagger UI from the webjar, our script that starts it, our stylesheet. */
-    public void asset(Context ctx) {
-        String file = ctx.pathParam("file");
-        String path;
-        if (SWAGGER_FILES.contains(file)) path = SWAGGER_ROOT + file;
-        else if (OWN_FILES.contains(file)) path = "/site/" + file;
-        else throw new NotFoundResponse("no asset " + file);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Cache-Control", "public, max-age=3600");
-        ctx.contentType(file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8")
-                .result(resource(path));
-    }
-
-    private void render(Context ctx, String template, Map<String, Object> params, String policy) {
+    /** Renders {@code template} with its one typed parameter ({@code view}; null for a template that takes none). */
+    private void render(Context ctx, String template, @Nullable Object view, String policy) {
         StringOutput html = new StringOutput();
-        templates.render(template, params, html);
-        ctx.header("Content-Security-Policy", "default-src 'none'; script-src 'self'; " + policy
-                + "; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
+        if (view == null) templates.render(template, Map.of(), html);
+        else templates.render(template, view, html);
+        PageHeaders.write(ctx, "script-src 'self'; " + policy + "; form-action 'self'", false);
         ctx.contentType("text/html; charset=utf-8").result(html.toString());
     }
 
