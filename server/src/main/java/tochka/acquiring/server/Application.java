@@ -275,7 +275,7 @@ public final class Application implements AutoCloseable {
             CheckoutService checkoutSessions = new CheckoutService(database.jdbi(), clock);
             String pageSecret = backoffice.signingKey().derivedSecret("tochka checkout pages");
             Bodies bodies = new Bodies(json);
-            Responses responses = new Responses(json, publicUrl::get);
+            Responses responses = new Responses(publicUrl::get);
             PaymentWire paymentWire = new PaymentWire(publicUrl::get);
             // In this order: the site publishes the bank's methods registered before it, and the checkout's bank app
             // answers at /{qrcId}, which would shadow any one-segment path registered after it.

@@ -1,6 +1,5 @@
 package tochka.acquiring.server.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +16,7 @@ public final class Responses {
 
     private final Supplier<String> publicUrl;
 
-    /**
-     * {@code json} is no longer read here: Javalin writes the bodies with the mapper {@link Routes#install} gives it.
-     * The parameter stays only while {@code Application} passes it; drop both together.
-     */
-    public Responses(ObjectMapper json, Supplier<String> publicUrl) {
+    public Responses(Supplier<String> publicUrl) {
         this.publicUrl = publicUrl;
     }
 
