@@ -15,6 +15,10 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -25,6 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tochka.acquiring.api.Permission;
 import tochka.acquiring.server.Config;
 import tochka.acquiring.server.keys.Keys.IssuedKey;
+import tochka.acquiring.server.testing.RawHttp;
 import tochka.acquiring.testkit.ApiClient;
 import tochka.acquiring.testkit.ServerExtension;
 import tochka.acquiring.testkit.TestDatabases;
@@ -225,10 +230,22 @@ class AuthIT {
     }
 
     @Test
-    void an_oversized_body_is_refused_before_it_is_read() {
-        String huge = "{\"Data\": {\"purpose\": \"" + "x".repeat(2_000_000) + "\"}}";
+    void an_oversized_body_is_refused_before_it_is_read() throws IOException {
+        // Only the head and the body's first bytes are sent: the answer must come without the rest. (A client that
+        // kept sending all of it could lose the answer to the reset that closing an unread connection causes.)
+        String start = "{\"Data\": {\"purpose\": \"xxx";
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(("POST /uapi/acquiring/v1.0/payments HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Authorization: Bearer " + server.info().demoToken() + "\r\n"
+                            + "Content-Type: application/json\r\nContent-Length: 2000030\r\n\r\n" + start)
+                    .getBytes(StandardCharsets.US_ASCII));
+            RawHttp.Answer answer = RawHttp.read(socket.getInputStream());
 
-        server.api().post("/acquiring/v1.0/payments", huge).expectError(400, "larger than 1000000 bytes");
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.header("Connection")).isEqualTo("close");
+            assertThat(new String(answer.body(), StandardCharsets.UTF_8)).contains("larger than 1000000 bytes");
+        }
     }
 
     @Test
