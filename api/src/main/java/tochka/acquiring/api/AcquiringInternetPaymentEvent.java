@@ -11,8 +11,19 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
-    "customerCode", "amount", "paymentType", "operationId", "transactionId", "purpose", "qrcId", "payerName",
-    "webhookType", "merchantId", "consumerId", "status", "paymentLinkId"
+    "customerCode",
+    "amount",
+    "paymentType",
+    "operationId",
+    "transactionId",
+    "purpose",
+    "qrcId",
+    "payerName",
+    "webhookType",
+    "merchantId",
+    "consumerId",
+    "status",
+    "paymentLinkId"
 })
 public record AcquiringInternetPaymentEvent(
         String customerCode,

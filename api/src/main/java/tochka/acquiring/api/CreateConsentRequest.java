@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /** {@code ConsentCreateRequest}: {@code Risks} is a free object beside {@code Data}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateConsentRequest(
-        @JsonProperty("Data") Data data, @JsonProperty("Risks") @Nullable Map<String, Object> risks) {
+        @JsonProperty("Data") Data data,
+        @JsonProperty("Risks") @Nullable Map<String, Object> risks) {
 
     /** {@code ConsentCreateRequestModel}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The bank's success body: {@code {"Data": ..., "Links": ..., "Meta": ...}}. */
 public record Envelope<T>(
-        @JsonProperty("Data") T data, @JsonProperty("Links") Links links, @JsonProperty("Meta") Meta meta) {
+        @JsonProperty("Data") T data,
+        @JsonProperty("Links") Links links,
+        @JsonProperty("Meta") Meta meta) {
 
     /** A single-page body whose {@code Links.self} is {@code self}. */
     public static <T> Envelope<T> of(T data, String self) {

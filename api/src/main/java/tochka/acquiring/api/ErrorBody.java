@@ -4,7 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /** The bank's error body: {@code {"code": "400", "id": "<uuid>", "message": ..., "Errors": [...]}}. */
-public record ErrorBody(String code, String id, String message, @JsonProperty("Errors") List<ErrorDetail> errors) {
+public record ErrorBody(
+        String code,
+        String id,
+        String message,
+        @JsonProperty("Errors") List<ErrorDetail> errors) {
 
     public ErrorBody {
         errors = List.copyOf(errors);

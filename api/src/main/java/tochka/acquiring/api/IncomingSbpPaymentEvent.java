@@ -9,8 +9,17 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
-    "operationId", "qrcId", "amount", "payerMobileNumber", "payerName", "brandName", "merchantId", "purpose",
-    "webhookType", "customerCode", "refTransactionId"
+    "operationId",
+    "qrcId",
+    "amount",
+    "payerMobileNumber",
+    "payerName",
+    "brandName",
+    "merchantId",
+    "purpose",
+    "webhookType",
+    "customerCode",
+    "refTransactionId"
 })
 public record IncomingSbpPaymentEvent(
         String operationId,

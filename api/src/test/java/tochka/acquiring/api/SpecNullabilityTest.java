@@ -34,28 +34,36 @@ class SpecNullabilityTest {
             entry(ConsentList.class, List.of("ConsentListModel")),
             entry(CreateConsentRequest.class, List.of("ConsentCreateRequest")),
             entry(CreateConsentRequest.Data.class, List.of("ConsentCreateRequestModel")),
-            entry(CreatePaymentRequest.class, List.of(
-                    "AcquiringCreatePaymentOperationRequestModel",
-                    "AcquiringCreatePaymentOperationWithReceiptRequestModel")),
-            entry(CreatedPayment.class, List.of(
-                    "AcquiringCreatePaymentOperationResponseModel",
-                    "AcquiringCreatePaymentOperationWithReceiptResponseModel")),
+            entry(
+                    CreatePaymentRequest.class,
+                    List.of(
+                            "AcquiringCreatePaymentOperationRequestModel",
+                            "AcquiringCreatePaymentOperationWithReceiptRequestModel")),
+            entry(
+                    CreatedPayment.class,
+                    List.of(
+                            "AcquiringCreatePaymentOperationResponseModel",
+                            "AcquiringCreatePaymentOperationWithReceiptResponseModel")),
             entry(Customer.class, List.of("CustomerModel")),
             entry(CustomerList.class, List.of("CustomerListModel")),
-            entry(DataRequest.class, List.of(
-                    "AcquiringCreatePaymentOperationRequestDataModel",
-                    "AcquiringCreatePaymentOperationWithReceiptRequestDataModel",
-                    "AcquiringPaymentOrderRefundRequestDataModel")),
-            entry(Envelope.class, List.of(
-                    "AcquiringCreatePaymentOperationResponseDataModel",
-                    "AcquiringGetPaymentOperationInfoResponseDataModel",
-                    "AcquiringPaymentOperationRefundResponseModel",
-                    "AcquiringPaymentRegistryResponseDataModel",
-                    "AcquiringRetailerListResponseModel",
-                    "BooleanResponseModel",
-                    "ConsentListResponse",
-                    "CustomerListResponseModel",
-                    "WebhookResponseModel")),
+            entry(
+                    DataRequest.class,
+                    List.of(
+                            "AcquiringCreatePaymentOperationRequestDataModel",
+                            "AcquiringCreatePaymentOperationWithReceiptRequestDataModel",
+                            "AcquiringPaymentOrderRefundRequestDataModel")),
+            entry(
+                    Envelope.class,
+                    List.of(
+                            "AcquiringCreatePaymentOperationResponseDataModel",
+                            "AcquiringGetPaymentOperationInfoResponseDataModel",
+                            "AcquiringPaymentOperationRefundResponseModel",
+                            "AcquiringPaymentRegistryResponseDataModel",
+                            "AcquiringRetailerListResponseModel",
+                            "BooleanResponseModel",
+                            "ConsentListResponse",
+                            "CustomerListResponseModel",
+                            "WebhookResponseModel")),
             entry(ErrorBody.class, List.of("ErrorResponse")),
             entry(ErrorBody.ErrorDetail.class, List.of("ErrorModel")),
             entry(Links.class, List.of("LinkModel", "PaginatedLinkModel")),
@@ -64,8 +72,9 @@ class SpecNullabilityTest {
             entry(PaymentOperation.class, List.of("AcquiringGetPaymentOperationListItemModel")),
             entry(PaymentOrder.class, List.of("OrderModel")),
             entry(ReceiptClient.class, List.of("ReceiptClientModel")),
-            entry(ReceiptItem.class, List.of(
-                    "ReceiptItemModel-Input", "ReceiptItemModel-Output", "ReceiptItemResponseModel")),
+            entry(
+                    ReceiptItem.class,
+                    List.of("ReceiptItemModel-Input", "ReceiptItemModel-Output", "ReceiptItemResponseModel")),
             entry(Refund.class, List.of("AcquiringPaymentOperationRefundModel")),
             entry(RefundRequest.class, List.of("AcquiringPaymentOrderRefundRequestModel")),
             entry(Registry.class, List.of("AcquiringPaymentRegistryModel")),
@@ -104,17 +113,20 @@ class SpecNullabilityTest {
     private record Mislabelled(@Nullable String self, String first) {}
 
     private static List<String> mismatches(Class<? extends Record> type, List<String> schemaNames) {
-        List<JsonNode> schemas = schemaNames.stream().map(SpecNullabilityTest::schema).toList();
+        List<JsonNode> schemas =
+                schemaNames.stream().map(SpecNullabilityTest::schema).toList();
         List<String> mismatches = new ArrayList<>();
         for (RecordComponent component : type.getRecordComponents()) {
             String property = wireName(component);
             String where = type.getSimpleName() + "." + property + ": ";
-            boolean known = schemas.stream().anyMatch(schema -> schema.path("properties").has(property));
+            boolean known = schemas.stream()
+                    .anyMatch(schema -> schema.path("properties").has(property));
             if (!known) {
                 mismatches.add(where + "no such property in " + String.join(", ", schemaNames));
                 continue;
             }
-            boolean required = schemas.stream().allMatch(schema -> required(schema).contains(property));
+            boolean required =
+                    schemas.stream().allMatch(schema -> required(schema).contains(property));
             boolean nullable = component.getAnnotatedType().isAnnotationPresent(Nullable.class);
             if (required && nullable) {
                 mismatches.add(where + String.join(", ", schemaNames) + " requires it, so it must not be @Nullable");

@@ -14,7 +14,8 @@ final class DurationConverter implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
         Matcher matcher = DURATION.matcher(value.trim());
-        if (!matcher.matches()) throw new TypeConversionException("'" + value + "' is not a duration like 500ms, 10s, 5m, 1h");
+        if (!matcher.matches())
+            throw new TypeConversionException("'" + value + "' is not a duration like 500ms, 10s, 5m, 1h");
         long amount = Long.parseLong(matcher.group(1));
         Duration duration = switch (matcher.group(2)) {
             case "ms" -> Duration.ofMillis(amount);

@@ -11,20 +11,27 @@ import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import tochka.acquiring.api.Permission;
 import tochka.acquiring.server.Application.Backoffice;
-import tochka.acquiring.server.keys.ApiKey;
-import tochka.acquiring.server.directory.DirectoryService;
 import tochka.acquiring.server.core.Rejected;
+import tochka.acquiring.server.directory.DirectoryService;
+import tochka.acquiring.server.keys.ApiKey;
 
 /** {@code tochka keys}: issue, list and revoke JWT keys, straight on the database (the server may be running). */
-@Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage JWT keys (offline, on --data or --db).",
-        subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Token.class,
-                KeysCommand.Revoke.class})
+@Command(
+        name = "keys",
+        mixinStandardHelpOptions = true,
+        description = "Manage JWT keys (offline, on --data or --db).",
+        subcommands = {
+            KeysCommand.Create.class,
+            KeysCommand.ListKeys.class,
+            KeysCommand.Token.class,
+            KeysCommand.Revoke.class
+        })
 final class KeysCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Issue a new JWT key and print it.")
@@ -32,15 +39,23 @@ final class KeysCommand {
         @Option(names = "--name", required = true, description = "the key's name, e.g. Эквайринг")
         String name;
 
-        @Option(names = "--permissions", split = ",", description = "permission names (default: ${DEFAULT-VALUE})",
+        @Option(
+                names = "--permissions",
+                split = ",",
+                description = "permission names (default: ${DEFAULT-VALUE})",
                 defaultValue = "ReadCustomerData,ReadAcquiringData,MakeAcquiringOperation,ManageWebhookData")
         List<Permission> permissions;
 
-        @Option(names = "--customer", split = ",", description = "customerCode(s) the key may act for (default: every demo company)")
+        @Option(
+                names = "--customer",
+                split = ",",
+                description = "customerCode(s) the key may act for (default: every demo company)")
         List<String> customers;
 
-        @Option(names = "--expires", description = "last day the key is valid, YYYY-MM-DD, a Moscow date: the key works"
-                + " through the end of that day, Moscow time (default: never expires)")
+        @Option(
+                names = "--expires",
+                description = "last day the key is valid, YYYY-MM-DD, a Moscow date: the key works"
+                        + " through the end of that day, Moscow time (default: never expires)")
         LocalDate expires;
 
         @Override
@@ -70,20 +85,28 @@ final class KeysCommand {
         @Override
         public Integer call() {
             return printing((backoffice, out) -> {
-                out.printf("%-32s  %-8s  %-25s  %-24s  %s%n", "CLIENT_ID", "STATE", "EXPIRES (Moscow)", "NAME",
-                        "CUSTOMERS");
+                out.printf(
+                        "%-32s  %-8s  %-25s  %-24s  %s%n",
+                        "CLIENT_ID", "STATE", "EXPIRES (Moscow)", "NAME", "CUSTOMERS");
                 for (ApiKey key : backoffice.keys().list()) {
                     Instant expiry = key.expiresAt();
-                    out.printf("%-32s  %-8s  %-25s  %-24s  %s%n", key.clientId(),
+                    out.printf(
+                            "%-32s  %-8s  %-25s  %-24s  %s%n",
+                            key.clientId(),
                             key.isRevoked() ? "revoked" : "active",
-                            expiry == null ? "never" : MoscowTime.time(expiry), key.name(), companies(key));
+                            expiry == null ? "never" : MoscowTime.time(expiry),
+                            key.name(),
+                            companies(key));
                 }
             });
         }
     }
 
-    @Command(name = "token", mixinStandardHelpOptions = true, description = "Print a key's token again (the same"
-            + " claims signed by the same server key give the same token).")
+    @Command(
+            name = "token",
+            mixinStandardHelpOptions = true,
+            description = "Print a key's token again (the same"
+                    + " claims signed by the same server key give the same token).")
     static final class Token extends OneKey implements Callable<Integer> {
         @Override
         public Integer call() {
@@ -98,7 +121,10 @@ final class KeysCommand {
         }
     }
 
-    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a key: it is refused from the next request on.")
+    @Command(
+            name = "revoke",
+            mixinStandardHelpOptions = true,
+            description = "Revoke a key: it is refused from the next request on.")
     static final class Revoke extends OneKey implements Callable<Integer> {
         @Override
         public Integer call() {

@@ -8,9 +8,9 @@ import picocli.CommandLine.Option;
 import tochka.acquiring.server.Application;
 import tochka.acquiring.server.Application.Backoffice;
 import tochka.acquiring.server.Config;
+import tochka.acquiring.server.core.Database;
 import tochka.acquiring.server.core.Rejected;
 import tochka.acquiring.server.core.ServerClock;
-import tochka.acquiring.server.core.Database;
 import tochka.acquiring.server.webhooks.WebhookPolicy;
 
 /**
@@ -23,8 +23,10 @@ final class KeysStore {
     @Mixin
     StoreOptions location;
 
-    @Option(names = "--init", description = "create and seed the database when there is none yet"
-            + " (without it, a missing database is an error)")
+    @Option(
+            names = "--init",
+            description = "create and seed the database when there is none yet"
+                    + " (without it, a missing database is an error)")
     boolean init;
 
     /** Says on {@code err} which database it is, refuses a missing one unless {@code --init}, and runs {@code action}. */

@@ -8,7 +8,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import tochka.acquiring.server.core.BankTime;
-import tochka.acquiring.server.payments.PaymentService;
 
 /**
  * Dates and times as an operator types and reads them: in Moscow, the bank's zone. A date typed on the command line
@@ -43,7 +42,8 @@ final class MoscowTime {
     static String expiry(Instant expiresAt) {
         ZonedDateTime moscow = expiresAt.atZone(BankTime.ZONE);
         return moscow.toLocalTime().equals(LocalTime.MIDNIGHT)
-                ? time(expiresAt) + " (valid through " + day(moscow.toLocalDate().minusDays(1)) + ", Moscow time)"
+                ? time(expiresAt) + " (valid through "
+                        + day(moscow.toLocalDate().minusDays(1)) + ", Moscow time)"
                 : time(expiresAt);
     }
 }

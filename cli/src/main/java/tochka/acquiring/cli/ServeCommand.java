@@ -9,14 +9,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import tochka.acquiring.server.Application;
 import tochka.acquiring.server.Application.ServerInfo;
 import tochka.acquiring.server.Config;
@@ -34,50 +34,103 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--port",
+            defaultValue = "8080",
+            description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on; 0.0.0.0 for all (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--host",
+            defaultValue = "127.0.0.1",
+            description = "address to listen on; 0.0.0.0 for all (default: ${DEFAULT-VALUE})")
     String host;
 
-    @Option(names = "--public-url", description = "the URL clients reach this server at (default: http://localhost:<port>)")
+    @Option(
+            names = "--public-url",
+            description = "the URL clients reach this server at (default: http://localhost:<port>)")
     String publicUrl;
 
-    @Option(names = "--no-control", negatable = true, defaultValue = "true", description = "turn the /control/v1 test-control API off (it answers 404)")
+    @Option(
+            names = "--no-control",
+            negatable = true,
+            defaultValue = "true",
+            description = "turn the /control/v1 test-control API off (it answers 404)")
     boolean control;
 
-    @Option(names = "--no-admin", negatable = true, defaultValue = "true", description = "turn the /admin/v1 admin API (webhook delivery log, resend) off (it answers 404)")
+    @Option(
+            names = "--no-admin",
+            negatable = true,
+            defaultValue = "true",
+            description = "turn the /admin/v1 admin API (webhook delivery log, resend) off (it answers 404)")
     boolean admin;
 
-    @Option(names = "--no-sandbox", negatable = true, defaultValue = "true", description = "turn /sandbox/v2 (sandbox.jwt.token and its own demo companies) off (it answers 404)")
+    @Option(
+            names = "--no-sandbox",
+            negatable = true,
+            defaultValue = "true",
+            description = "turn /sandbox/v2 (sandbox.jwt.token and its own demo companies) off (it answers 404)")
     boolean sandbox;
 
-    @Option(names = "--admin-token", defaultValue = "${env:TOCHKA_ADMIN_TOKEN}", description = "set the admin token of the control and admin APIs, at least 16 characters; the database keeps only its hash (default: the one set before, or a random one made on first start and kept in demo.env)")
+    @Option(
+            names = "--admin-token",
+            defaultValue = "${env:TOCHKA_ADMIN_TOKEN}",
+            description =
+                    "set the admin token of the control and admin APIs, at least 16 characters; the database keeps only its hash (default: the one set before, or a random one made on first start and kept in demo.env)")
     String adminToken;
 
-    @Option(names = "--webhook-attempts", defaultValue = "30", description = "attempts per webhook before it is given up (default: ${DEFAULT-VALUE}, as the bank)")
+    @Option(
+            names = "--webhook-attempts",
+            defaultValue = "30",
+            description = "attempts per webhook before it is given up (default: ${DEFAULT-VALUE}, as the bank)")
     int webhookAttempts;
 
-    @Option(names = "--webhook-interval", defaultValue = "10s", converter = DurationConverter.class, description = "wait between webhook attempts, e.g. 10s, 500ms, 5m (default: ${DEFAULT-VALUE}, as the bank)")
+    @Option(
+            names = "--webhook-interval",
+            defaultValue = "10s",
+            converter = DurationConverter.class,
+            description = "wait between webhook attempts, e.g. 10s, 500ms, 5m (default: ${DEFAULT-VALUE}, as the bank)")
     Duration webhookInterval;
 
-    @Option(names = "--webhook-backoff", defaultValue = "fixed", description = "fixed (the bank's) or exponential: the wait doubles up to --webhook-max-interval (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--webhook-backoff",
+            defaultValue = "fixed",
+            description =
+                    "fixed (the bank's) or exponential: the wait doubles up to --webhook-max-interval (default: ${DEFAULT-VALUE})")
     Backoff webhookBackoff;
 
-    @Option(names = "--webhook-max-interval", defaultValue = "1h", converter = DurationConverter.class, description = "longest wait of the exponential schedule (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--webhook-max-interval",
+            defaultValue = "1h",
+            converter = DurationConverter.class,
+            description = "longest wait of the exponential schedule (default: ${DEFAULT-VALUE})")
     Duration webhookMaxInterval;
 
-    @Option(names = "--webhook-timeout", defaultValue = "10s", converter = DurationConverter.class, description = "how long one webhook attempt may take in all: connect, TLS, status, headers and body (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--webhook-timeout",
+            defaultValue = "10s",
+            converter = DurationConverter.class,
+            description =
+                    "how long one webhook attempt may take in all: connect, TLS, status, headers and body (default: ${DEFAULT-VALUE})")
     Duration webhookTimeout;
 
-    @Option(names = "--log-format", defaultValue = "text", description = "text, or json: one JSON object per line, for"
-            + " log shippers (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--log-format",
+            defaultValue = "text",
+            description = "text, or json: one JSON object per line, for" + " log shippers (default: ${DEFAULT-VALUE})")
     LogFormat logFormat;
 
-    @Option(names = "--webhook-allow", paramLabel = "<CIDR|host[:port]>", description = "also let webhooks go to these addresses (a CIDR block or one IP: any scheme and port) or this host as written in URLs (any scheme; the port if given); repeatable. By default webhooks go only to https:443 of public addresses, and to loopback when --host is a loopback address. Each rule lets key holders make the server call there")
+    @Option(
+            names = "--webhook-allow",
+            paramLabel = "<CIDR|host[:port]>",
+            description =
+                    "also let webhooks go to these addresses (a CIDR block or one IP: any scheme and port) or this host as written in URLs (any scheme; the port if given); repeatable. By default webhooks go only to https:443 of public addresses, and to loopback when --host is a loopback address. Each rule lets key holders make the server call there")
     List<String> webhookAllow = new ArrayList<>();
 
-    @Option(names = "--webhook-allow-any-url", description = "let webhooks go anywhere, the internal network included: the same as --webhook-allow 0.0.0.0/0 --webhook-allow ::/0 (lets key holders reach your network: SSRF)")
+    @Option(
+            names = "--webhook-allow-any-url",
+            description =
+                    "let webhooks go anywhere, the internal network included: the same as --webhook-allow 0.0.0.0/0 --webhook-allow ::/0 (lets key holders reach your network: SSRF)")
     boolean webhookAllowAnyUrl;
 
     /** The two retry schedules. */
@@ -93,21 +146,33 @@ final class ServeCommand implements Callable<Integer> {
         if (webhookAllowAnyUrl) allow.addAll(WebhookTargets.ANY);
         WebhookPolicy webhooks;
         try {
-            webhooks = new WebhookPolicy(webhookAttempts, webhookInterval, webhookBackoff == Backoff.exponential,
-                    webhookMaxInterval, webhookTimeout, allow);
+            webhooks = new WebhookPolicy(
+                    webhookAttempts,
+                    webhookInterval,
+                    webhookBackoff == Backoff.exponential,
+                    webhookMaxInterval,
+                    webhookTimeout,
+                    allow);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "Invalid webhook option: " + e.getMessage(), e);
         }
         Config config = store.config(host, port, publicUrl, adminToken, webhooks, control, admin, sandbox);
-        Application server = Application.builder().config(config).clock(Clock.systemUTC()).build().start();
+        Application server = Application.builder()
+                .config(config)
+                .clock(Clock.systemUTC())
+                .build()
+                .start();
         CountDownLatch stopped = new CountDownLatch(1);
         PrintWriter out = spec.commandLine().getOut();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            out.println("Stopped.");
-            out.flush();
-            stopped.countDown();
-        }, "shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            out.println("Stopped.");
+                            out.flush();
+                            stopped.countDown();
+                        },
+                        "shutdown"));
         ServerInfo info = server.info();
         Path env = store.dataDir.resolve("demo.env");
         String adminToken = info.adminToken() != null ? info.adminToken() : rememberedAdminToken(env, server);
@@ -126,7 +191,8 @@ final class ServeCommand implements Callable<Integer> {
             if (!Files.isRegularFile(env)) return null;
             for (String line : Files.readAllLines(env, StandardCharsets.UTF_8)) {
                 if (line.startsWith("TOCHKA_ADMIN_TOKEN=")) {
-                    String token = line.substring("TOCHKA_ADMIN_TOKEN=".length()).trim();
+                    String token =
+                            line.substring("TOCHKA_ADMIN_TOKEN=".length()).trim();
                     return !token.isEmpty() && server.isAdminToken(token) ? token : null;
                 }
             }
@@ -142,23 +208,28 @@ final class ServeCommand implements Callable<Integer> {
         out.println("  server                " + info.publicUrl());
         out.println("  API reference         " + info.publicUrl() + "/docs   (in a browser: try every call)");
         out.println("  API (JWT keys)        " + info.apiUrl());
-        out.println("  customerCode          " + info.customerCode() + "   (Business; merchantId " + info.merchantId() + ")");
+        out.println("  customerCode          " + info.customerCode() + "   (Business; merchantId " + info.merchantId()
+                + ")");
         out.println("  demo key client_id    " + info.clientId());
         out.println("  demo key (JWT)        " + info.demoToken());
         if (info.sandboxEnabled()) {
-            out.println("  Sandbox               " + info.sandboxUrl() + "   (Authorization: Bearer sandbox.jwt.token)");
+            out.println(
+                    "  Sandbox               " + info.sandboxUrl() + "   (Authorization: Bearer sandbox.jwt.token)");
             out.println("  sandbox customerCode  " + info.sandboxCustomerCode() + "   (Business; merchantId "
                     + info.sandboxMerchantId() + "; its own world: /uapi never sees it)");
         } else {
             out.println("  Sandbox               off (--no-sandbox)");
         }
-        out.println("  control API           " + (info.controlEnabled()
-                ? info.publicUrl() + "/control/v1   (admin token)" : "off (--no-control)"));
-        out.println("  admin API             " + (info.adminEnabled()
-                ? info.publicUrl() + "/admin/v1   (admin token)" : "off (--no-admin)"));
+        out.println("  control API           "
+                + (info.controlEnabled() ? info.publicUrl() + "/control/v1   (admin token)" : "off (--no-control)"));
+        out.println("  admin API             "
+                + (info.adminEnabled() ? info.publicUrl() + "/admin/v1   (admin token)" : "off (--no-admin)"));
         if (info.controlEnabled() || info.adminEnabled()) {
-            out.println("  admin token           " + (adminToken != null ? adminToken
-                    : "set before; only its hash is kept: set a new one with TOCHKA_ADMIN_TOKEN or --admin-token"));
+            out.println(
+                    "  admin token           "
+                            + (adminToken != null
+                                    ? adminToken
+                                    : "set before; only its hash is kept: set a new one with TOCHKA_ADMIN_TOKEN or --admin-token"));
         }
         out.println("  health                " + info.publicUrl() + "/health");
         out.println();
@@ -170,7 +241,8 @@ final class ServeCommand implements Callable<Integer> {
     /** Writes {@code demo.env}, mode 600: it holds the demo key's token and the admin token. */
     private static void writeEnv(Path env, ServerInfo info, @org.jspecify.annotations.Nullable String adminToken)
             throws IOException {
-        String text = String.join("\n",
+        String text = String.join(
+                "\n",
                 "TOCHKA_SERVER_URL=" + info.publicUrl(),
                 "TOCHKA_BASE_URL=" + info.apiUrl(),
                 "TOCHKA_SANDBOX_URL=" + info.sandboxUrl(),

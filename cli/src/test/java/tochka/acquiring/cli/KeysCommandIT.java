@@ -1,6 +1,7 @@
 package tochka.acquiring.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -20,7 +21,6 @@ import picocli.CommandLine;
 import tochka.acquiring.server.Application;
 import tochka.acquiring.server.Config;
 import tochka.acquiring.server.core.BankTime;
-import tochka.acquiring.server.payments.PaymentService;
 
 /**
  * {@code tochka keys} on a data directory, and the keys it prints used against a server on that directory: an IT,
@@ -50,16 +50,29 @@ class KeysCommandIT {
     }
 
     private int status(Application server, String token) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.info().apiUrl() + "/open-banking/v1.0/customers"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(server.info().apiUrl() + "/open-banking/v1.0/customers"))
                 .header("Authorization", "Bearer " + token)
                 .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Test
     void created_keys_work_until_they_are_revoked() throws Exception {
-        Run created = run("keys", "create", "--data", data.toString(), "--init", "--name", "Эквайринг",
-                "--permissions", "ReadCustomerData,ReadAcquiringData", "--customer", "300000092");
+        Run created = run(
+                "keys",
+                "create",
+                "--data",
+                data.toString(),
+                "--init",
+                "--name",
+                "Эквайринг",
+                "--permissions",
+                "ReadCustomerData,ReadAcquiringData",
+                "--customer",
+                "300000092");
         assertThat(created.exitCode()).as(created.err()).isZero();
         String clientId = field(created.out(), "client_id");
         String token = field(created.out(), "token");
@@ -69,9 +82,15 @@ class KeysCommandIT {
         assertThat(listed.out()).as("tokens are never listed").doesNotContain(token);
 
         Run reprinted = run("keys", "token", "--data", data.toString(), clientId);
-        assertThat(reprinted.out().trim()).as("keys token prints the same token again").isEqualTo(token);
+        assertThat(reprinted.out().trim())
+                .as("keys token prints the same token again")
+                .isEqualTo(token);
 
-        try (Application server = Application.builder().config(Config.forTests(data, null)).clock(Clock.systemUTC()).build().start()) {
+        try (Application server = Application.builder()
+                .config(Config.forTests(data, null))
+                .clock(Clock.systemUTC())
+                .build()
+                .start()) {
             assertThat(status(server, token)).isEqualTo(200);
 
             Run revoked = run("keys", "revoke", "--data", data.toString(), clientId);
@@ -84,8 +103,8 @@ class KeysCommandIT {
 
     @Test
     void no_key_can_be_made_for_the_sandboxs_companies() {
-        Run refused = run("keys", "create", "--data", data.toString(), "--init", "--name", "x", "--customer",
-                "1234567ab");
+        Run refused =
+                run("keys", "create", "--data", data.toString(), "--init", "--name", "x", "--customer", "1234567ab");
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.err()).contains("belongs to the sandbox");
 
@@ -95,8 +114,8 @@ class KeysCommandIT {
 
     @Test
     void bad_arguments_are_refused_with_a_message_and_an_exit_code() {
-        Run unknownCompany = run("keys", "create", "--data", data.toString(), "--init", "--name", "x", "--customer",
-                "399999999");
+        Run unknownCompany =
+                run("keys", "create", "--data", data.toString(), "--init", "--name", "x", "--customer", "399999999");
         assertThat(unknownCompany.exitCode()).isEqualTo(ExitCodes.REJECTED);
         assertThat(unknownCompany.err()).contains("399999999");
 
@@ -118,13 +137,17 @@ class KeysCommandIT {
         Path elsewhere = data.resolve("not-the-servers");
         String file = elsewhere.toAbsolutePath().resolve("tochka.db").toString();
 
-        for (String[] args : List.of(new String[] {"keys", "list", "--data", elsewhere.toString()},
+        for (String[] args : List.of(
+                new String[] {"keys", "list", "--data", elsewhere.toString()},
                 new String[] {"keys", "create", "--data", elsewhere.toString(), "--name", "x"},
                 new String[] {"keys", "revoke", "--data", elsewhere.toString(), "nope"})) {
             Run refused = run(args);
             assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCodes.REJECTED);
-            assertThat(refused.err()).contains("no database at " + file)
-                    .contains("directory where the server runs").contains("--data").contains("--init");
+            assertThat(refused.err())
+                    .contains("no database at " + file)
+                    .contains("directory where the server runs")
+                    .contains("--data")
+                    .contains("--init");
             assertThat(refused.out()).isEmpty();
         }
         assertThat(Files.exists(elsewhere)).as("nothing was created").isFalse();
@@ -132,7 +155,8 @@ class KeysCommandIT {
         Run initialised = run("keys", "list", "--data", elsewhere.toString(), "--init");
         assertThat(initialised.exitCode()).as(initialised.err()).isZero();
         assertThat(Files.exists(Path.of(file))).isTrue();
-        assertThat(run("keys", "list", "--data", elsewhere.toString()).exitCode()).isZero();
+        assertThat(run("keys", "list", "--data", elsewhere.toString()).exitCode())
+                .isZero();
     }
 
     @Test
@@ -152,17 +176,19 @@ class KeysCommandIT {
 
     @Test
     void an_expiry_date_is_a_moscow_date_and_the_key_works_through_its_end() {
-        LocalDate lastDay = LocalDate.now(BankTime.ZONE).plusYears(1).withMonth(12).withDayOfMonth(31);
+        LocalDate lastDay =
+                LocalDate.now(BankTime.ZONE).plusYears(1).withMonth(12).withDayOfMonth(31);
         String end = lastDay.plusDays(1) + "T00:00:00+03:00";
 
-        Run created = run("keys", "create", "--data", data.toString(), "--init", "--name", "x",
-                "--expires", lastDay.toString());
+        Run created = run(
+                "keys", "create", "--data", data.toString(), "--init", "--name", "x", "--expires", lastDay.toString());
 
         assertThat(created.exitCode()).as(created.err()).isZero();
-        assertThat(created.out()).contains("expires     " + end + " (valid through 31.12." + lastDay.getYear()
-                + ", Moscow time)");
+        assertThat(created.out())
+                .contains("expires     " + end + " (valid through 31.12." + lastDay.getYear() + ", Moscow time)");
         assertThat(created.out()).as("no UTC time").doesNotContain("T00:00:00Z").doesNotContain("T21:00:00Z");
         assertThat(run("keys", "list", "--data", data.toString()).out())
-                .contains(field(created.out(), "client_id")).contains(end);
+                .contains(field(created.out(), "client_id"))
+                .contains(end);
     }
 }

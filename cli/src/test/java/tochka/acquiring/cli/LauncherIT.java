@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherIT {
 
     private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
-    private static final Path JAR = Path.of(System.getProperty("tochka.jar", "target/tochka.jar")).toAbsolutePath();
+    private static final Path JAR =
+            Path.of(System.getProperty("tochka.jar", "target/tochka.jar")).toAbsolutePath();
 
     @TempDir
     Path checkout;
@@ -36,7 +37,9 @@ class LauncherIT {
         Process process = builder.start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", List.of(command)).isTrue();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS))
+                .as("%s finished", List.of(command))
+                .isTrue();
         return new Run(process.exitValue(), out.get(), err.get());
     }
 
@@ -62,26 +65,30 @@ class LauncherIT {
 
     @Test
     void a_first_start_says_in_one_line_that_it_builds_and_then_runs_the_jar() throws Exception {
-        Map<String, String> environment = checkoutWithMaven("mkdir -p cli/target && cp \"$TOCHKA_JAR\" cli/target/tochka.jar\n");
+        Map<String, String> environment =
+                checkoutWithMaven("mkdir -p cli/target && cp \"$TOCHKA_JAR\" cli/target/tochka.jar\n");
 
         Run run = run(checkout, environment, "bash", checkout.resolve("tochka").toString(), "--version");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).isEqualTo("Building tochka.jar (first start only, about a minute) ...\n");
         assertThat(run.out()).startsWith("tochka ");
-        assertThat(Files.readString(checkout.resolve("bin/mvn-arguments"))).contains("-q").contains("-B");
+        assertThat(Files.readString(checkout.resolve("bin/mvn-arguments")))
+                .contains("-q")
+                .contains("-B");
     }
 
     @Test
     void a_failed_build_shows_mavens_errors_and_says_where_the_whole_log_is() throws Exception {
-        Map<String, String> environment = checkoutWithMaven(
-                "echo '[ERROR] /src/Foo.java:[1,24] illegal start of expression'\nexit 1\n");
+        Map<String, String> environment =
+                checkoutWithMaven("echo '[ERROR] /src/Foo.java:[1,24] illegal start of expression'\nexit 1\n");
 
         Run run = run(checkout, environment, "bash", checkout.resolve("tochka").toString(), "serve");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).startsWith("Building tochka.jar (first start only, about a minute) ...\n")
+        assertThat(run.err())
+                .startsWith("Building tochka.jar (first start only, about a minute) ...\n")
                 .contains("[ERROR] /src/Foo.java:[1,24] illegal start of expression")
                 .contains("tochka.jar did not build: Maven's errors are above")
                 .contains("mvn -B -DskipTests install");
@@ -98,8 +105,9 @@ class LauncherIT {
     @Test
     void help_and_usage_errors_have_no_colours_in_a_pipe() throws Exception {
         List<String> outputs = new ArrayList<>();
-        for (String[] args : List.of(new String[] {"--help"}, new String[] {"serve", "--help"},
-                new String[] {"serve", "--no-such-option"})) {
+        for (String[] args : List.of(
+                new String[] {"--help"}, new String[] {"serve", "--help"}, new String[] {"serve", "--no-such-option"
+                })) {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
             command.addAll(List.of(args));

@@ -60,14 +60,20 @@ class ServeCommandIT {
     private Served serve(String... options) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("tochka.jar", "target/tochka.jar"),
-                "serve", "--port", "0", "--data", data.toString()));
+                "-jar",
+                System.getProperty("tochka.jar", "target/tochka.jar"),
+                "serve",
+                "--port",
+                "0",
+                "--data",
+                data.toString()));
         command.addAll(List.of(options));
         Process process = new ProcessBuilder(command).start();
         List<String> log = new CopyOnWriteArrayList<>();
         follow(process.getErrorStream(), log);
         List<String> banner = new ArrayList<>();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = out.readLine()) != null) {
             banner.add(line);
@@ -81,7 +87,8 @@ class ServeCommandIT {
 
     private static void follow(InputStream stream, List<String> lines) {
         Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))
-                .lines().forEach(lines::add));
+                .lines()
+                .forEach(lines::add));
         reader.setDaemon(true);
         reader.start();
     }
@@ -90,7 +97,8 @@ class ServeCommandIT {
     void stop_servers() throws InterruptedException {
         for (Served served : started) {
             served.process().destroy();
-            if (!served.process().waitFor(20, TimeUnit.SECONDS)) served.process().destroyForcibly();
+            if (!served.process().waitFor(20, TimeUnit.SECONDS))
+                served.process().destroyForcibly();
         }
     }
 
@@ -104,7 +112,9 @@ class ServeCommandIT {
     }
 
     private static int get(String url, String token) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
@@ -115,13 +125,22 @@ class ServeCommandIT {
         Map<String, String> env = demoEnv();
         String root = env.get("TOCHKA_SERVER_URL");
         assertThat(root).matches("http://localhost:\\d+");
-        assertThat(env).containsEntry("TOCHKA_BASE_URL", root + "/uapi")
+        assertThat(env)
+                .containsEntry("TOCHKA_BASE_URL", root + "/uapi")
                 .containsEntry("TOCHKA_SANDBOX_URL", root + "/sandbox/v2")
                 .containsEntry("TOCHKA_SANDBOX_CUSTOMER_CODE", "1234567ab")
-                .containsKeys("TOCHKA_TOKEN", "TOCHKA_CLIENT_ID", "TOCHKA_CUSTOMER_CODE", "TOCHKA_MERCHANT_ID",
-                        "TOCHKA_ADMIN_TOKEN", "TOCHKA_SANDBOX_MERCHANT_ID");
-        assertThat(served.banner()).contains("  server                " + root,
-                "tochka-acquiring is running on SQLite " + data.resolve("tochka.db").toAbsolutePath().normalize());
+                .containsKeys(
+                        "TOCHKA_TOKEN",
+                        "TOCHKA_CLIENT_ID",
+                        "TOCHKA_CUSTOMER_CODE",
+                        "TOCHKA_MERCHANT_ID",
+                        "TOCHKA_ADMIN_TOKEN",
+                        "TOCHKA_SANDBOX_MERCHANT_ID");
+        assertThat(served.banner())
+                .contains(
+                        "  server                " + root,
+                        "tochka-acquiring is running on SQLite "
+                                + data.resolve("tochka.db").toAbsolutePath().normalize());
         assertThat(get(root + "/health", "-")).isEqualTo(200);
     }
 
@@ -130,13 +149,15 @@ class ServeCommandIT {
         Served first = serve();
         String env = Files.readString(data.resolve("demo.env"));
         StringWriter err = new StringWriter();
-        CommandLine second = TochkaCli.commandLine().setErr(new PrintWriter(err)).setOut(new PrintWriter(new StringWriter()));
+        CommandLine second =
+                TochkaCli.commandLine().setErr(new PrintWriter(err)).setOut(new PrintWriter(new StringWriter()));
 
         int exitCode = second.execute("serve", "--port", "0", "--data", data.toString());
 
         assertThat(exitCode).isEqualTo(ExitCodes.FAILED);
-        assertThat(err.toString()).contains("another tochka server (pid " + first.process().pid() + ") is running on"
-                + " the data directory " + data.toAbsolutePath());
+        assertThat(err.toString())
+                .contains("another tochka server (pid " + first.process().pid() + ") is running on"
+                        + " the data directory " + data.toAbsolutePath());
         assertThat(Files.readString(data.resolve("demo.env"))).isEqualTo(env);
         assertThat(get(demoEnv().get("TOCHKA_SERVER_URL") + "/health", "-")).isEqualTo(200);
     }
@@ -150,9 +171,12 @@ class ServeCommandIT {
                 .isEqualTo(200);
 
         String line = served.logLine(text -> text.contains("GET /uapi/open-banking/v1.0/customers"));
-        assertThat(line).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2}) INFO  RequestLog"
-                + " - GET /uapi/open-banking/v1.0/customers 200 \\d+ ms client_id=" + env.get("TOCHKA_CLIENT_ID"));
-        assertThat(String.join("\n", served.banner()) + String.join("\n", served.log())).doesNotContain("\u001b");
+        assertThat(line)
+                .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2}) INFO  RequestLog"
+                        + " - GET /uapi/open-banking/v1.0/customers 200 \\d+ ms client_id="
+                        + env.get("TOCHKA_CLIENT_ID"));
+        assertThat(String.join("\n", served.banner()) + String.join("\n", served.log()))
+                .doesNotContain("\u001b");
     }
 
     @Test
@@ -171,7 +195,8 @@ class ServeCommandIT {
         assertThat(event.get("loggerName").asText()).isEqualTo("tochka.acquiring.server.http.RequestLog");
         assertThat(event.get("timestamp").asLong()).isPositive();
         assertThat(event.get("formattedMessage").asText()).startsWith("GET /uapi/open-banking/v1.0/customers 200 ");
-        assertThat(event.get("kvpList").toString()).contains("{\"status\":\"200\"}")
+        assertThat(event.get("kvpList").toString())
+                .contains("{\"status\":\"200\"}")
                 .contains("{\"client_id\":\"" + env.get("TOCHKA_CLIENT_ID") + "\"}");
         for (String each : served.log()) {
             assertThat(json.readTree(each).isObject()).as(each).isTrue();
@@ -198,7 +223,8 @@ class ServeCommandIT {
         Map<String, String> env = demoEnv();
         assertThat(env.get("TOCHKA_ADMIN_TOKEN")).isEqualTo(token);
         assertThat(String.join("\n", second.banner())).contains("  admin token           " + token);
-        assertThat(get(env.get("TOCHKA_SERVER_URL") + "/admin/v1/webhooks/deliveries", token)).isEqualTo(200);
+        assertThat(get(env.get("TOCHKA_SERVER_URL") + "/admin/v1/webhooks/deliveries", token))
+                .isEqualTo(200);
         assertThat(mode(data.resolve("demo.env"))).isEqualTo("rw-------");
     }
 
@@ -208,11 +234,15 @@ class ServeCommandIT {
         Map<String, String> env = demoEnv();
         String root = env.get("TOCHKA_SERVER_URL");
 
-        assertThat(served.banner()).contains("  Sandbox               off (--no-sandbox)",
-                "  control API           off (--no-control)", "  admin API             off (--no-admin)");
+        assertThat(served.banner())
+                .contains(
+                        "  Sandbox               off (--no-sandbox)",
+                        "  control API           off (--no-control)",
+                        "  admin API             off (--no-admin)");
         assertThat(get(env.get("TOCHKA_SANDBOX_URL") + "/open-banking/v1.0/customers", "sandbox.jwt.token"))
                 .isEqualTo(404);
-        assertThat(get(root + "/admin/v1/webhooks/deliveries", env.get("TOCHKA_ADMIN_TOKEN"))).isEqualTo(404);
+        assertThat(get(root + "/admin/v1/webhooks/deliveries", env.get("TOCHKA_ADMIN_TOKEN")))
+                .isEqualTo(404);
         assertThat(get(env.get("TOCHKA_BASE_URL") + "/open-banking/v1.0/customers", env.get("TOCHKA_TOKEN")))
                 .isEqualTo(200);
     }

@@ -224,8 +224,13 @@ public final class Application implements AutoCloseable {
     }
 
     /** The database, the data directory's lock and what lives as long as they do: opened on the first start. */
-    private record Opened(@Nullable DataDirLock dataDirLock, Database database, ServerClock clock,
-            Backoffice backoffice, AdminTokens adminTokens, @Nullable String adminToken) {
+    private record Opened(
+            @Nullable DataDirLock dataDirLock,
+            Database database,
+            ServerClock clock,
+            Backoffice backoffice,
+            AdminTokens adminTokens,
+            @Nullable String adminToken) {
 
         static Opened open(Config config, Clock baseClock) {
             DataDirLock dataDirLock = config.dbUrl() == null ? DataDirLock.acquire(config.dataDir()) : null;
@@ -257,8 +262,7 @@ public final class Application implements AutoCloseable {
     }
 
     /** HTTP, the webhook dispatcher and the sweeper: what one run of the server starts and {@link #stop()} ends. */
-    private record Serving(Javalin javalin, Dispatcher dispatcher, ScheduledExecutorService sweeper,
-            String publicUrl) {
+    private record Serving(Javalin javalin, Dispatcher dispatcher, ScheduledExecutorService sweeper, String publicUrl) {
 
         static Serving start(Config config, Opened opened) {
             Database database = opened.database();
@@ -266,10 +270,10 @@ public final class Application implements AutoCloseable {
             Backoffice backoffice = opened.backoffice();
             ObjectMapper json = Json.create();
             Outbox outbox = new Outbox(new WebhookSigner(backoffice.signingKey()), config.webhooks(), clock);
-            Dispatcher dispatcher = new Dispatcher(database.jdbi(), clock, config.webhooks(),
-                    WebhookTargets.of(config.webhooks(), config.host()));
-            PaymentService payments = new PaymentService(database.jdbi(), clock,
-                    new PaymentWebhooks(outbox, dispatcher::nudge));
+            Dispatcher dispatcher = new Dispatcher(
+                    database.jdbi(), clock, config.webhooks(), WebhookTargets.of(config.webhooks(), config.host()));
+            PaymentService payments =
+                    new PaymentService(database.jdbi(), clock, new PaymentWebhooks(outbox, dispatcher::nudge));
             PublicUrl publicUrl = new PublicUrl(config.publicUrl());
             DirectoryService directory = new DirectoryService(database.jdbi());
             CheckoutService checkoutSessions = new CheckoutService(database.jdbi(), clock);
@@ -283,7 +287,9 @@ public final class Application implements AutoCloseable {
                     new CustomersApi(directory, responses),
                     new PaymentsApi(payments, directory, clock, bodies, responses, paymentWire),
                     new ConsentsApi(new ConsentService(database.jdbi(), clock), bodies, responses),
-                    new WebhooksApi(new Webhooks(database.jdbi(), outbox, dispatcher, config.webhooks(), clock), bodies,
+                    new WebhooksApi(
+                            new Webhooks(database.jdbi(), outbox, dispatcher, config.webhooks(), clock),
+                            bodies,
                             responses),
                     new ControlApi(payments, clock, bodies, responses, paymentWire),
                     new PublicKeys(backoffice.signingKey(), responses),
@@ -302,8 +308,8 @@ public final class Application implements AutoCloseable {
                 javalinConfig.routes.beforeMatched(ctx -> clock.refresh());
                 // Bodies are read whole, without a thread, under a deadline, before a route sees them.
                 RequestGate.install(javalinConfig, json);
-                Routes.install(javalinConfig, json, switches, backoffice.keys()::authenticate, adminTokens::matches,
-                        features);
+                Routes.install(
+                        javalinConfig, json, switches, backoffice.keys()::authenticate, adminTokens::matches, features);
             });
             ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "expiry-sweeper");
@@ -314,21 +320,29 @@ public final class Application implements AutoCloseable {
                 javalin.start(config.host(), config.port());
                 publicUrl.portKnown(javalin.port());
                 dispatcher.start(!database.isPostgres());
-                var unused = sweeper.scheduleWithFixedDelay(() -> {
-                    try {
-                        payments.expireDue();
-                    } catch (RuntimeException e) {
-                        log.warn("expiry sweep failed; next one in {} s", SWEEP_SECONDS, e);
-                    }
-                }, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+                var unused = sweeper.scheduleWithFixedDelay(
+                        () -> {
+                            try {
+                                payments.expireDue();
+                            } catch (RuntimeException e) {
+                                log.warn("expiry sweep failed; next one in {} s", SWEEP_SECONDS, e);
+                            }
+                        },
+                        SWEEP_SECONDS,
+                        SWEEP_SECONDS,
+                        TimeUnit.SECONDS);
                 // Background work (webhook dispatch, the sweep) sees another node's clock advance within a second.
-                var unusedRefresh = sweeper.scheduleWithFixedDelay(() -> {
-                    try {
-                        clock.refresh();
-                    } catch (RuntimeException e) {
-                        log.warn("reading the shared clock failed; next try in 1 s", e);
-                    }
-                }, 1, 1, TimeUnit.SECONDS);
+                var unusedRefresh = sweeper.scheduleWithFixedDelay(
+                        () -> {
+                            try {
+                                clock.refresh();
+                            } catch (RuntimeException e) {
+                                log.warn("reading the shared clock failed; next try in 1 s", e);
+                            }
+                        },
+                        1,
+                        1,
+                        TimeUnit.SECONDS);
             } catch (RuntimeException e) {
                 new Serving(javalin, dispatcher, sweeper, "").stop();
                 throw e;
@@ -339,9 +353,18 @@ public final class Application implements AutoCloseable {
         ServerInfo info(Opened opened, Config config) {
             var demoKey = opened.backoffice().keys().demoKey().orElseThrow();
             Company business = opened.backoffice().demoBusiness();
-            return new ServerInfo(javalin.port(), publicUrl, business.customerCode(), DemoData.MERCHANT_ID,
-                    demoKey.key().clientId(), demoKey.token(), opened.adminToken(), config.controlEnabled(),
-                    config.adminEnabled(), config.sandboxEnabled(), DemoData.SANDBOX_BUSINESS_CODE,
+            return new ServerInfo(
+                    javalin.port(),
+                    publicUrl,
+                    business.customerCode(),
+                    DemoData.MERCHANT_ID,
+                    demoKey.key().clientId(),
+                    demoKey.token(),
+                    opened.adminToken(),
+                    config.controlEnabled(),
+                    config.adminEnabled(),
+                    config.sandboxEnabled(),
+                    DemoData.SANDBOX_BUSINESS_CODE,
                     DemoData.SANDBOX_MERCHANT_ID);
         }
 

@@ -52,7 +52,12 @@ public record Config(
 
     /** A server on SQLite in {@code dataDir} (or PostgreSQL at {@code dbUrl}), on a free loopback port. */
     public static Config forTests(Path dataDir, @Nullable String dbUrl) {
-        return builder(dataDir).port(0).dbUrl(dbUrl).adminToken(TEST_ADMIN_TOKEN).webhooks(TEST_WEBHOOKS).build();
+        return builder(dataDir)
+                .port(0)
+                .dbUrl(dbUrl)
+                .adminToken(TEST_ADMIN_TOKEN)
+                .webhooks(TEST_WEBHOOKS)
+                .build();
     }
 
     /** A builder holding this config's values, to change some of them. */
@@ -178,8 +183,19 @@ public record Config(
         }
 
         public Config build() {
-            return new Config(host, port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, controlEnabled,
-                    adminEnabled, sandboxEnabled, adminToken, webhooks);
+            return new Config(
+                    host,
+                    port,
+                    dataDir,
+                    dbUrl,
+                    dbUser,
+                    dbPassword,
+                    publicUrl,
+                    controlEnabled,
+                    adminEnabled,
+                    sandboxEnabled,
+                    adminToken,
+                    webhooks);
         }
     }
 }

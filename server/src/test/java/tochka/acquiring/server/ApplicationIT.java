@@ -39,9 +39,14 @@ class ApplicationIT {
     void a_stopped_server_serves_its_data_again_when_started() throws IOException {
         try (Application application = Application.builder().config(config).build()) {
             Running first = new Running(application.start());
-            String operationId = first.api().post("/acquiring/v1.0/payments", """
+            String operationId = first.api()
+                    .post("/acquiring/v1.0/payments", """
                     {"Data": {"customerCode": "%s", "amount": 3, "purpose": "p", "paymentMode": ["card"]}}
-                    """.formatted(first.customerCode())).expectStatus(200).data().get("operationId").asText();
+                    """.formatted(first.customerCode()))
+                    .expectStatus(200)
+                    .data()
+                    .get("operationId")
+                    .asText();
 
             application.stop();
             application.stop();
@@ -63,7 +68,9 @@ class ApplicationIT {
         first.close();
 
         assertThat(first.isRunning()).isFalse();
-        assertThatThrownBy(first::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(first::start)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
         try (Application second = Application.builder().config(config).build().start()) {
             assertThat(second.isRunning()).isTrue();
         }
@@ -81,8 +88,11 @@ class ApplicationIT {
     /** What a test needs of a started application's info. */
     private record Running(int port, String customerCode, ApiClient api) {
         Running(Application application) {
-            this(application.port(), application.info().customerCode(),
-                    ApiClient.bearer(application.info().apiUrl(), application.info().demoToken()));
+            this(
+                    application.port(),
+                    application.info().customerCode(),
+                    ApiClient.bearer(
+                            application.info().apiUrl(), application.info().demoToken()));
         }
     }
 }

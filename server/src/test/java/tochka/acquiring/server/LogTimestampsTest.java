@@ -1,6 +1,7 @@
 package tochka.acquiring.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -10,7 +11,6 @@ import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-
 
 /** The tests' log lines carry the date and the offset (ISO 8601), not only the time of day. */
 class LogTimestampsTest {
@@ -24,6 +24,8 @@ class LogTimestampsTest {
 
         String line = encoder.getLayout().doLayout(new LoggingEvent("test", root, Level.INFO, "hello", null, null));
 
-        assertThat(line).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2}) INFO  ROOT - hello\\R");
+        assertThat(line)
+                .matches(
+                        "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2}) INFO  ROOT - hello\\R");
     }
 }

@@ -49,7 +49,8 @@ public record ApiResponse(String method, String path, int status, String body) {
         }
         if (error.path("id").asText().isBlank()) throw new AssertionError("error without an id: " + body);
         JsonNode errors = error.path("Errors");
-        if (errors.isMissingNode() || errors.isNull() || errors.isEmpty()) throw new AssertionError("error without Errors: " + body);
+        if (errors.isMissingNode() || errors.isNull() || errors.isEmpty())
+            throw new AssertionError("error without Errors: " + body);
         String message = error.path("message").asText();
         for (String fragment : fragments) {
             if (!message.contains(fragment)) {

@@ -48,7 +48,8 @@ public final class Control {
      * returned as it came, for tests of the control API itself.
      */
     public ApiResponse simulate(String operationId, String paymentType, String outcome) {
-        return admin.post("/control/v1/payments/" + operationId + "/simulate",
+        return admin.post(
+                "/control/v1/payments/" + operationId + "/simulate",
                 "{\"paymentType\": \"" + paymentType + "\", \"outcome\": \"" + outcome + "\"}");
     }
 

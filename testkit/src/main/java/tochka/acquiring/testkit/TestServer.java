@@ -65,7 +65,8 @@ public final class TestServer implements AutoCloseable {
 
     /** A server with {@code config} whose own clock runs on {@code clock} ({@link Control} moves it further). */
     public static TestServer start(Config config, Clock clock) {
-        Application application = Application.builder().config(config).clock(clock).build();
+        Application application =
+                Application.builder().config(config).clock(clock).build();
         try {
             application.start();
         } catch (RuntimeException e) {
@@ -195,7 +196,11 @@ public final class TestServer implements AutoCloseable {
     public String paidCardLink(String amount) {
         String operationId = api().post("/acquiring/v1.0/payments", """
                 {"Data": {"customerCode": "%s", "amount": %s, "purpose": "p", "paymentMode": ["card"]}}
-                """.formatted(customerCode(), amount)).expectStatus(200).data().get("operationId").asText();
+                """.formatted(customerCode(), amount))
+                .expectStatus(200)
+                .data()
+                .get("operationId")
+                .asText();
         control().pay(operationId);
         return operationId;
     }

@@ -146,8 +146,8 @@ public final class WebhookReceiver implements AutoCloseable {
                 Integer next = statuses.poll();
                 status = next == null ? 200 : next;
             }
-            Received request = new Received(String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")), body,
-                    System.nanoTime());
+            Received request = new Received(
+                    String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")), body, System.nanoTime());
             received.add(request);
             synchronized (history) {
                 history.add(request);

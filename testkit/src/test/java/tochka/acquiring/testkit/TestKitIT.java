@@ -23,8 +23,11 @@ class TestKitIT {
     @Test
     void a_link_paid_through_control_sends_its_webhook_to_the_receiver() {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
-            server.api().send("PUT", "/webhook/v1.0/" + server.clientId(),
-                    "{\"webhooksList\": [\"acquiringInternetPayment\"], \"url\": \"" + receiver.url() + "\"}")
+            server.api()
+                    .send(
+                            "PUT",
+                            "/webhook/v1.0/" + server.clientId(),
+                            "{\"webhooksList\": [\"acquiringInternetPayment\"], \"url\": \"" + receiver.url() + "\"}")
                     .expectStatus(200);
             String operationId = link();
 
@@ -57,7 +60,8 @@ class TestKitIT {
     @Test
     void the_sandbox_token_sees_the_sandbox_company() {
         ApiResponse customers = ApiClient.bearer(server.sandboxUrl(), server.sandboxToken())
-                .get("/open-banking/v1.0/customers").expectStatus(200);
+                .get("/open-banking/v1.0/customers")
+                .expectStatus(200);
 
         assertThat(customers.body()).contains(server.sandboxCustomerCode());
     }
@@ -66,8 +70,12 @@ class TestKitIT {
     void the_demo_credentials_reach_the_bank_api() {
         assertThat(server.apiUrl()).isEqualTo(server.url() + "/uapi").startsWith("http://localhost:" + server.port());
         assertThat(server.merchantId()).isNotBlank();
-        ApiClient.bearer(server.apiUrl(), server.demoToken()).get("/open-banking/v1.0/customers").expectStatus(200);
-        ApiClient.bearer(server.apiUrl(), "not-a-token").get("/open-banking/v1.0/customers").expectError(403);
+        ApiClient.bearer(server.apiUrl(), server.demoToken())
+                .get("/open-banking/v1.0/customers")
+                .expectStatus(200);
+        ApiClient.bearer(server.apiUrl(), "not-a-token")
+                .get("/open-banking/v1.0/customers")
+                .expectError(403);
     }
 
     @Test
@@ -82,13 +90,24 @@ class TestKitIT {
     }
 
     private static String link(TestServer server) {
-        return server.api().post("/acquiring/v1.0/payments", """
+        return server.api()
+                .post("/acquiring/v1.0/payments", """
                 {"Data": {"customerCode": "%s", "amount": 10.00, "purpose": "p", "paymentMode": ["card"]}}
-                """.formatted(server.customerCode())).expectStatus(200).data().get("operationId").asText();
+                """.formatted(server.customerCode()))
+                .expectStatus(200)
+                .data()
+                .get("operationId")
+                .asText();
     }
 
     private String status(String operationId) {
-        return server.api().get("/acquiring/v1.0/payments/" + operationId).expectStatus(200)
-                .data().get("Operation").get(0).get("status").asText();
+        return server.api()
+                .get("/acquiring/v1.0/payments/" + operationId)
+                .expectStatus(200)
+                .data()
+                .get("Operation")
+                .get(0)
+                .get("status")
+                .asText();
     }
 }

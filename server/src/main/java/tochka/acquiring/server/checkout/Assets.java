@@ -15,10 +15,20 @@ final class Assets {
     private static final String ICON_TYPE = "image/x-icon";
 
     /** {@code /order/assets/...}, from the classpath folder {@code checkout}. */
-    static final PublicFiles FILES = new PublicFiles("/order/assets", "/checkout",
-            Set.of("checkout.css", "sbp.js", "favicon.svg", "favicon.ico"), CACHE_CONTROL,
-            Map.of("css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8", "svg", "image/svg+xml",
-                    "ico", ICON_TYPE));
+    static final PublicFiles FILES = new PublicFiles(
+            "/order/assets",
+            "/checkout",
+            Set.of("checkout.css", "sbp.js", "favicon.svg", "favicon.ico"),
+            CACHE_CONTROL,
+            Map.of(
+                    "css",
+                    "text/css; charset=utf-8",
+                    "js",
+                    "text/javascript; charset=utf-8",
+                    "svg",
+                    "image/svg+xml",
+                    "ico",
+                    ICON_TYPE));
 
     private static final byte[] FAVICON = read("/checkout/favicon.ico");
 

@@ -5,14 +5,14 @@ import io.javalin.http.NotFoundResponse;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tochka.acquiring.server.core.PaymentMode;
 import tochka.acquiring.server.core.Rejected;
 import tochka.acquiring.server.directory.Company;
 import tochka.acquiring.server.directory.DirectoryService;
 import tochka.acquiring.server.payments.Payment;
-import tochka.acquiring.server.core.PaymentMode;
+import tochka.acquiring.server.payments.PaymentService;
 import tochka.acquiring.server.payments.PaymentService.Attempt;
 import tochka.acquiring.server.payments.PaymentService.Outcome;
-import tochka.acquiring.server.payments.PaymentService;
 import tochka.acquiring.server.payments.PaymentStatus;
 
 /**
@@ -56,8 +56,14 @@ final class BankApp {
             return;
         }
         try {
-            payments.pay(payment.operationId(), new Attempt(PaymentMode.SBP, Outcome.APPROVE,
-                    PaymentService.DEFAULT_PAYER_NAME, attempt.qrcId(), null));
+            payments.pay(
+                    payment.operationId(),
+                    new Attempt(
+                            PaymentMode.SBP,
+                            Outcome.APPROVE,
+                            PaymentService.DEFAULT_PAYER_NAME,
+                            attempt.qrcId(),
+                            null));
         } catch (Rejected rejected) {
             render(ctx, 409, attempt, payment, "expired");
             return;
@@ -78,8 +84,8 @@ final class BankApp {
             return;
         }
         if (sessions.cancel(attempt)) {
-            log.info("SBP payment of {} cancelled in the bank app (QR code {})", payment.operationId(),
-                    attempt.qrcId());
+            log.info(
+                    "SBP payment of {} cancelled in the bank app (QR code {})", payment.operationId(), attempt.qrcId());
         }
         render(ctx, 200, attempt, payment, "cancelled");
     }
@@ -100,18 +106,26 @@ final class BankApp {
         Messages t = pages.messages(ctx);
         Company payee = directory.company(payment.customerCode());
         String qrcId = attempt.qrcId();
-        pages.render(ctx, status, new Views.BankAppPage(
-                pages.page(ctx, t, t.get("bank.title"), null),
-                new Views.BankApp(payee.shortName() != null ? payee.shortName() : payee.fullName(),
-                        t.amount(payment.amount()), payment.purpose(), state, "/" + qrcId + "/pay",
-                        "/" + qrcId + "/cancel", tokens.token(CSRF, qrcId))));
+        pages.render(
+                ctx,
+                status,
+                new Views.BankAppPage(
+                        pages.page(ctx, t, t.get("bank.title"), null),
+                        new Views.BankApp(
+                                payee.shortName() != null ? payee.shortName() : payee.fullName(),
+                                t.amount(payment.amount()),
+                                payment.purpose(),
+                                state,
+                                "/" + qrcId + "/pay",
+                                "/" + qrcId + "/cancel",
+                                tokens.token(CSRF, qrcId))));
     }
 
     /** The attempt of the QR code id in the path; anything else at this catch-all path is the API's plain 404. */
     private SbpAttempt attempt(Context ctx) {
         String qrcId = ctx.pathParam("qrcId");
-        if (!QRC_ID.matcher(qrcId).matches()) throw new NotFoundResponse("Endpoint " + ctx.method() + " " + ctx.path()
-                + " not found");
+        if (!QRC_ID.matcher(qrcId).matches())
+            throw new NotFoundResponse("Endpoint " + ctx.method() + " " + ctx.path() + " not found");
         return sessions.attempt(qrcId).orElseThrow(() -> new NotFoundResponse("QR code " + qrcId + " not found"));
     }
 

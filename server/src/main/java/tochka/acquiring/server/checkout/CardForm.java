@@ -15,7 +15,11 @@ import tochka.acquiring.server.payments.MaskedCard;
 record CardForm(String number, String month, String year, String cvc, String email) {
 
     /** Reads the form, keeping only digits of the number (buyers type spaces) and trimming the rest. */
-    static CardForm of(@Nullable String number, @Nullable String month, @Nullable String year, @Nullable String cvc,
+    static CardForm of(
+            @Nullable String number,
+            @Nullable String month,
+            @Nullable String year,
+            @Nullable String cvc,
             @Nullable String email) {
         return new CardForm(digits(number), trim(month), trim(year), trim(cvc), trim(email));
     }

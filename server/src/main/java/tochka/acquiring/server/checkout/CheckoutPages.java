@@ -26,9 +26,9 @@ import tochka.acquiring.server.http.Wire;
 import tochka.acquiring.server.payments.MaskedCard;
 import tochka.acquiring.server.payments.Payer;
 import tochka.acquiring.server.payments.Payment;
+import tochka.acquiring.server.payments.PaymentService;
 import tochka.acquiring.server.payments.PaymentService.Attempt;
 import tochka.acquiring.server.payments.PaymentService.Outcome;
-import tochka.acquiring.server.payments.PaymentService;
 import tochka.acquiring.server.payments.PaymentStatus;
 import tochka.acquiring.server.payments.PaymentWire;
 import tochka.acquiring.server.payments.Receipt;
@@ -51,8 +51,12 @@ final class CheckoutPages {
     private final Supplier<String> publicUrl;
     private final Pages pages = new Pages();
 
-    CheckoutPages(PaymentService payments, CheckoutService sessions, DirectoryService directory,
-            String tokenSecret, Supplier<String> publicUrl) {
+    CheckoutPages(
+            PaymentService payments,
+            CheckoutService sessions,
+            DirectoryService directory,
+            String tokenSecret,
+            Supplier<String> publicUrl) {
         this.payments = payments;
         this.sessions = sessions;
         this.directory = directory;
@@ -73,11 +77,13 @@ final class CheckoutPages {
             List<Views.Mode> modes = new ArrayList<>();
             for (PaymentMode mode : payment.modes()) {
                 String name = mode.code();
-                modes.add(new Views.Mode(name, modeHref(payment, mode), t.get("mode." + name),
-                        t.get("mode." + name + ".hint")));
+                modes.add(new Views.Mode(
+                        name, modeHref(payment, mode), t.get("mode." + name), t.get("mode." + name + ".hint")));
             }
-            pages.render(ctx, 200, new Views.OrderPage(pages.page(ctx, t, t.get("title.order"), null),
-                    order(payment, t), modes));
+            pages.render(
+                    ctx,
+                    200,
+                    new Views.OrderPage(pages.page(ctx, t, t.get("title.order"), null), order(payment, t), modes));
         });
     }
 
@@ -92,28 +98,45 @@ final class CheckoutPages {
         withMode(ctx, PaymentMode.CARD, (payment, t) -> {
             CheckoutSession session = postedSession(ctx, payment, t);
             if (session == null) return;
-            CardForm form = CardForm.of(ctx.formParam("number"), ctx.formParam("month"), ctx.formParam("year"),
-                    ctx.formParam("cvc"), ctx.formParam("email"));
-            Map<String, String> problems = form.problems(YearMonth.from(sessions.now().atZone(BankTime.ZONE)));
+            CardForm form = CardForm.of(
+                    ctx.formParam("number"),
+                    ctx.formParam("month"),
+                    ctx.formParam("year"),
+                    ctx.formParam("cvc"),
+                    ctx.formParam("email"));
+            Map<String, String> problems =
+                    form.problems(YearMonth.from(sessions.now().atZone(BankTime.ZONE)));
             if (!problems.isEmpty()) {
                 Map<String, String> errors = new LinkedHashMap<>();
                 problems.forEach((field, key) -> errors.put(field, t.get(key)));
                 // A right number is kept for the retry; a wrong one is typed again from the card, so the page never
                 // shows a number that was refused. The CVC is never sent back.
                 String number = problems.containsKey("number") ? "" : form.groupedNumber();
-                renderCardForm(ctx, 400, payment, t, csrf(ctx, session), number, form.month(), form.year(),
-                        form.email(), errors);
+                renderCardForm(
+                        ctx,
+                        400,
+                        payment,
+                        t,
+                        csrf(ctx, session),
+                        number,
+                        form.month(),
+                        form.year(),
+                        form.email(),
+                        errors);
                 return;
             }
             MaskedCard card = form.masked();
             CardProcessor.Outcome outcome = CardProcessor.authorize(form.number());
             log.info("card payment of {} with {} {}: {}", payment.operationId(), card.brand(), card.mask(), outcome);
             switch (outcome) {
-                case APPROVED -> succeed(ctx, payment, t, new Attempt(PaymentMode.CARD, Outcome.APPROVE, null, null,
-                        card));
+                case APPROVED ->
+                    succeed(ctx, payment, t, new Attempt(PaymentMode.CARD, Outcome.APPROVE, null, null, card));
                 case THREE_DS_REQUIRED -> {
                     sessions.startChallenge(session, card);
-                    log.info("3-D Secure challenge of {} with {} {} started", payment.operationId(), card.brand(),
+                    log.info(
+                            "3-D Secure challenge of {} with {} {} started",
+                            payment.operationId(),
+                            card.brand(),
                             card.mask());
                     ctx.redirect("/order/3ds?uuid=" + payment.operationId(), HttpStatus.SEE_OTHER);
                 }
@@ -147,12 +170,18 @@ final class CheckoutPages {
             }
             MaskedCard challenged = card.get();
             if (CardProcessor.THREE_DS_CODE.equals(ctx.formParam("code"))) {
-                log.info("3-D Secure challenge of {} with {} {} passed", payment.operationId(), challenged.brand(),
+                log.info(
+                        "3-D Secure challenge of {} with {} {} passed",
+                        payment.operationId(),
+                        challenged.brand(),
                         challenged.mask());
                 succeed(ctx, payment, t, new Attempt(PaymentMode.CARD, Outcome.APPROVE, null, null, challenged));
             } else {
-                log.info("3-D Secure challenge of {} with {} {} failed: wrong code", payment.operationId(),
-                        challenged.brand(), challenged.mask());
+                log.info(
+                        "3-D Secure challenge of {} with {} {} failed: wrong code",
+                        payment.operationId(),
+                        challenged.brand(),
+                        challenged.mask());
                 fail(ctx, payment, PaymentMode.CARD, "three_ds_failed");
             }
         });
@@ -182,12 +211,19 @@ final class CheckoutPages {
             SbpAttempt attempt = sessions.sbpAttempt(session);
             String payload = SbpQr.payload(attempt.qrcId(), payment);
             String uuid = payment.operationId();
-            var view = new Views.Sbp("/order/qr/" + attempt.qrcId() + ".png",
-                    SbpQr.bankAppUrl(payload, publicUrl.get()), "/order/status?uuid=" + uuid,
-                    "/order/success?uuid=" + uuid, failureUrl(payment, "cancelled"),
-                    "/order/sbp?uuid=" + uuid + "&check=1", checking, chooserHref(payment));
-            pages.render(ctx, 200, new Views.SbpPage(pages.page(ctx, t, t.get("sbp.title"), "sbp.js"),
-                    order(payment, t), view));
+            var view = new Views.Sbp(
+                    "/order/qr/" + attempt.qrcId() + ".png",
+                    SbpQr.bankAppUrl(payload, publicUrl.get()),
+                    "/order/status?uuid=" + uuid,
+                    "/order/success?uuid=" + uuid,
+                    failureUrl(payment, "cancelled"),
+                    "/order/sbp?uuid=" + uuid + "&check=1",
+                    checking,
+                    chooserHref(payment));
+            pages.render(
+                    ctx,
+                    200,
+                    new Views.SbpPage(pages.page(ctx, t, t.get("sbp.title"), "sbp.js"), order(payment, t), view));
         });
     }
 
@@ -235,13 +271,20 @@ final class CheckoutPages {
     public void confirmForm(Context ctx, PaymentMode mode) {
         withMode(ctx, mode, (payment, t) -> {
             CheckoutSession session = session(ctx, payment);
-            pages.render(ctx, 200, new Views.ConfirmPage(
+            pages.render(
+                    ctx,
+                    200,
+                    new Views.ConfirmPage(
                             pages.page(ctx, t, t.get("confirm." + mode.code()), null),
                             order(payment, t),
-                            new Views.Confirm(t.get("confirm." + mode.code()),
+                            new Views.Confirm(
+                                    t.get("confirm." + mode.code()),
                                     t.format("confirm.text", t.amount(payment.amount())),
-                                    modeHref(payment, mode), csrf(ctx, session), chooserHref(payment))),
-                    payment.redirectUrl(), payment.failRedirectUrl());
+                                    modeHref(payment, mode),
+                                    csrf(ctx, session),
+                                    chooserHref(payment))),
+                    payment.redirectUrl(),
+                    payment.failRedirectUrl());
         });
     }
 
@@ -251,7 +294,9 @@ final class CheckoutPages {
             if ("pay".equals(ctx.formParam("action"))) {
                 succeed(ctx, payment, t, Attempt.of(mode, Outcome.APPROVE));
             } else {
-                log.info("{} payment of {} cancelled by the buyer", mode == PaymentMode.TINKOFF ? "T-Pay" : "Dolyame",
+                log.info(
+                        "{} payment of {} cancelled by the buyer",
+                        mode == PaymentMode.TINKOFF ? "T-Pay" : "Dolyame",
                         payment.operationId());
                 fail(ctx, payment, mode, "cancelled");
             }
@@ -274,7 +319,11 @@ final class CheckoutPages {
         } else if (payment.redirectUrl() != null) {
             ctx.redirect(payment.redirectUrl(), HttpStatus.SEE_OTHER);
         } else {
-            paid(ctx, t, payment, "success.title",
+            paid(
+                    ctx,
+                    t,
+                    payment,
+                    "success.title",
                     status == PaymentStatus.AUTHORIZED ? "authorized.text" : "success.text");
         }
     }
@@ -290,8 +339,16 @@ final class CheckoutPages {
             statusNotice(ctx, t, payment.get(), status);
             return;
         }
-        notice(ctx, 200, t, "failure", "failure.title", t.has(reason) ? reason : "reason.declined",
-                "/order/?uuid=" + payment.get().operationId(), "failure.retry", payment.get().redirectUrl());
+        notice(
+                ctx,
+                200,
+                t,
+                "failure",
+                "failure.title",
+                t.has(reason) ? reason : "reason.declined",
+                "/order/?uuid=" + payment.get().operationId(),
+                "failure.retry",
+                payment.get().redirectUrl());
     }
 
     private void succeed(Context ctx, Payment payment, Messages t, Attempt attempt) {
@@ -360,7 +417,14 @@ final class CheckoutPages {
     private void withMode(Context ctx, PaymentMode mode, LinkPage page) {
         withPayableLink(ctx, (payment, t) -> {
             if (!payment.modes().contains(mode)) {
-                notice(ctx, 404, t, "failure", "mode.unavailable", "choose", "/order/?uuid=" + payment.operationId(),
+                notice(
+                        ctx,
+                        404,
+                        t,
+                        "failure",
+                        "mode.unavailable",
+                        "choose",
+                        "/order/?uuid=" + payment.operationId(),
                         "back");
                 return;
             }
@@ -379,8 +443,15 @@ final class CheckoutPages {
         String name = cookieName(payment);
         return sessions.find(ctx.cookie(name), payment.operationId()).orElseGet(() -> {
             CheckoutService.Opened opened = sessions.open(payment.operationId());
-            ctx.cookie(new Cookie(name, opened.secret(), "/order", (int) CheckoutService.SESSION_LIFETIME.toSeconds(),
-                    publicUrl.get().startsWith("https:"), true, null, SameSite.LAX));
+            ctx.cookie(new Cookie(
+                    name,
+                    opened.secret(),
+                    "/order",
+                    (int) CheckoutService.SESSION_LIFETIME.toSeconds(),
+                    publicUrl.get().startsWith("https:"),
+                    true,
+                    null,
+                    SameSite.LAX));
             ctx.attribute(name, opened.secret());
             return opened.session();
         });
@@ -394,12 +465,26 @@ final class CheckoutPages {
         String secret = ctx.cookie(cookieName(payment));
         Optional<CheckoutSession> session = sessions.find(secret, payment.operationId());
         if (session.isEmpty()) {
-            notice(ctx, 410, t, "failure", "session.title", "session.text", "/order/?uuid=" + payment.operationId(),
+            notice(
+                    ctx,
+                    410,
+                    t,
+                    "failure",
+                    "session.title",
+                    "session.text",
+                    "/order/?uuid=" + payment.operationId(),
                     "session.reopen");
             return null;
         }
         if (!tokens.valid(CSRF, secret, ctx.formParam("csrf"))) {
-            notice(ctx, 403, t, "failure", "form.title", "form.text", "/order/?uuid=" + payment.operationId(),
+            notice(
+                    ctx,
+                    403,
+                    t,
+                    "failure",
+                    "form.title",
+                    "form.text",
+                    "/order/?uuid=" + payment.operationId(),
                     "session.reopen");
             return null;
         }
@@ -447,12 +532,12 @@ final class CheckoutPages {
         if (receipt != null) {
             for (ReceiptItem item : receipt.items()) {
                 ReceiptLine line = ReceiptLine.of(item);
-                items.add(new Views.Item(line.name(), t.quantity(line.quantity()), t.amount(line.price()),
-                        t.amount(line.total())));
+                items.add(new Views.Item(
+                        line.name(), t.quantity(line.quantity()), t.amount(line.price()), t.amount(line.total())));
             }
         }
-        return new Views.Order(seller(payment), t.amount(payment.amount()), payment.paymentLinkId(),
-                payment.purpose(), items);
+        return new Views.Order(
+                seller(payment), t.amount(payment.amount()), payment.paymentLinkId(), payment.purpose(), items);
     }
 
     private String seller(Payment payment) {
@@ -467,28 +552,54 @@ final class CheckoutPages {
         return email == null ? "" : email;
     }
 
-    private void renderCardForm(Context ctx, int status, Payment payment, Messages t, String csrf, String number,
-            String month, String year, String email, Map<String, String> errors) {
+    private void renderCardForm(
+            Context ctx,
+            int status,
+            Payment payment,
+            Messages t,
+            String csrf,
+            String number,
+            String month,
+            String year,
+            String email,
+            Map<String, String> errors) {
         String amount = t.amount(payment.amount());
         // A two-stage link only holds the amount now; the button must not promise more than happens.
         String submit = payment.preAuthorization() ? t.format("card.hold", amount) : t.get("card.pay") + " " + amount;
-        pages.render(ctx, status, new Views.CardPage(
+        pages.render(
+                ctx,
+                status,
+                new Views.CardPage(
                         pages.page(ctx, t, t.get("card.title"), null),
                         order(payment, t),
-                        new Views.CardForm(modeHref(payment, PaymentMode.CARD), csrf, number, month, year,
-                                email, errors, submit, payment.preAuthorization() ? t.get("card.hold.note") : null,
+                        new Views.CardForm(
+                                modeHref(payment, PaymentMode.CARD),
+                                csrf,
+                                number,
+                                month,
+                                year,
+                                email,
+                                errors,
+                                submit,
+                                payment.preAuthorization() ? t.get("card.hold.note") : null,
                                 chooserHref(payment))),
-                payment.redirectUrl(), payment.failRedirectUrl());
+                payment.redirectUrl(),
+                payment.failRedirectUrl());
     }
 
-    private void renderChallenge(Context ctx, Payment payment, Messages t, CheckoutSession session,
-            MaskedCard card) {
-        pages.render(ctx, 200, new Views.ChallengePage(
+    private void renderChallenge(Context ctx, Payment payment, Messages t, CheckoutSession session, MaskedCard card) {
+        pages.render(
+                ctx,
+                200,
+                new Views.ChallengePage(
                         pages.page(ctx, t, t.get("threeds.title"), null),
                         order(payment, t),
-                        new Views.Challenge("/order/3ds?uuid=" + payment.operationId(),
-                                csrf(ctx, session), t.format("threeds.text", card.mask()))),
-                payment.redirectUrl(), payment.failRedirectUrl());
+                        new Views.Challenge(
+                                "/order/3ds?uuid=" + payment.operationId(),
+                                csrf(ctx, session),
+                                t.format("threeds.text", card.mask()))),
+                payment.redirectUrl(),
+                payment.failRedirectUrl());
     }
 
     private void statusNotice(Context ctx, Messages t, Payment payment, PaymentStatus status) {
@@ -503,12 +614,22 @@ final class CheckoutPages {
     private void paid(Context ctx, Messages t, Payment payment, String heading, String text) {
         Payer payer = payment.payer();
         MaskedCard card = payer == null ? null : payer.card();
-        pages.render(ctx, 200, new Views.PaidPage(
-                pages.page(ctx, t, t.get(heading), null),
-                new Views.Paid(t.get(heading), t.get(text), t.amount(payment.amount()),
-                        payment.paymentLinkId(), seller(payment),
-                        payer == null ? null : t.get("method." + payer.type().code()),
-                        card == null ? null : cardName(t, card), payment.redirectUrl())));
+        pages.render(
+                ctx,
+                200,
+                new Views.PaidPage(
+                        pages.page(ctx, t, t.get(heading), null),
+                        new Views.Paid(
+                                t.get(heading),
+                                t.get(text),
+                                t.amount(payment.amount()),
+                                payment.paymentLinkId(),
+                                seller(payment),
+                                payer == null
+                                        ? null
+                                        : t.get("method." + payer.type().code()),
+                                card == null ? null : cardName(t, card),
+                                payment.redirectUrl())));
     }
 
     /** {@code Visa 411111******1111}: the brand as buyers know it and the masked number, never more of it. */
@@ -517,18 +638,41 @@ final class CheckoutPages {
         return (t.has(brand) ? t.get(brand) : card.brand()) + " " + card.mask();
     }
 
-    void notice(Context ctx, int status, Messages t, String kind, String heading, String text,
-            @Nullable String linkHref, @Nullable String linkText) {
+    void notice(
+            Context ctx,
+            int status,
+            Messages t,
+            String kind,
+            String heading,
+            String text,
+            @Nullable String linkHref,
+            @Nullable String linkText) {
         notice(ctx, status, t, kind, heading, text, linkHref, linkText, null);
     }
 
     /** A notice page; {@code shopHref} (the link's {@code redirectUrl}) offers the way back to the shop. */
-    void notice(Context ctx, int status, Messages t, String kind, String heading, String text,
-            @Nullable String linkHref, @Nullable String linkText, @Nullable String shopHref) {
-        pages.render(ctx, status, new Views.NoticePage(
-                pages.page(ctx, t, t.get(heading), null),
-                new Views.Notice(kind, t.get(heading), t.get(text), linkHref,
-                        linkText == null ? null : t.get(linkText), shopHref)));
+    void notice(
+            Context ctx,
+            int status,
+            Messages t,
+            String kind,
+            String heading,
+            String text,
+            @Nullable String linkHref,
+            @Nullable String linkText,
+            @Nullable String shopHref) {
+        pages.render(
+                ctx,
+                status,
+                new Views.NoticePage(
+                        pages.page(ctx, t, t.get(heading), null),
+                        new Views.Notice(
+                                kind,
+                                t.get(heading),
+                                t.get(text),
+                                linkHref,
+                                linkText == null ? null : t.get(linkText),
+                                shopHref)));
     }
 
     private static boolean isPaid(PaymentStatus status) {

@@ -65,9 +65,13 @@ public final class CheckoutService {
         return jdbi.inTransaction(handle -> {
             CheckoutStore store = new CheckoutStore(handle);
             // Losing the race to another tab of the same session is fine: its fresh code is this page's code too.
-            store.startAttempt(session.sessionHash(), current == null ? null : current.qrcId(),
-                    Ids.alphanumeric("AD1", 32), clock.instant());
-            return Objects.requireNonNull(store.find(session.sessionHash()).orElseThrow().sbp());
+            store.startAttempt(
+                    session.sessionHash(),
+                    current == null ? null : current.qrcId(),
+                    Ids.alphanumeric("AD1", 32),
+                    clock.instant());
+            return Objects.requireNonNull(
+                    store.find(session.sessionHash()).orElseThrow().sbp());
         });
     }
 

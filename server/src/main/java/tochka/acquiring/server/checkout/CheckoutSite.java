@@ -18,8 +18,12 @@ public final class CheckoutSite implements Endpoints {
     private final BankApp bankApp;
 
     /** {@code pageSecret} signs the pages' tokens; {@code publicUrl} is this server's base URL, known once it listens. */
-    public CheckoutSite(PaymentService payments, CheckoutService sessions, DirectoryService directory,
-            String pageSecret, Supplier<String> publicUrl) {
+    public CheckoutSite(
+            PaymentService payments,
+            CheckoutService sessions,
+            DirectoryService directory,
+            String pageSecret,
+            Supplier<String> publicUrl) {
         this.pages = new CheckoutPages(payments, sessions, directory, pageSecret, publicUrl);
         this.bankApp = new BankApp(payments, sessions, directory, pageSecret);
     }

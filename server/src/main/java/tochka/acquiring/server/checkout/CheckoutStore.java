@@ -68,10 +68,7 @@ final class CheckoutStore {
                                s.operation_id, s.expires_at
                         FROM sbp_attempt a JOIN checkout_session s ON s.session_hash = a.session_hash
                         WHERE a.qrc_id = :qrcId
-                        """)
-                .bind("qrcId", qrcId)
-                .map(ATTEMPT)
-                .findOne();
+                        """).bind("qrcId", qrcId).map(ATTEMPT).findOne();
     }
 
     /**
@@ -100,10 +97,7 @@ final class CheckoutStore {
     public boolean cancelAttempt(String qrcId, Instant now) {
         return handle.createUpdate("""
                         UPDATE sbp_attempt SET cancelled_at = :now WHERE qrc_id = :qrcId AND cancelled_at IS NULL
-                        """)
-                .bind("qrcId", qrcId)
-                .bind("now", now)
-                .execute() == 1;
+                        """).bind("qrcId", qrcId).bind("now", now).execute() == 1;
     }
 
     public void startChallenge(String sessionHash, MaskedCard card) {
@@ -122,8 +116,6 @@ final class CheckoutStore {
         return handle.createUpdate("""
                         UPDATE checkout_session SET challenge_mask = NULL, challenge_brand = NULL
                         WHERE session_hash = :hash AND challenge_mask IS NOT NULL
-                        """)
-                .bind("hash", sessionHash)
-                .execute() == 1;
+                        """).bind("hash", sessionHash).execute() == 1;
     }
 }

@@ -56,7 +56,6 @@ public final class Messages {
         return texts.containsKey(key);
     }
 
-
     /** {@code 1,5} in Russian, {@code 1.5} in English: a receipt quantity with every decimal it has, never rounded. */
     public String quantity(BigDecimal quantity) {
         BigDecimal exact = quantity.stripTrailingZeros();
@@ -73,8 +72,8 @@ public final class Messages {
     /** {@code 1 234,50 ₽} in Russian, {@code 1,234.50 RUB} in English: always two decimals, never rounded. */
     public String amount(Money money) {
         BigDecimal roubles = BigDecimal.valueOf(money.kopecks(), 2);
-        if (this == ENGLISH) return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US))
-                .format(roubles) + " RUB";
+        if (this == ENGLISH)
+            return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US)).format(roubles) + " RUB";
         DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
         symbols.setGroupingSeparator('\u00a0');
         symbols.setDecimalSeparator(',');

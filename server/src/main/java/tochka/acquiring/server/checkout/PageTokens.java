@@ -24,7 +24,9 @@ final class PageTokens {
     }
 
     boolean valid(String purpose, String subject, @Nullable String token) {
-        return token != null && MessageDigest.isEqual(
-                token(purpose, subject).getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+        return token != null
+                && MessageDigest.isEqual(
+                        token(purpose, subject).getBytes(StandardCharsets.UTF_8),
+                        token.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -58,8 +58,11 @@ final class Pages {
             String origin = origin(target);
             if (origin != null) formSources.add(origin);
         }
-        PageHeaders.write(ctx, "style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; form-action "
-                + String.join(" ", formSources), true);
+        PageHeaders.write(
+                ctx,
+                "style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; form-action "
+                        + String.join(" ", formSources),
+                true);
     }
 
     private static @Nullable String origin(@Nullable String url) {

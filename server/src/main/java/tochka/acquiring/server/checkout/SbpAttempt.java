@@ -8,7 +8,11 @@ import org.jspecify.annotations.Nullable;
  * page session is open; cancelled in the bank app it stays cancelled, and the SBP page then shows a fresh code.
  */
 public record SbpAttempt(
-        String qrcId, String operationId, Instant shownAt, Instant sessionExpiresAt, @Nullable Instant cancelledAt) {
+        String qrcId,
+        String operationId,
+        Instant shownAt,
+        Instant sessionExpiresAt,
+        @Nullable Instant cancelledAt) {
 
     public boolean isCancelled() {
         return cancelledAt != null;

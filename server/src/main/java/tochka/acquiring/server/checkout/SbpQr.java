@@ -26,6 +26,7 @@ final class SbpQr {
     static final String NSPK = "https://qr.nspk.ru";
     /** The NSPK member id of Tochka Bank, as real Tochka QR codes carry it. */
     private static final String BANK = "100000000284";
+
     private static final int SIZE = 320;
 
     private SbpQr() {}
@@ -45,9 +46,19 @@ final class SbpQr {
 
     static byte[] png(String payload) {
         try {
-            BitMatrix matrix = new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, SIZE, SIZE,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2,
-                            EncodeHintType.CHARACTER_SET, "UTF-8"));
+            BitMatrix matrix = new QRCodeWriter()
+                    .encode(
+                            payload,
+                            BarcodeFormat.QR_CODE,
+                            SIZE,
+                            SIZE,
+                            Map.of(
+                                    EncodeHintType.ERROR_CORRECTION,
+                                    ErrorCorrectionLevel.M,
+                                    EncodeHintType.MARGIN,
+                                    2,
+                                    EncodeHintType.CHARACTER_SET,
+                                    "UTF-8"));
             ByteArrayOutputStream png = new ByteArrayOutputStream();
             MatrixToImageWriter.writeToStream(matrix, "PNG", png);
             return png.toByteArray();

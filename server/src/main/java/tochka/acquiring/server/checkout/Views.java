@@ -104,7 +104,11 @@ public final class Views {
     }
 
     /** Every page: its texts, title, the language switch and an optional script of ours. */
-    public record Page(Messages t, String title, String otherLangUrl, @Nullable String script) {}
+    public record Page(
+            Messages t,
+            String title,
+            String otherLangUrl,
+            @Nullable String script) {}
 
     /** The order as the buyer sees it on every page of the link; the items of its receipt, if it has one. */
     public record Order(String seller, String amount, String orderNumber, String purpose, List<Item> items) {
@@ -124,8 +128,17 @@ public final class Views {
      * The card form. After a mistake it is shown again with what the buyer typed, except the CVC (never sent back)
      * and a number that was itself wrong; the fields with mistakes are outlined and point to their error text.
      */
-    public record CardForm(String action, String csrf, String number, String month, String year, String email,
-            Map<String, String> errors, String submitLabel, @Nullable String holdNote, @Nullable String backHref) {
+    public record CardForm(
+            String action,
+            String csrf,
+            String number,
+            String month,
+            String year,
+            String email,
+            Map<String, String> errors,
+            String submitLabel,
+            @Nullable String holdNote,
+            @Nullable String backHref) {
 
         public CardForm {
             errors = Map.copyOf(errors);
@@ -159,21 +172,51 @@ public final class Views {
      * ({@code doneUrl}) or a cancellation in the bank app ({@code failedUrl}); {@code checked} after "I have paid:
      * check" found nothing yet.
      */
-    public record Sbp(String qrImage, String bankAppUrl, String statusUrl, String doneUrl, String failedUrl,
-            String checkHref, boolean checked, @Nullable String backHref) {}
+    public record Sbp(
+            String qrImage,
+            String bankAppUrl,
+            String statusUrl,
+            String doneUrl,
+            String failedUrl,
+            String checkHref,
+            boolean checked,
+            @Nullable String backHref) {}
 
     /** The T-Pay or Dolyame confirmation. */
-    public record Confirm(String heading, String text, String action, String csrf, @Nullable String backHref) {}
+    public record Confirm(
+            String heading,
+            String text,
+            String action,
+            String csrf,
+            @Nullable String backHref) {}
 
     /** An outcome or a dead end: failure, expired, unknown, and so on; with a way on, and back to the shop. */
-    public record Notice(String kind, String heading, String text, @Nullable String linkHref,
-            @Nullable String linkText, @Nullable String shopHref) {}
+    public record Notice(
+            String kind,
+            String heading,
+            String text,
+            @Nullable String linkHref,
+            @Nullable String linkText,
+            @Nullable String shopHref) {}
 
     /** A paid link: what was paid, to whom and how (for cards, the masked number only). */
-    public record Paid(String heading, String text, String amount, String orderNumber, String seller,
-            @Nullable String method, @Nullable String card, @Nullable String shopHref) {}
+    public record Paid(
+            String heading,
+            String text,
+            String amount,
+            String orderNumber,
+            String seller,
+            @Nullable String method,
+            @Nullable String card,
+            @Nullable String shopHref) {}
 
     /** The buyer's bank app that the SBP QR code opens. */
-    public record BankApp(String payee, String amount, String purpose, String state, String payAction,
-            String cancelAction, String csrf) {}
+    public record BankApp(
+            String payee,
+            String amount,
+            String purpose,
+            String state,
+            String payAction,
+            String cancelAction,
+            String csrf) {}
 }

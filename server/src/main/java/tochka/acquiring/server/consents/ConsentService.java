@@ -50,8 +50,8 @@ public final class ConsentService {
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw Rejected.invalid("Data.expirationDateTime: " + expiresAt + " is in the past");
         }
-        ConsentRecord consent = new ConsentRecord(Ids.uuid(), clientId, null, permissions,
-                ConsentStatus.AwaitingAuthorisation, now, now, expiresAt);
+        ConsentRecord consent = new ConsentRecord(
+                Ids.uuid(), clientId, null, permissions, ConsentStatus.AwaitingAuthorisation, now, now, expiresAt);
         jdbi.useTransaction(handle -> new ConsentStore(handle).insert(consent));
         return consent;
     }
@@ -60,12 +60,17 @@ public final class ConsentService {
      * Authorises, inside the caller's transaction, one consent per company for a newly issued key: what the bank
      * records when a user confirms a key in its console.
      */
-    public static void authoriseIn(Handle handle, String clientId, Set<String> customerCodes,
-            Set<Permission> permissions, Instant now, @Nullable Instant expiresAt) {
+    public static void authoriseIn(
+            Handle handle,
+            String clientId,
+            Set<String> customerCodes,
+            Set<Permission> permissions,
+            Instant now,
+            @Nullable Instant expiresAt) {
         ConsentStore consents = new ConsentStore(handle);
         for (String code : customerCodes.stream().sorted().toList()) {
-            consents.insert(new ConsentRecord(Ids.uuid(), clientId, code, permissions, ConsentStatus.Authorised, now,
-                    now, expiresAt));
+            consents.insert(new ConsentRecord(
+                    Ids.uuid(), clientId, code, permissions, ConsentStatus.Authorised, now, now, expiresAt));
         }
     }
 

@@ -38,7 +38,9 @@ final class ConsentStore {
                 .bind("id", consent.consentId())
                 .bind("clientId", consent.clientId())
                 .bind("code", consent.customerCode())
-                .bind("permissions", Columns.join(consent.permissions().stream().sorted().toList(), Permission::name))
+                .bind(
+                        "permissions",
+                        Columns.join(consent.permissions().stream().sorted().toList(), Permission::name))
                 .bind("status", consent.status().name())
                 .bind("createdAt", consent.createdAt())
                 .bind("updatedAt", consent.statusUpdatedAt())

@@ -87,8 +87,9 @@ public final class ConsentsApi implements Endpoints {
                 if (expiration.getYear() > 9999) throw new DateTimeParseException("too far", "", 0);
                 expiresAt = expiration.toInstant();
             } catch (DateTimeParseException e) {
-                problems.add("Data.expirationDateTime", "must be a date-time with offset, e.g."
-                        + " 2030-10-03T00:00:00+00:00");
+                problems.add(
+                        "Data.expirationDateTime",
+                        "must be a date-time with offset, e.g." + " 2030-10-03T00:00:00+00:00");
             }
         }
         problems.throwIfAny();
@@ -99,9 +100,16 @@ public final class ConsentsApi implements Endpoints {
 
     /** A consent; {@code isValid} only where the spec's model has it (lists and create, not the single GET). */
     private static Consent wire(ConsentRecord consent, Instant now, boolean withValidity) {
-        return new Consent(consent.status(), Wire.time(consent.createdAt()), Wire.time(consent.statusUpdatedAt()),
-                consent.permissions().stream().sorted().toList(), Wire.timeOrNull(consent.expiresAt()),
-                consent.consentId(), consent.customerCode(), null, consent.clientId(),
+        return new Consent(
+                consent.status(),
+                Wire.time(consent.createdAt()),
+                Wire.time(consent.statusUpdatedAt()),
+                consent.permissions().stream().sorted().toList(),
+                Wire.timeOrNull(consent.expiresAt()),
+                consent.consentId(),
+                consent.customerCode(),
+                null,
+                consent.clientId(),
                 withValidity ? consent.isValid(now) : null);
     }
 }

@@ -20,8 +20,8 @@ import tochka.acquiring.server.http.Endpoints;
 import tochka.acquiring.server.http.Responses;
 import tochka.acquiring.server.http.Routes;
 import tochka.acquiring.server.http.Wire;
-import tochka.acquiring.server.payments.PaymentService.Outcome;
 import tochka.acquiring.server.payments.PaymentService;
+import tochka.acquiring.server.payments.PaymentService.Outcome;
 import tochka.acquiring.server.payments.PaymentWire;
 
 /**
@@ -39,8 +39,8 @@ public final class ControlApi implements Endpoints {
     private final Responses responses;
     private final PaymentWire wire;
 
-    public ControlApi(PaymentService payments, ServerClock clock, Bodies bodies, Responses responses,
-            PaymentWire wire) {
+    public ControlApi(
+            PaymentService payments, ServerClock clock, Bodies bodies, Responses responses, PaymentWire wire) {
         this.payments = payments;
         this.clock = clock;
         this.bodies = bodies;
@@ -55,21 +55,32 @@ public final class ControlApi implements Endpoints {
     }
 
     /** The body of {@code simulate}. */
-    record Simulation(@Nullable String paymentType, @Nullable String outcome, @Nullable String payerName) {}
+    record Simulation(
+            @Nullable String paymentType,
+            @Nullable String outcome,
+            @Nullable String payerName) {}
 
     void simulate(Context ctx) {
         Simulation request = bodies.read(ctx, new TypeReference<Simulation>() {});
         Problems problems = new Problems();
         PaymentType type = oneOf(problems, "paymentType", request.paymentType(), PaymentType.class);
         Outcome outcome = oneOf(problems, "outcome", request.outcome(), Outcome.class);
-        if (request.payerName() != null && (request.payerName().isBlank() || request.payerName().length() > 100)) {
+        if (request.payerName() != null
+                && (request.payerName().isBlank() || request.payerName().length() > 100)) {
             problems.add("payerName", "must be 1 to 100 characters");
         }
         problems.throwIfAny();
-        var payment = payments.pay(ctx.pathParam("operationId"), new PaymentService.Attempt(
-                Wire.mode(Objects.requireNonNull(type)), Objects.requireNonNull(outcome), request.payerName(), null, null));
-        responses.ok(ctx, Envelope.of(new OperationList(List.of(wire.operation(payment, clock.instant()))),
-                responses.self(ctx)));
+        var payment = payments.pay(
+                ctx.pathParam("operationId"),
+                new PaymentService.Attempt(
+                        Wire.mode(Objects.requireNonNull(type)),
+                        Objects.requireNonNull(outcome),
+                        request.payerName(),
+                        null,
+                        null));
+        responses.ok(
+                ctx,
+                Envelope.of(new OperationList(List.of(wire.operation(payment, clock.instant()))), responses.self(ctx)));
     }
 
     /** The body of {@code clock/advance}. */
@@ -87,8 +98,8 @@ public final class ControlApi implements Endpoints {
         responses.ok(ctx, Envelope.of(Map.of("now", Wire.time(now)), responses.self(ctx)));
     }
 
-    private static <E extends Enum<E>> @Nullable E oneOf(Problems problems, String field, @Nullable String value,
-            Class<E> type) {
+    private static <E extends Enum<E>> @Nullable E oneOf(
+            Problems problems, String field, @Nullable String value, Class<E> type) {
         List<String> allowed = java.util.Arrays.stream(type.getEnumConstants())
                 .map(constant -> constant.name().toLowerCase(Locale.ROOT))
                 .toList();

@@ -21,6 +21,9 @@ public final class Columns {
 
     /** A column written by {@link #join}, read back in its order. */
     public static <T> List<T> split(String column, Function<String, T> parse) {
-        return Arrays.stream(column.split(",", -1)).filter(name -> !name.isEmpty()).map(parse).toList();
+        return Arrays.stream(column.split(",", -1))
+                .filter(name -> !name.isEmpty())
+                .map(parse)
+                .toList();
     }
 }

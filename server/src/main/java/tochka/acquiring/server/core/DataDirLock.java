@@ -54,8 +54,10 @@ public final class DataDirLock implements AutoCloseable {
         FileChannel channel = null;
         try {
             DataDirectory.prepare(dir);
-            channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE), DataDirectory.privateFile(file));
+            channel = FileChannel.open(
+                    file,
+                    Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+                    DataDirectory.privateFile(file));
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 channel.close();
@@ -68,7 +70,8 @@ public final class DataDirLock implements AutoCloseable {
             return new DataDirLock(dir, channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new UncheckedIOException("cannot lock data directory " + dir + " (" + file + "): " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot lock data directory " + dir + " (" + file + "): " + e.getMessage(), e);
         }
     }
 
@@ -81,7 +84,8 @@ public final class DataDirLock implements AutoCloseable {
     /** The pid the holder wrote, if it can be read (another process's lock: reading does not disturb it). */
     private static @Nullable Long owner(Path file) {
         try {
-            return Long.valueOf(Files.readString(file, StandardCharsets.US_ASCII).trim());
+            return Long.valueOf(
+                    Files.readString(file, StandardCharsets.US_ASCII).trim());
         } catch (IOException | NumberFormatException e) {
             return null;
         }

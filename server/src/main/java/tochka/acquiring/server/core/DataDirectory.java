@@ -84,8 +84,8 @@ public final class DataDirectory {
         if (parent != null) prepare(parent);
         createPrivateFile(file);
         if (isPosix(file)) Files.setPosixFilePermissions(file, FILE_MODE);
-        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
+        Files.writeString(
+                file, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
     }
 
     /** The attributes a private file is created with: mode 600 where modes exist. */
@@ -100,7 +100,8 @@ public final class DataDirectory {
         Set<PosixFilePermission> now = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
         if (now.equals(wanted)) return;
         Files.setPosixFilePermissions(path, wanted);
-        String change = path + ": " + PosixFilePermissions.toString(now) + " -> " + PosixFilePermissions.toString(wanted);
+        String change =
+                path + ": " + PosixFilePermissions.toString(now) + " -> " + PosixFilePermissions.toString(wanted);
         log.warn("data directory: tightened the mode of {} (it holds secrets; other users could read it)", change);
         changed.add(change);
     }

@@ -2,7 +2,6 @@ package tochka.acquiring.server.core;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -104,8 +103,8 @@ public final class Database implements AutoCloseable {
                 ResultSet result = statement.executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
             return result.next() && result.getBoolean(1);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach PostgreSQL at " + withoutPassword(jdbcUrl) + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot reach PostgreSQL at " + withoutPassword(jdbcUrl) + ": " + e.getMessage(), e);
         }
     }
 
@@ -115,7 +114,8 @@ public final class Database implements AutoCloseable {
         int query = url.indexOf('?');
         if (query < 0) return url;
         String kept = Arrays.stream(url.substring(query + 1).split("&"))
-                .filter(parameter -> !parameter.split("=", 2)[0].toLowerCase(Locale.ROOT).contains("password"))
+                .filter(parameter ->
+                        !parameter.split("=", 2)[0].toLowerCase(Locale.ROOT).contains("password"))
                 .collect(Collectors.joining("&"));
         return url.substring(0, query) + (kept.isEmpty() ? "" : "?" + kept);
     }

@@ -18,8 +18,8 @@ public record Principal(String clientId, Set<Permission> permissions, Set<String
      */
     public void require(Permission permission) {
         if (!permissions.contains(permission)) {
-            throw Rejected.forbidden("key " + clientId + " lacks the permission " + permission.name()
-                    + " that this method needs");
+            throw Rejected.forbidden(
+                    "key " + clientId + " lacks the permission " + permission.name() + " that this method needs");
         }
     }
 

@@ -30,7 +30,11 @@ public final class Rejected extends RuntimeException {
     private final List<String> problems;
 
     private Rejected(Kind kind, @Nullable String field, List<String> problems) {
-        super(String.join("; ", field == null ? problems : problems.stream().map(p -> field + ": " + p).toList()));
+        super(String.join(
+                "; ",
+                field == null
+                        ? problems
+                        : problems.stream().map(p -> field + ": " + p).toList()));
         this.kind = kind;
         this.field = field;
         this.problems = List.copyOf(problems);
@@ -84,7 +88,9 @@ public final class Rejected extends RuntimeException {
      */
     public List<String> problems() {
         String named = field;
-        return named == null ? problems : problems.stream().map(problem -> named + ": " + problem).toList();
+        return named == null
+                ? problems
+                : problems.stream().map(problem -> named + ": " + problem).toList();
     }
 
     /**

@@ -119,9 +119,7 @@ final class CompanyStore implements CompanyLookup {
         return handle.createQuery("""
                         SELECT * FROM company WHERE demo = TRUE AND sandbox = FALSE
                         ORDER BY customer_type, customer_code
-                        """)
-                .map(COMPANY)
-                .list();
+                        """).map(COMPANY).list();
     }
 
     /** The sandbox world's companies: all that the sandbox token acts for, and no key may. Business first. */

@@ -29,13 +29,18 @@ public final class CustomersApi implements Endpoints {
     @Override
     public void addTo(Routes routes) {
         routes.bank(HandlerType.GET, "/open-banking/v1.0/customers", Permission.ReadCustomerData, this::list);
-        routes.bank(HandlerType.GET, "/open-banking/v1.0/customers/{customerCode}", Permission.ReadCustomerData,
+        routes.bank(
+                HandlerType.GET,
+                "/open-banking/v1.0/customers/{customerCode}",
+                Permission.ReadCustomerData,
                 this::info);
         routes.bank(HandlerType.GET, "/acquiring/v1.0/retailers", Permission.ReadAcquiringData, this::retailers);
     }
 
     void list(Context ctx, Principal principal) {
-        var customers = directory.companies(principal.customerCodes()).stream().map(CustomersApi::customer).toList();
+        var customers = directory.companies(principal.customerCodes()).stream()
+                .map(CustomersApi::customer)
+                .toList();
         responses.ok(ctx, Envelope.of(new CustomerList(customers), responses.self(ctx)));
     }
 
@@ -50,18 +55,35 @@ public final class CustomersApi implements Endpoints {
         String customerCode = new QueryParams(ctx, problems).required("customerCode");
         problems.throwIfAny();
         principal.requireCompany(customerCode);
-        var retailers = directory.retailers(customerCode).stream().map(CustomersApi::retailer).toList();
+        var retailers = directory.retailers(customerCode).stream()
+                .map(CustomersApi::retailer)
+                .toList();
         responses.ok(ctx, Envelope.of(new RetailerList(retailers), responses.self(ctx)));
     }
 
     private static Customer customer(Company company) {
-        return new Customer(company.customerCode(), company.type(), company.resident(), company.taxCode(),
-                company.fullName(), company.shortName(), company.kpp(), company.ogrn());
+        return new Customer(
+                company.customerCode(),
+                company.type(),
+                company.resident(),
+                company.taxCode(),
+                company.fullName(),
+                company.shortName(),
+                company.kpp(),
+                company.ogrn());
     }
 
     private static tochka.acquiring.api.Retailer retailer(Retailer retailer) {
-        return new tochka.acquiring.api.Retailer(retailer.status(), retailer.active(), retailer.mcc(),
-                retailer.ratePercent(), retailer.name(), retailer.url(), retailer.merchantId(), retailer.terminalId(),
-                Wire.modes(retailer.modes()), retailer.cashbox());
+        return new tochka.acquiring.api.Retailer(
+                retailer.status(),
+                retailer.active(),
+                retailer.mcc(),
+                retailer.ratePercent(),
+                retailer.name(),
+                retailer.url(),
+                retailer.merchantId(),
+                retailer.terminalId(),
+                Wire.modes(retailer.modes()),
+                retailer.cashbox());
     }
 }

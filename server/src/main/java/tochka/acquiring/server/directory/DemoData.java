@@ -26,6 +26,7 @@ public final class DemoData {
 
     /** The sandbox's Business company: the customerCode the bank's own sandbox answers with. */
     public static final String SANDBOX_BUSINESS_CODE = "1234567ab";
+
     public static final String SANDBOX_PERSONAL_CODE = "1234567ac";
     /**
      * The sandbox retailer. The bank's sandbox reportedly answers merchantId 200000000001097, but here that id has
@@ -53,14 +54,38 @@ public final class DemoData {
                 if (settings.get(SEEDED).isPresent()) return false;
                 settings.put(SEEDED, "1");
                 CompanyStore companies = new CompanyStore(handle);
-                companies.insert(new Company(BUSINESS_CODE, CustomerType.Business, true,
-                        "ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ \"РОМАШКА\"", "ООО \"РОМАШКА\"", "7701234567",
-                        "770101001", "1027700000012", true));
-                companies.insert(new Company(PERSONAL_CODE, CustomerType.Personal, true,
-                        "Иванов Иван Иванович", "Иванов И. И.", "770123456789", null, null, true));
-                companies.insert(new Retailer(MERCHANT_ID, BUSINESS_CODE, "Ромашка", "https://romashka.example",
-                        "5999", new BigDecimal("2.6"), "20000032", RetailerStatus.REG, true,
-                        List.of(PaymentMode.CARD, PaymentMode.SBP, PaymentMode.TINKOFF, PaymentMode.DOLYAME), null));
+                companies.insert(new Company(
+                        BUSINESS_CODE,
+                        CustomerType.Business,
+                        true,
+                        "ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ \"РОМАШКА\"",
+                        "ООО \"РОМАШКА\"",
+                        "7701234567",
+                        "770101001",
+                        "1027700000012",
+                        true));
+                companies.insert(new Company(
+                        PERSONAL_CODE,
+                        CustomerType.Personal,
+                        true,
+                        "Иванов Иван Иванович",
+                        "Иванов И. И.",
+                        "770123456789",
+                        null,
+                        null,
+                        true));
+                companies.insert(new Retailer(
+                        MERCHANT_ID,
+                        BUSINESS_CODE,
+                        "Ромашка",
+                        "https://romashka.example",
+                        "5999",
+                        new BigDecimal("2.6"),
+                        "20000032",
+                        RetailerStatus.REG,
+                        true,
+                        List.of(PaymentMode.CARD, PaymentMode.SBP, PaymentMode.TINKOFF, PaymentMode.DOLYAME),
+                        null));
                 return true;
             });
         } catch (RuntimeException e) {
@@ -76,14 +101,38 @@ public final class DemoData {
                 if (settings.get(SANDBOX_SEEDED).isPresent()) return;
                 settings.put(SANDBOX_SEEDED, "1");
                 CompanyStore companies = new CompanyStore(handle);
-                companies.insertIntoSandbox(new Company(SANDBOX_BUSINESS_CODE, CustomerType.Business, true,
-                        "ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ \"ПЕСОЧНИЦА\"", "ООО \"ПЕСОЧНИЦА\"", "7709876543",
-                        "770901001", "1027700000023", true));
-                companies.insertIntoSandbox(new Company(SANDBOX_PERSONAL_CODE, CustomerType.Personal, true,
-                        "Петров Пётр Петрович", "Петров П. П.", "770987654321", null, null, true));
-                companies.insert(new Retailer(SANDBOX_MERCHANT_ID, SANDBOX_BUSINESS_CODE, "Песочница",
-                        "https://sandbox.example", "5999", new BigDecimal("2.6"), "20000033", RetailerStatus.REG, true,
-                        List.of(PaymentMode.CARD, PaymentMode.SBP, PaymentMode.TINKOFF, PaymentMode.DOLYAME), null));
+                companies.insertIntoSandbox(new Company(
+                        SANDBOX_BUSINESS_CODE,
+                        CustomerType.Business,
+                        true,
+                        "ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ \"ПЕСОЧНИЦА\"",
+                        "ООО \"ПЕСОЧНИЦА\"",
+                        "7709876543",
+                        "770901001",
+                        "1027700000023",
+                        true));
+                companies.insertIntoSandbox(new Company(
+                        SANDBOX_PERSONAL_CODE,
+                        CustomerType.Personal,
+                        true,
+                        "Петров Пётр Петрович",
+                        "Петров П. П.",
+                        "770987654321",
+                        null,
+                        null,
+                        true));
+                companies.insert(new Retailer(
+                        SANDBOX_MERCHANT_ID,
+                        SANDBOX_BUSINESS_CODE,
+                        "Песочница",
+                        "https://sandbox.example",
+                        "5999",
+                        new BigDecimal("2.6"),
+                        "20000033",
+                        RetailerStatus.REG,
+                        true,
+                        List.of(PaymentMode.CARD, PaymentMode.SBP, PaymentMode.TINKOFF, PaymentMode.DOLYAME),
+                        null));
             });
         } catch (RuntimeException e) {
             if (!Database.isUniqueViolation(e)) throw e; // else another node seeded first

@@ -65,7 +65,8 @@ public final class Bodies {
 
     private static boolean readsAsJson(String contentType) {
         String mime = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
-        return mime.equals("application/json") || (mime.startsWith("application/") && mime.endsWith("+json"))
+        return mime.equals("application/json")
+                || (mime.startsWith("application/") && mime.endsWith("+json"))
                 || mime.equals("application/x-www-form-urlencoded");
     }
 
@@ -73,8 +74,10 @@ public final class Bodies {
         String reason = firstLine(e.getOriginalMessage());
         int detail = reason.indexOf(" (start marker");
         return Rejected.invalid("request body: malformed JSON: " + (detail < 0 ? reason : reason.substring(0, detail))
-                + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                        + e.getLocation().getColumnNr()));
+                + (e.getLocation() == null
+                        ? ""
+                        : " at line " + e.getLocation().getLineNr() + ", column "
+                                + e.getLocation().getColumnNr()));
     }
 
     private String describe(DatabindException e) {

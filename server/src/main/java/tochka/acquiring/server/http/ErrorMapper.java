@@ -54,7 +54,10 @@ final class ErrorMapper {
         } else if (error.getStatus() == 413) {
             write(ctx, 400, "Validation Error", List.of("request body: larger than " + MAX_BODY_BYTES + " bytes"));
         } else {
-            write(ctx, error.getStatus() >= 500 ? 500 : 400, "Validation Error",
+            write(
+                    ctx,
+                    error.getStatus() >= 500 ? 500 : 400,
+                    "Validation Error",
                     List.of(String.valueOf(error.getMessage())));
         }
     }
@@ -105,11 +108,14 @@ final class ErrorMapper {
             if (cause instanceof java.io.EOFException || cause instanceof org.eclipse.jetty.io.EofException) {
                 return "request body: ended before it was complete";
             }
-            if (cause instanceof org.eclipse.jetty.http.HttpException http && http.getCode() >= 400
+            if (cause instanceof org.eclipse.jetty.http.HttpException http
+                    && http.getCode() >= 400
                     && http.getCode() < 500) {
-                return "request: " + LogText.escape(String.valueOf(http.getReason())) + " (HTTP " + http.getCode() + ")";
+                return "request: " + LogText.escape(String.valueOf(http.getReason())) + " (HTTP " + http.getCode()
+                        + ")";
             }
-            if (cause instanceof jakarta.servlet.ServletException && cause.getMessage() != null
+            if (cause instanceof jakarta.servlet.ServletException
+                    && cause.getMessage() != null
                     && cause.getMessage().toLowerCase(java.util.Locale.ROOT).contains("multipart")) {
                 return "request body: not a valid multipart form";
             }

@@ -35,8 +35,14 @@ final class JsonErrorHandler extends ErrorHandler {
     }
 
     @Override
-    protected void generateResponse(Request request, Response response, int code, @Nullable String message,
-            @Nullable Throwable cause, Callback callback) throws IOException {
+    protected void generateResponse(
+            Request request,
+            Response response,
+            int code,
+            @Nullable String message,
+            @Nullable Throwable cause,
+            Callback callback)
+            throws IOException {
         String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
         String accept = request.getHeaders().get(HttpHeader.ACCEPT);
         if (accept != null && accept.contains("text/html")) {
@@ -51,13 +57,17 @@ final class JsonErrorHandler extends ErrorHandler {
         // client that sends its next request on it may wait for an answer that never comes.
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        Content.Sink.write(response, true, ErrorMapper.text(json, ErrorMapper.body(code, id, errorCode(code),
-                List.of(problem))), callback);
+        Content.Sink.write(
+                response,
+                true,
+                ErrorMapper.text(json, ErrorMapper.body(code, id, errorCode(code), List.of(problem))),
+                callback);
     }
 
     private static String errorCode(int status) {
-        return status == 404 ? "HTTPNotFound" : status >= 500 && status != 505 ? "HTTPInternalError"
-                : "Validation Error";
+        return status == 404
+                ? "HTTPNotFound"
+                : status >= 500 && status != 505 ? "HTTPInternalError" : "Validation Error";
     }
 
     private static String problem(int status, @Nullable String message) {

@@ -52,10 +52,11 @@ final class JsonInput {
     static SimpleModule numbersFromText() {
         SimpleModule module = new SimpleModule("tochka-numbers");
         module.addDeserializer(BigDecimal.class, new DecimalDeserializer());
-        module.addDeserializer(Integer.class, new IntegerDeserializer<>(Integer.class, Integer.MIN_VALUE,
-                Integer.MAX_VALUE, value -> (int) value));
-        module.addDeserializer(Long.class, new IntegerDeserializer<>(Long.class, Long.MIN_VALUE, Long.MAX_VALUE,
-                value -> value));
+        module.addDeserializer(
+                Integer.class,
+                new IntegerDeserializer<>(Integer.class, Integer.MIN_VALUE, Integer.MAX_VALUE, value -> (int) value));
+        module.addDeserializer(
+                Long.class, new IntegerDeserializer<>(Long.class, Long.MIN_VALUE, Long.MAX_VALUE, value -> value));
         return module;
     }
 
@@ -116,7 +117,8 @@ final class JsonInput {
                 }
                 return "must not contain a lone surrogate (\\u" + Integer.toHexString(c) + ")";
             }
-            if (Character.isLowSurrogate(c)) return "must not contain a lone surrogate (\\u" + Integer.toHexString(c) + ")";
+            if (Character.isLowSurrogate(c))
+                return "must not contain a lone surrogate (\\u" + Integer.toHexString(c) + ")";
         }
         return null;
     }
@@ -167,7 +169,7 @@ final class JsonInput {
                     String problem = textProblem(currentName());
                     if (problem != null) throw new RefusedValue(this, field(this, true), problem);
                 }
-                default -> { }
+                default -> {}
             }
             return token;
         }

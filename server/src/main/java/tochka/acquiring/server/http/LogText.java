@@ -32,8 +32,15 @@ public final class LogText {
     }
 
     private static boolean needsEscape(char c) {
-        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\\' || c == '\u2028' || c == '\u2029'
-                || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069') || c == '\u200e'
-                || c == '\u200f' || c == '\u061c';
+        return c < 0x20
+                || (c >= 0x7f && c <= 0x9f)
+                || c == '\\'
+                || c == '\u2028'
+                || c == '\u2029'
+                || (c >= '\u202a' && c <= '\u202e')
+                || (c >= '\u2066' && c <= '\u2069')
+                || c == '\u200e'
+                || c == '\u200f'
+                || c == '\u061c';
     }
 }

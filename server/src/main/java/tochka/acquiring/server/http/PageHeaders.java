@@ -18,8 +18,9 @@ public final class PageHeaders {
      * {@code noStore}: whether the answer must not be kept by a cache.
      */
     public static void write(Context ctx, String sources, boolean noStore) {
-        ctx.header("Content-Security-Policy", "default-src 'none'; " + sources
-                + "; frame-ancestors 'none'; base-uri 'none'");
+        ctx.header(
+                "Content-Security-Policy",
+                "default-src 'none'; " + sources + "; frame-ancestors 'none'; base-uri 'none'");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");

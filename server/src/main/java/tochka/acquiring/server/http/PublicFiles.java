@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
  *
  * @param types content types by file extension (lower case, no dot), for every extension of {@code files}
  */
-public record PublicFiles(String hostedPath, String folder, Set<String> files, String cacheControl,
-        Map<String, String> types) {
+public record PublicFiles(
+        String hostedPath, String folder, Set<String> files, String cacheControl, Map<String, String> types) {
 
     public PublicFiles {
         if (!hostedPath.startsWith("/") || hostedPath.endsWith("/")) {

@@ -37,7 +37,8 @@ public final class QueryParams {
         if (value == null || value.isEmpty()) return null;
         try {
             // Four-digit years only: LocalDate also reads "+999999999-12-31", beyond what time arithmetic can hold.
-            if (!value.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) throw new DateTimeParseException("not YYYY-MM-DD", value, 0);
+            if (!value.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}"))
+                throw new DateTimeParseException("not YYYY-MM-DD", value, 0);
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             problems.add(name, "must be a date YYYY-MM-DD, got " + Shown.quoted(value));

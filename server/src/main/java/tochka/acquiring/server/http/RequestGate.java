@@ -93,19 +93,34 @@ public final class RequestGate extends Handler.Wrapper {
 
     /** Answers a request that never reached a route: the bank's body on API paths, a line of text elsewhere. */
     void refuse(Request request, Response response, Callback callback, int status, String problem) {
-        String path = request.getHttpURI().getPath() == null ? "" : request.getHttpURI().getPath();
+        String path = request.getHttpURI().getPath() == null
+                ? ""
+                : request.getHttpURI().getPath();
         String id = UUID.randomUUID().toString();
-        RequestLog.refused(request.getMethod(), path, status,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - request.getBeginNanoTime()), id, problem);
+        RequestLog.refused(
+                request.getMethod(),
+                path,
+                status,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - request.getBeginNanoTime()),
+                id,
+                problem);
         response.setStatus(status);
         // Whatever of the body is left unread is not worth waiting for: the connection closes after this answer.
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
         if (RequestLog.isApi(path)) {
             noStore(response);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-            Content.Sink.write(response, true, ErrorMapper.text(json,
-                    ErrorMapper.body(status, id, status == 503 ? "Service Unavailable" : "Validation Error",
-                            List.of(problem))), callback);
+            Content.Sink.write(
+                    response,
+                    true,
+                    ErrorMapper.text(
+                            json,
+                            ErrorMapper.body(
+                                    status,
+                                    id,
+                                    status == 503 ? "Service Unavailable" : "Validation Error",
+                                    List.of(problem))),
+                    callback);
         } else {
             noStore(response);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
@@ -124,6 +139,7 @@ public final class RequestGate extends Handler.Wrapper {
         private final AtomicBoolean finished = new AtomicBoolean();
         /** What this body counts in {@link #waitingBytes}; given back once, by whoever finishes it. */
         private final AtomicLong held = new AtomicLong();
+
         private final Scheduler.Task deadline;
 
         BodyReader(Handler next, Request request, Response response, Callback callback) {
@@ -165,8 +181,9 @@ public final class RequestGate extends Handler.Wrapper {
                 held.addAndGet(size);
                 if (waitingBytes.addAndGet(size) > MAX_WAITING_BYTES) {
                     chunk.release();
-                    finish(HttpStatus.SERVICE_UNAVAILABLE_503, "request body: the server is busy receiving other"
-                            + " bodies; try again shortly");
+                    finish(
+                            HttpStatus.SERVICE_UNAVAILABLE_503,
+                            "request body: the server is busy receiving other" + " bodies; try again shortly");
                     return;
                 }
                 byte[] copy = new byte[size];
@@ -191,8 +208,10 @@ public final class RequestGate extends Handler.Wrapper {
         }
 
         private void late() {
-            finish(HttpStatus.REQUEST_TIMEOUT_408, "request body: not received within " + BODY_DEADLINE.toSeconds()
-                    + " s (" + body.size() + " bytes arrived)");
+            finish(
+                    HttpStatus.REQUEST_TIMEOUT_408,
+                    "request body: not received within " + BODY_DEADLINE.toSeconds() + " s (" + body.size()
+                            + " bytes arrived)");
         }
 
         private void broken(Throwable failure) {

@@ -43,8 +43,14 @@ final class RequestLog implements RequestLogger {
 
     @Override
     public void handle(Context ctx, Float millis) {
-        log(ctx.method().name(), ctx.path(), ctx.statusCode(), Math.round(millis), attribute(ctx, CALLER),
-                attribute(ctx, ERROR_ID), attribute(ctx, REASON));
+        log(
+                ctx.method().name(),
+                ctx.path(),
+                ctx.statusCode(),
+                Math.round(millis),
+                attribute(ctx, CALLER),
+                attribute(ctx, ERROR_ID),
+                attribute(ctx, REASON));
     }
 
     /** The line of a request refused before it reached a route (a body too slow or broken): the same fields. */
@@ -56,8 +62,14 @@ final class RequestLog implements RequestLogger {
         return API_PREFIXES.stream().anyMatch(path::startsWith) || path.equals("/health");
     }
 
-    private static void log(String method, String path, int status, long ms, @Nullable String caller,
-            @Nullable String errorId, @Nullable String reason) {
+    private static void log(
+            String method,
+            String path,
+            int status,
+            long ms,
+            @Nullable String caller,
+            @Nullable String errorId,
+            @Nullable String reason) {
         boolean api = API_PREFIXES.stream().anyMatch(path::startsWith);
         if (api ? !log.isInfoEnabled() : !log.isDebugEnabled()) return;
         String shownPath = LogText.escape(path.length() <= MAX_PATH ? path : path.substring(0, MAX_PATH) + "...");
@@ -70,7 +82,13 @@ final class RequestLog implements RequestLogger {
                 .addKeyValue("ms", ms)
                 .addKeyValue("client_id", shownCaller);
         if (errorId != null) line = line.addKeyValue("error_id", errorId);
-        line.log("{} {} {} {} ms client_id={}{}", shownMethod, shownPath, status, ms, shownCaller,
+        line.log(
+                "{} {} {} {} ms client_id={}{}",
+                shownMethod,
+                shownPath,
+                status,
+                ms,
+                shownCaller,
                 errorId == null ? "" : " error_id=" + errorId + ": " + LogText.escape(String.valueOf(reason)));
     }
 

@@ -57,8 +57,8 @@ public final class Routes {
     /** The bank's operations registered by {@link #bank}: what {@code /openapi.json} publishes. */
     private final Set<BankOperation> bankOperations = new LinkedHashSet<>();
 
-    private Routes(JavalinConfig config, Switches switches, Authenticator keys,
-            Predicate<@Nullable String> adminToken) {
+    private Routes(
+            JavalinConfig config, Switches switches, Authenticator keys, Predicate<@Nullable String> adminToken) {
         this.config = config;
         this.switches = switches;
         this.keys = keys;
@@ -70,8 +70,13 @@ public final class Routes {
      * checks, the request log and the error mapping, then every feature's routes in the order given (the last may
      * hold catch-all paths such as the SBP bank app's {@code /{qrcId}}).
      */
-    public static void install(JavalinConfig config, ObjectMapper json, Switches switches, Authenticator keys,
-            Predicate<@Nullable String> adminToken, List<Endpoints> features) {
+    public static void install(
+            JavalinConfig config,
+            ObjectMapper json,
+            Switches switches,
+            Authenticator keys,
+            Predicate<@Nullable String> adminToken,
+            List<Endpoints> features) {
         config.jsonMapper(new JavalinJackson(json, false));
         config.http.maxRequestSize = ErrorMapper.MAX_BODY_BYTES;
         config.requestLogger.http(new RequestLog());
@@ -135,8 +140,8 @@ public final class Routes {
         return switches.control();
     }
 
-    private void behindAdminToken(HandlerType method, String path, String part, @Nullable Handler handler,
-            String flag) {
+    private void behindAdminToken(
+            HandlerType method, String path, String part, @Nullable Handler handler, String flag) {
         if (!path.startsWith(part + "/")) throw new IllegalArgumentException(path + " is not under " + part);
         if (handler == null) {
             config.routes.addHttpHandler(method, path, turnedOff(part, flag));

@@ -60,8 +60,10 @@ public final class AdminTokens {
     public boolean matches(@Nullable String token) {
         if (token == null) return false;
         String stored = storedHash().orElse(null);
-        return stored != null && MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII),
-                sha256(token).getBytes(StandardCharsets.US_ASCII));
+        return stored != null
+                && MessageDigest.isEqual(
+                        stored.getBytes(StandardCharsets.US_ASCII),
+                        sha256(token).getBytes(StandardCharsets.US_ASCII));
     }
 
     private Optional<String> storedHash() {
@@ -77,8 +79,8 @@ public final class AdminTokens {
 
     private static String sha256(String token) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }

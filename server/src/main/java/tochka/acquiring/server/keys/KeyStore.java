@@ -41,7 +41,9 @@ final class KeyStore {
                 .bind("clientId", key.clientId())
                 .bind("keyId", key.keyId())
                 .bind("name", key.name())
-                .bind("permissions", Columns.join(key.permissions().stream().sorted().toList(), Permission::name))
+                .bind(
+                        "permissions",
+                        Columns.join(key.permissions().stream().sorted().toList(), Permission::name))
                 .bind("createdAt", key.createdAt())
                 .bindByType("expiresAt", key.expiresAt(), Instant.class)
                 .bind("demo", demo)
@@ -75,10 +77,11 @@ final class KeyStore {
 
     public boolean revoke(String clientId, Instant now) {
         return handle.createUpdate(
-                        "UPDATE api_key SET revoked_at = :now WHERE client_id = :clientId AND revoked_at IS NULL")
-                .bind("clientId", clientId)
-                .bind("now", now)
-                .execute() == 1;
+                                "UPDATE api_key SET revoked_at = :now WHERE client_id = :clientId AND revoked_at IS NULL")
+                        .bind("clientId", clientId)
+                        .bind("now", now)
+                        .execute()
+                == 1;
     }
 
     public Optional<String> signingKey() {
@@ -88,8 +91,7 @@ final class KeyStore {
     }
 
     public void insertSigningKey(String kid, String privateJwk, Instant now) {
-        handle.createUpdate(
-                        "INSERT INTO signing_key (kid, private_jwk, created_at) VALUES (:kid, :jwk, :createdAt)")
+        handle.createUpdate("INSERT INTO signing_key (kid, private_jwk, created_at) VALUES (:kid, :jwk, :createdAt)")
                 .bind("kid", kid)
                 .bind("jwk", privateJwk)
                 .bind("createdAt", now)

@@ -54,8 +54,12 @@ public final class Keys {
      * @throws Rejected (400) naming a bad name, an empty permission list, an unknown or sandbox company or a past
      *     expiry
      */
-    public IssuedKey issue(String name, Set<Permission> permissions, Set<String> customerCodes,
-            @Nullable Instant expiresAt, boolean demo) {
+    public IssuedKey issue(
+            String name,
+            Set<Permission> permissions,
+            Set<String> customerCodes,
+            @Nullable Instant expiresAt,
+            boolean demo) {
         Instant now = clock.instant();
         if (name.isBlank() || name.length() > 100) throw Rejected.invalid("name: must be 1 to 100 characters");
         if (permissions.isEmpty()) throw Rejected.invalid("permissions: at least one permission is required");
@@ -63,8 +67,15 @@ public final class Keys {
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw Rejected.invalid("expires: " + expiresAt + " is not in the future");
         }
-        ApiKey key = new ApiKey(Ids.hex(16).toLowerCase(java.util.Locale.ROOT), Ids.uuid(), name, permissions,
-                customerCodes, now, expiresAt, null);
+        ApiKey key = new ApiKey(
+                Ids.hex(16).toLowerCase(java.util.Locale.ROOT),
+                Ids.uuid(),
+                name,
+                permissions,
+                customerCodes,
+                now,
+                expiresAt,
+                null);
         jdbi.useTransaction(handle -> {
             CompanyLookup companies = DirectoryService.within(handle);
             Set<String> known = companies.findAll(customerCodes).stream()
@@ -114,7 +125,9 @@ public final class Keys {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(key.clientId())
                 .subject(key.keyId())
-                .claim("customer_code", key.customerCodes().stream().sorted().findFirst().orElseThrow())
+                .claim(
+                        "customer_code",
+                        key.customerCodes().stream().sorted().findFirst().orElseThrow())
                 .issueTime(Date.from(key.createdAt()));
         if (key.expiresAt() != null) claims.expirationTime(Date.from(key.expiresAt()));
         return claims.build();
@@ -133,10 +146,10 @@ public final class Keys {
             if (!SANDBOX_TOKEN.equals(token)) {
                 throw Rejected.forbidden("/sandbox/v2 accepts only the token " + SANDBOX_TOKEN);
             }
-            Set<String> sandboxCompanies = jdbi.withHandle(handle -> DirectoryService.within(handle).sandboxCompanies())
-                    .stream()
-                    .map(Company::customerCode)
-                    .collect(Collectors.toSet());
+            Set<String> sandboxCompanies =
+                    jdbi.withHandle(handle -> DirectoryService.within(handle).sandboxCompanies()).stream()
+                            .map(Company::customerCode)
+                            .collect(Collectors.toSet());
             return new Principal(SANDBOX_CLIENT_ID, EnumSet.allOf(Permission.class), sandboxCompanies, true);
         }
         if (SANDBOX_TOKEN.equals(token)) {

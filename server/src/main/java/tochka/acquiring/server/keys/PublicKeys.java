@@ -22,6 +22,7 @@ public final class PublicKeys implements Endpoints {
     @Override
     public void addTo(Routes routes) {
         routes.page(HandlerType.GET, "/.well-known/jwks.json", ctx -> responses.ok(ctx, signingKey.jwks()));
-        routes.page(HandlerType.GET, "/doc/openapi/static/keys/public", ctx -> responses.ok(ctx, signingKey.publicJwk()));
+        routes.page(
+                HandlerType.GET, "/doc/openapi/static/keys/public", ctx -> responses.ok(ctx, signingKey.publicJwk()));
     }
 }

@@ -82,16 +82,18 @@ public final class SigningKey {
      * store one wins a race), so every node signs with the same key.
      */
     public static SigningKey loadOrCreate(Jdbi jdbi, Instant now) {
-        String stored = jdbi.withHandle(handle -> new KeyStore(handle).signingKey()).orElse(null);
+        String stored =
+                jdbi.withHandle(handle -> new KeyStore(handle).signingKey()).orElse(null);
         if (stored == null) {
             RSAKey created = generate();
             try {
-                jdbi.useTransaction(handle ->
-                        new KeyStore(handle).insertSigningKey(STORED_KID, created.toJSONString(), now));
+                jdbi.useTransaction(
+                        handle -> new KeyStore(handle).insertSigningKey(STORED_KID, created.toJSONString(), now));
             } catch (RuntimeException e) {
                 if (!Database.isUniqueViolation(e)) throw e;
             }
-            stored = jdbi.withHandle(handle -> new KeyStore(handle).signingKey()).orElseThrow();
+            stored =
+                    jdbi.withHandle(handle -> new KeyStore(handle).signingKey()).orElseThrow();
         }
         try {
             return of(RSAKey.parse(stored));
@@ -165,7 +167,13 @@ public final class SigningKey {
 
     /** The public key in the bank's single-JWK form: only {@code kty}, {@code e} and {@code n}. */
     public Map<String, Object> publicJwk() {
-        return Map.of("kty", "RSA", "e", key.getPublicExponent().toString(), "n", key.getModulus().toString());
+        return Map.of(
+                "kty",
+                "RSA",
+                "e",
+                key.getPublicExponent().toString(),
+                "n",
+                key.getModulus().toString());
     }
 
     /** The public key as a JWKS, with {@code kid}, {@code use} and {@code alg}. */

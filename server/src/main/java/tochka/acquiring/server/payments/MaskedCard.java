@@ -13,7 +13,8 @@ public record MaskedCard(String mask, String brand) {
     /** Masks a full card number of 13 to 19 digits. */
     public static MaskedCard of(String number, String brand) {
         if (!number.matches("\\d{13,19}")) throw new IllegalArgumentException("not a card number");
-        return new MaskedCard(number.substring(0, 6) + "*".repeat(number.length() - 10)
-                + number.substring(number.length() - 4), brand);
+        return new MaskedCard(
+                number.substring(0, 6) + "*".repeat(number.length() - 10) + number.substring(number.length() - 4),
+                brand);
     }
 }

@@ -46,15 +46,16 @@ public record NewPayment(
             retailer = retailers.stream()
                     .filter(candidate -> candidate.merchantId().equals(merchantId))
                     .findFirst()
-                    .orElseThrow(() -> Rejected.invalid("merchantId", merchantId
-                            + " is not a retailer of customerCode " + customerCode));
+                    .orElseThrow(() -> Rejected.invalid(
+                            "merchantId", merchantId + " is not a retailer of customerCode " + customerCode));
         } else if (retailers.size() == 1) {
             retailer = retailers.get(0);
         } else if (retailers.isEmpty()) {
             throw Rejected.notAllowed("customerCode " + customerCode + " has no internet-acquiring retailer");
         } else {
-            throw Rejected.invalid("merchantId", "field required: customerCode " + customerCode
-                    + " has " + retailers.size() + " retailers");
+            throw Rejected.invalid(
+                    "merchantId",
+                    "field required: customerCode " + customerCode + " has " + retailers.size() + " retailers");
         }
         if (!retailer.canTakePayments()) {
             throw Rejected.notAllowed("merchantId " + retailer.merchantId() + " cannot take payments: status "
@@ -62,9 +63,13 @@ public record NewPayment(
         }
         for (PaymentMode mode : modes) {
             if (!retailer.modes().contains(mode)) {
-                throw Rejected.invalid("paymentMode", mode.code() + " is not enabled for merchantId "
-                        + retailer.merchantId() + " (enabled: "
-                        + retailer.modes().stream().map(PaymentMode::code).toList() + ")");
+                throw Rejected.invalid(
+                        "paymentMode",
+                        mode.code() + " is not enabled for merchantId "
+                                + retailer.merchantId() + " (enabled: "
+                                + retailer.modes().stream()
+                                        .map(PaymentMode::code)
+                                        .toList() + ")");
             }
         }
         return retailer;
@@ -77,16 +82,34 @@ public record NewPayment(
      */
     public void checkTwoStage() {
         if (preAuthorization && !modes.contains(PaymentMode.CARD)) {
-            throw Rejected.invalid("preAuthorization", "two-stage payment needs paymentMode card"
-                    + " (SBP, T-Pay and Dolyame are always one-stage)");
+            throw Rejected.invalid(
+                    "preAuthorization",
+                    "two-stage payment needs paymentMode card" + " (SBP, T-Pay and Dolyame are always one-stage)");
         }
     }
 
     /** The link this request makes, CREATED at {@code now} on {@code retailer}, without orders yet. */
-    public Payment toPayment(String operationId, String retailerId, String linkId, String defaultConsumerId,
-            Instant now) {
-        return new Payment(operationId, customerCode, retailerId, linkId, amount, Money.ZERO, purpose, modes,
-                redirectUrl, failRedirectUrl, saveCard, consumerId != null ? consumerId : defaultConsumerId,
-                preAuthorization, ttlMinutes, receipt, PaymentStatus.CREATED, now, null, List.of());
+    public Payment toPayment(
+            String operationId, String retailerId, String linkId, String defaultConsumerId, Instant now) {
+        return new Payment(
+                operationId,
+                customerCode,
+                retailerId,
+                linkId,
+                amount,
+                Money.ZERO,
+                purpose,
+                modes,
+                redirectUrl,
+                failRedirectUrl,
+                saveCard,
+                consumerId != null ? consumerId : defaultConsumerId,
+                preAuthorization,
+                ttlMinutes,
+                receipt,
+                PaymentStatus.CREATED,
+                now,
+                null,
+                List.of());
     }
 }

@@ -37,9 +37,26 @@ public record Payment(
 
     /** This payment with {@code orders} as its money movements (read from their own table). */
     public Payment withOrders(List<PaymentOrder> orders) {
-        return new Payment(operationId, customerCode, merchantId, paymentLinkId, amount, refunded, purpose, modes,
-                redirectUrl, failRedirectUrl, saveCard, consumerId, preAuthorization, ttlMinutes, receipt,
-                storedStatus, createdAt, payer, orders);
+        return new Payment(
+                operationId,
+                customerCode,
+                merchantId,
+                paymentLinkId,
+                amount,
+                refunded,
+                purpose,
+                modes,
+                redirectUrl,
+                failRedirectUrl,
+                saveCard,
+                consumerId,
+                preAuthorization,
+                ttlMinutes,
+                receipt,
+                storedStatus,
+                createdAt,
+                payer,
+                orders);
     }
 
     public Instant expiresAt() {
@@ -78,12 +95,14 @@ public record Payment(
     public void checkPayable(PaymentMode type, Instant now) {
         PaymentStatus status = status(now);
         if (!PaymentStatus.Move.PAY.from().contains(status)) {
-            throw Rejected.notAllowed("operation " + operationId + " is " + status.name()
-                    + "; only a CREATED link can be paid");
+            throw Rejected.notAllowed(
+                    "operation " + operationId + " is " + status.name() + "; only a CREATED link can be paid");
         }
         if (!modes.contains(type)) {
-            throw Rejected.invalid("paymentType", type.code() + " is not among the link's paymentMode "
-                    + modes.stream().map(PaymentMode::code).toList());
+            throw Rejected.invalid(
+                    "paymentType",
+                    type.code() + " is not among the link's paymentMode "
+                            + modes.stream().map(PaymentMode::code).toList());
         }
     }
 }

@@ -44,8 +44,8 @@ public record PaymentRegistry(List<Group> groups) {
                     .add(new Line(payment, commission, payment.amount().minus(commission)));
         }
         List<Group> groups = new ArrayList<>();
-        lines.forEach((type, group) -> groups.add(new Group(type, group,
-                group.stream().map(line -> line.payment().amount()).reduce(Money.ZERO, Money::plus))));
+        lines.forEach((type, group) -> groups.add(new Group(
+                type, group, group.stream().map(line -> line.payment().amount()).reduce(Money.ZERO, Money::plus))));
         return new PaymentRegistry(groups);
     }
 

@@ -97,8 +97,12 @@ final class PaymentRequests {
         try {
             return PaymentWire.status(AcquiringPaymentStatus.ofValue(value));
         } catch (IllegalArgumentException e) {
-            problems.add(field, "must be one of "
-                    + Arrays.stream(AcquiringPaymentStatus.values()).map(AcquiringPaymentStatus::value).toList());
+            problems.add(
+                    field,
+                    "must be one of "
+                            + Arrays.stream(AcquiringPaymentStatus.values())
+                                    .map(AcquiringPaymentStatus::value)
+                                    .toList());
             return null;
         }
     }
@@ -142,10 +146,16 @@ final class PaymentRequests {
             }
         }
         supplier(problems, "Data.Supplier", data.supplier());
-        if (amount != null && total != null && items != null && !items.isEmpty()
+        if (amount != null
+                && total != null
+                && items != null
+                && !items.isEmpty()
                 && total.compareTo(amount.roubles()) != 0) {
-            problems.add("Data.Items", "the items add up to " + total.stripTrailingZeros().toPlainString()
-                    + " (amount x quantity), but Data.amount is " + amount.roubles().toPlainString());
+            problems.add(
+                    "Data.Items",
+                    "the items add up to " + total.stripTrailingZeros().toPlainString()
+                            + " (amount x quantity), but Data.amount is "
+                            + amount.roubles().toPlainString());
         }
         if (client == null || items == null || items.stream().anyMatch(Objects::isNull)) return null;
         return new Receipt(data.taxSystemCode(), client, items, data.supplier());
@@ -169,8 +179,10 @@ final class PaymentRequests {
             problems.add(field + ".quantity", "must have at most 3 decimal places");
         }
         if (item.vatType() == VatType.VAT20 || item.vatType() == VatType.VAT120) {
-            problems.add(field + ".vatType", item.vatType().name().toLowerCase(java.util.Locale.ROOT)
-                    + " is no longer accepted (output only); use vat22 or vat122");
+            problems.add(
+                    field + ".vatType",
+                    item.vatType().name().toLowerCase(java.util.Locale.ROOT)
+                            + " is no longer accepted (output only); use vat22 or vat122");
         }
         supplier(problems, field + ".Supplier", item.supplier());
         if (price == null || quantity == null || quantity.signum() <= 0) return null;
@@ -180,14 +192,16 @@ final class PaymentRequests {
     private static void supplier(Problems problems, String field, @Nullable Supplier supplier) {
         if (supplier == null) return;
         if (supplier.phone() == null) problems.add(field + ".phone", "field required");
-        else if (supplier.phone().length() < 11 || supplier.phone().length() > 15
+        else if (supplier.phone().length() < 11
+                || supplier.phone().length() > 15
                 || !SUPPLIER_PHONE.matcher(supplier.phone()).matches()) {
             problems.add(field + ".phone", "must be 11 to 15 characters of digits with an optional leading +");
         }
         if (supplier.name() == null) problems.add(field + ".name", "field required");
         else length(problems, field + ".name", supplier.name(), 1, 256);
         if (supplier.taxCode() == null) problems.add(field + ".taxCode", "field required");
-        else if (supplier.taxCode().length() < 10 || supplier.taxCode().length() > 12
+        else if (supplier.taxCode().length() < 10
+                || supplier.taxCode().length() > 12
                 || !DIGITS.matcher(supplier.taxCode()).matches()) {
             problems.add(field + ".taxCode", "must be 10 to 12 digits");
         }
@@ -204,7 +218,8 @@ final class PaymentRequests {
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme();
-            if (uri.getHost() == null || scheme == null
+            if (uri.getHost() == null
+                    || scheme == null
                     || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
                 problems.add(field, "must be an absolute http(s) URL");
             }

@@ -39,8 +39,8 @@ public final class PaymentService {
     private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
 
     /** The bank's time zone: list dates and the registry's days are Moscow dates. */
-
     private final Jdbi jdbi;
+
     private final ServerClock clock;
     private final PaymentEvents events;
 
@@ -54,12 +54,15 @@ public final class PaymentService {
         Payment created = jdbi.inTransaction(handle -> {
             PaymentStore payments = new PaymentStore(handle);
             CompanyLookup companies = DirectoryService.within(handle);
-            Company company = companies.find(request.customerCode())
-                    .orElseThrow(() -> Rejected.forbidden("customerCode " + request.customerCode() + " is not available"
-                            + " to the caller"));
+            Company company = companies
+                    .find(request.customerCode())
+                    .orElseThrow(() -> Rejected.forbidden(
+                            "customerCode " + request.customerCode() + " is not available" + " to the caller"));
             if (company.type() != CustomerType.Business) {
-                throw Rejected.invalid("customerCode", company.customerCode() + " is a Personal customer;"
-                        + " payment links need the Business customerCode");
+                throw Rejected.invalid(
+                        "customerCode",
+                        company.customerCode() + " is a Personal customer;"
+                                + " payment links need the Business customerCode");
             }
             Retailer retailer = request.retailerAmong(companies.retailers(company.customerCode()));
             request.checkTwoStage();
@@ -78,9 +81,14 @@ public final class PaymentService {
             }
             return payment;
         });
-        log.info("payment link {} created: {} for customerCode {}, merchantId {}, paymentLinkId {}, paymentMode {}{}",
-                created.operationId(), rub(created.amount()), created.customerCode(), created.merchantId(),
-                created.paymentLinkId(), created.modes().stream().map(PaymentMode::code).toList(),
+        log.info(
+                "payment link {} created: {} for customerCode {}, merchantId {}, paymentLinkId {}, paymentMode {}{}",
+                created.operationId(),
+                rub(created.amount()),
+                created.customerCode(),
+                created.merchantId(),
+                created.paymentLinkId(),
+                created.modes().stream().map(PaymentMode::code).toList(),
                 created.preAuthorization() ? ", two-stage" : "");
         return created;
     }
@@ -93,8 +101,9 @@ public final class PaymentService {
     }
 
     private static Rejected duplicateLinkId(String linkId, String customerCode) {
-        return Rejected.invalid("paymentLinkId", linkId + " is already used by another payment link of"
-                + " customerCode " + customerCode);
+        return Rejected.invalid(
+                "paymentLinkId",
+                linkId + " is already used by another payment link of" + " customerCode " + customerCode);
     }
 
     /** The payment {@code operationId} of one of {@code companies}. */
@@ -112,12 +121,14 @@ public final class PaymentService {
     public PaymentPage list(PaymentFilter filter) {
         LocalDate fromDate = filter.fromDate();
         LocalDate toDate = filter.toDate();
-        Instant from = fromDate == null ? Instant.EPOCH : fromDate.atStartOfDay(BankTime.ZONE).toInstant();
+        Instant from = fromDate == null
+                ? Instant.EPOCH
+                : fromDate.atStartOfDay(BankTime.ZONE).toInstant();
         Instant to = toDate == null
                 ? Instant.ofEpochMilli(Long.MAX_VALUE)
                 : toDate.plusDays(1).atStartOfDay(BankTime.ZONE).toInstant();
-        PaymentQuery query = new PaymentQuery(filter.customerCode(), from, to, filter.status(), filter.page(),
-                filter.perPage());
+        PaymentQuery query =
+                new PaymentQuery(filter.customerCode(), from, to, filter.status(), filter.page(), filter.perPage());
         Instant now = clock.instant();
         return jdbi.withHandle(handle -> {
             PaymentStore payments = new PaymentStore(handle);
@@ -142,17 +153,25 @@ public final class PaymentService {
                     throw Rejected.notAllowed("operation " + operationId + " is " + status.name()
                             + "; refunds are allowed from APPROVED and REFUNDED_PARTIALLY");
                 }
-                throw Rejected.notAllowed("amount", amount.roubles().toPlainString() + " exceeds what is left"
-                        + " to refund on operation " + operationId + ": " + payment.refundable().roubles().toPlainString()
-                        + " of " + payment.amount().roubles().toPlainString());
+                throw Rejected.notAllowed(
+                        "amount",
+                        amount.roubles().toPlainString() + " exceeds what is left"
+                                + " to refund on operation " + operationId + ": "
+                                + payment.refundable().roubles().toPlainString()
+                                + " of " + payment.amount().roubles().toPlainString());
             }
             PaymentOrder order = new PaymentOrder(Ids.uuid(), OrderKind.REFUND, amount, now);
             payments.insertOrder(operationId, order);
             return new RefundDone(payments.find(operationId).orElseThrow(), order);
         });
         Money left = done.payment().refundable();
-        log.info("payment {} refunded {} ({}); {} left to refund of {}", operationId, rub(amount),
-                left.isZero() ? "full" : "partial", rub(left), rub(done.payment().amount()));
+        log.info(
+                "payment {} refunded {} ({}); {} left to refund of {}",
+                operationId,
+                rub(amount),
+                left.isZero() ? "full" : "partial",
+                rub(left),
+                rub(done.payment().amount()));
         return done;
     }
 
@@ -166,8 +185,8 @@ public final class PaymentService {
             Instant now = clock.instant();
             Payment payment = payments.find(operationId, companies).orElseThrow(() -> notFound(operationId));
             if (!payments.capture(operationId, companies)) {
-                throw Rejected.notAllowed("operation " + operationId + " is " + payment.status(now).name()
-                        + "; only an AUTHORIZED two-stage payment can be captured");
+                throw Rejected.notAllowed("operation " + operationId + " is "
+                        + payment.status(now).name() + "; only an AUTHORIZED two-stage payment can be captured");
             }
             payments.insertOrder(operationId, new PaymentOrder(Ids.uuid(), OrderKind.APPROVAL, payment.amount(), now));
             Payment approved = payments.find(operationId).orElseThrow();
@@ -175,7 +194,10 @@ public final class PaymentService {
             return approved;
         });
         events.committed();
-        log.info("payment {} captured: {} taken, now {}", operationId, rub(captured.amount()),
+        log.info(
+                "payment {} captured: {} taken, now {}",
+                operationId,
+                rub(captured.amount()),
                 captured.storedStatus().name());
         return captured;
     }
@@ -220,8 +242,12 @@ public final class PaymentService {
         if (attempt.outcome() == Outcome.DECLINE) {
             log.info("payment {}: a {} attempt was declined; the link stays payable", operationId, how);
         } else {
-            log.info("payment {} {}: {} paid by {}", operationId, result.storedStatus().name(),
-                    rub(result.amount()), how);
+            log.info(
+                    "payment {} {}: {} paid by {}",
+                    operationId,
+                    result.storedStatus().name(),
+                    rub(result.amount()),
+                    how);
         }
         return result;
     }

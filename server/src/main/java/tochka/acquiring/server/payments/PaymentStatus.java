@@ -78,5 +78,6 @@ public enum PaymentStatus {
     }
 
     /** Statuses that count as paid in the payment registry. */
-    public static final Set<PaymentStatus> SETTLED = EnumSet.of(APPROVED, REFUNDED_PARTIALLY, REFUNDED, WAIT_FULL_PAYMENT);
+    public static final Set<PaymentStatus> SETTLED =
+            EnumSet.of(APPROVED, REFUNDED_PARTIALLY, REFUNDED, WAIT_FULL_PAYMENT);
 }

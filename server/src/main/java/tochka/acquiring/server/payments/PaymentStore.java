@@ -109,11 +109,12 @@ final class PaymentStore {
 
     public boolean linkIdTaken(String customerCode, String paymentLinkId) {
         return handle.createQuery(
-                        "SELECT COUNT(*) FROM payment WHERE customer_code = :code AND payment_link_id = :linkId")
-                .bind("code", customerCode)
-                .bind("linkId", paymentLinkId)
-                .mapTo(Long.class)
-                .one() > 0;
+                                "SELECT COUNT(*) FROM payment WHERE customer_code = :code AND payment_link_id = :linkId")
+                        .bind("code", customerCode)
+                        .bind("linkId", paymentLinkId)
+                        .mapTo(Long.class)
+                        .one()
+                > 0;
     }
 
     /** Takes the company's next sequential {@code paymentLinkId} number (the row lock serialises concurrent takers). */
@@ -183,13 +184,14 @@ final class PaymentStore {
                             AND status IN (<from>)
                             AND refunded_minor + :amount <= amount_minor
                         """)
-                .bind("id", operationId)
-                .bindList("companies", List.copyOf(companies))
-                .bindList("from", stored(Move.REFUND.from()))
-                .bind("refunded", stored(target(Move.REFUND, PaymentStatus.REFUNDED)))
-                .bind("partially", stored(target(Move.REFUND, PaymentStatus.REFUNDED_PARTIALLY)))
-                .bind("amount", amount)
-                .execute() == 1;
+                        .bind("id", operationId)
+                        .bindList("companies", List.copyOf(companies))
+                        .bindList("from", stored(Move.REFUND.from()))
+                        .bind("refunded", stored(target(Move.REFUND, PaymentStatus.REFUNDED)))
+                        .bind("partially", stored(target(Move.REFUND, PaymentStatus.REFUNDED_PARTIALLY)))
+                        .bind("amount", amount)
+                        .execute()
+                == 1;
     }
 
     /** Moves an unexpired CREATED link to {@code status} (APPROVED or AUTHORIZED) and records how it was paid. */
@@ -200,18 +202,23 @@ final class PaymentStore {
                             paid_at = :paidAt, card_mask = :cardMask, card_brand = :cardBrand
                         WHERE operation_id = :id AND status IN (<from>) AND expires_at > :paidAt
                         """)
-                .bind("id", operationId)
-                .bindList("from", stored(Move.PAY.from()))
-                .bind("status", stored(target(Move.PAY, status)))
-                .bind("type", payer.type().code())
-                .bind("paymentId", payer.paymentId())
-                .bind("transactionId", payer.transactionId())
-                .bind("qrcId", payer.qrcId())
-                .bind("payerName", payer.payerName())
-                .bind("paidAt", payer.paidAt())
-                .bind("cardMask", payer.card() == null ? null : payer.card().mask())
-                .bind("cardBrand", payer.card() == null ? null : payer.card().brand())
-                .execute() == 1;
+                        .bind("id", operationId)
+                        .bindList("from", stored(Move.PAY.from()))
+                        .bind("status", stored(target(Move.PAY, status)))
+                        .bind("type", payer.type().code())
+                        .bind("paymentId", payer.paymentId())
+                        .bind("transactionId", payer.transactionId())
+                        .bind("qrcId", payer.qrcId())
+                        .bind("payerName", payer.payerName())
+                        .bind("paidAt", payer.paidAt())
+                        .bind(
+                                "cardMask",
+                                payer.card() == null ? null : payer.card().mask())
+                        .bind(
+                                "cardBrand",
+                                payer.card() == null ? null : payer.card().brand())
+                        .execute()
+                == 1;
     }
 
     /** Completes a two-stage payment: AUTHORIZED becomes APPROVED. */
@@ -220,11 +227,12 @@ final class PaymentStore {
                         UPDATE payment SET status = :approved
                         WHERE operation_id = :id AND customer_code IN (<companies>) AND status IN (<from>)
                         """)
-                .bind("id", operationId)
-                .bindList("from", stored(Move.CAPTURE.from()))
-                .bind("approved", stored(target(Move.CAPTURE, PaymentStatus.APPROVED)))
-                .bindList("companies", List.copyOf(companies))
-                .execute() == 1;
+                        .bind("id", operationId)
+                        .bindList("from", stored(Move.CAPTURE.from()))
+                        .bind("approved", stored(target(Move.CAPTURE, PaymentStatus.APPROVED)))
+                        .bindList("companies", List.copyOf(companies))
+                        .execute()
+                == 1;
     }
 
     /** Persists EXPIRED for every unpaid link whose ttl has run out; returns how many. */
@@ -336,7 +344,8 @@ final class PaymentStore {
 
     /** {@code statuses} as SQL literals, for the one expression that cannot take parameters everywhere it is used. */
     private static String literals(Set<PaymentStatus> statuses) {
-        return String.join(", ", stored(statuses).stream().map(name -> "'" + name + "'").toList());
+        return String.join(
+                ", ", stored(statuses).stream().map(name -> "'" + name + "'").toList());
     }
 
     /** {@code status}, checked to be where {@code move} may end. */
@@ -364,5 +373,10 @@ final class PaymentStore {
 
     /** The filters of {@code GET /acquiring/v1.0/payments}: a company, a creation window, a status, a page. */
     public record PaymentQuery(
-            String customerCode, Instant from, Instant to, @Nullable PaymentStatus status, int page, int perPage) {}
+            String customerCode,
+            Instant from,
+            Instant to,
+            @Nullable PaymentStatus status,
+            int page,
+            int perPage) {}
 }

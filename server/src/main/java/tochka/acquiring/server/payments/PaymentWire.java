@@ -1,15 +1,12 @@
 package tochka.acquiring.server.payments;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import tochka.acquiring.api.AcquiringPaymentStatus;
 import tochka.acquiring.api.CreatedPayment;
 import tochka.acquiring.api.OrderType;
 import tochka.acquiring.api.PaymentOperation;
 import tochka.acquiring.api.PaymentOrder;
-import tochka.acquiring.server.core.BankTime;
 import tochka.acquiring.server.http.Wire;
 
 /**
@@ -78,8 +75,11 @@ public final class PaymentWire {
                 payment.merchantId(),
                 payment.consumerId(),
                 payment.orders().stream()
-                        .map(order -> new PaymentOrder(order.orderId(), type(order.kind()),
-                                order.amount().roubles(), Wire.time(order.time())))
+                        .map(order -> new PaymentOrder(
+                                order.orderId(),
+                                type(order.kind()),
+                                order.amount().roubles(),
+                                Wire.time(order.time())))
                         .toList(),
                 receipt == null ? null : receipt.supplier(),
                 payment.preAuthorization(),

@@ -48,8 +48,13 @@ public final class PaymentsApi implements Endpoints {
     private final Responses responses;
     private final PaymentWire wire;
 
-    public PaymentsApi(PaymentService payments, DirectoryService directory, ServerClock clock, Bodies bodies,
-            Responses responses, PaymentWire wire) {
+    public PaymentsApi(
+            PaymentService payments,
+            DirectoryService directory,
+            ServerClock clock,
+            Bodies bodies,
+            Responses responses,
+            PaymentWire wire) {
         this.payments = payments;
         this.directory = directory;
         this.clock = clock;
@@ -62,13 +67,19 @@ public final class PaymentsApi implements Endpoints {
     public void addTo(Routes routes) {
         String payments = "/acquiring/v1.0/payments";
         routes.bank(HandlerType.POST, payments, Permission.MakeAcquiringOperation, this::create);
-        routes.bank(HandlerType.POST, "/acquiring/v1.0/payments_with_receipt", Permission.MakeAcquiringOperation,
+        routes.bank(
+                HandlerType.POST,
+                "/acquiring/v1.0/payments_with_receipt",
+                Permission.MakeAcquiringOperation,
                 this::createWithReceipt);
         routes.bank(HandlerType.GET, payments, Permission.ReadAcquiringData, this::list);
         routes.bank(HandlerType.GET, payments + "/{operationId}", Permission.ReadAcquiringData, this::info);
-        routes.bank(HandlerType.POST, payments + "/{operationId}/refund", Permission.MakeAcquiringOperation,
-                this::refund);
-        routes.bank(HandlerType.POST, payments + "/{operationId}/capture", Permission.MakeAcquiringOperation,
+        routes.bank(
+                HandlerType.POST, payments + "/{operationId}/refund", Permission.MakeAcquiringOperation, this::refund);
+        routes.bank(
+                HandlerType.POST,
+                payments + "/{operationId}/capture",
+                Permission.MakeAcquiringOperation,
                 this::capture);
         routes.bank(HandlerType.GET, "/acquiring/v1.0/registry", Permission.ReadAcquiringData, this::registry);
     }
@@ -96,8 +107,9 @@ public final class PaymentsApi implements Endpoints {
 
     void info(Context ctx, Principal principal) {
         Payment payment = payments.get(ctx.pathParam("operationId"), principal.customerCodes());
-        responses.ok(ctx, Envelope.of(new OperationList(List.of(wire.operation(payment, clock.instant()))),
-                responses.self(ctx)));
+        responses.ok(
+                ctx,
+                Envelope.of(new OperationList(List.of(wire.operation(payment, clock.instant()))), responses.self(ctx)));
     }
 
     void list(Context ctx, Principal principal) {
@@ -117,9 +129,15 @@ public final class PaymentsApi implements Endpoints {
 
         var result = payments.list(new PaymentFilter(customerCode, fromDate, toDate, status, page, perPage));
         Instant now = clock.instant();
-        var operations = result.payments().stream().map(payment -> wire.operation(payment, now)).toList();
-        responses.ok(ctx, new Envelope<>(new OperationList(operations), pageLinks(ctx, page, result.totalPages()),
-                new Meta(result.totalPages())));
+        var operations = result.payments().stream()
+                .map(payment -> wire.operation(payment, now))
+                .toList();
+        responses.ok(
+                ctx,
+                new Envelope<>(
+                        new OperationList(operations),
+                        pageLinks(ctx, page, result.totalPages()),
+                        new Meta(result.totalPages())));
     }
 
     private Links pageLinks(Context ctx, int page, int totalPages) {
@@ -141,12 +159,18 @@ public final class PaymentsApi implements Endpoints {
         problems.throwIfAny();
         PaymentService.RefundDone done;
         try {
-            done = payments.refund(ctx.pathParam("operationId"), principal.customerCodes(),
-                    Objects.requireNonNull(amount, "money() reported a missing or invalid amount, and throwIfAny threw"));
+            done = payments.refund(
+                    ctx.pathParam("operationId"),
+                    principal.customerCodes(),
+                    Objects.requireNonNull(
+                            amount, "money() reported a missing or invalid amount, and throwIfAny threw"));
         } catch (Rejected rejected) {
             throw rejected.at("Data");
         }
-        var refund = new Refund(true, done.payment().operationId(), done.order().amount().roubles(),
+        var refund = new Refund(
+                true,
+                done.payment().operationId(),
+                done.order().amount().roubles(),
                 LocalDate.ofInstant(done.order().time(), BankTime.ZONE).toString(),
                 done.order().orderId());
         responses.ok(ctx, Envelope.of(refund, responses.self(ctx)));
@@ -172,13 +196,20 @@ public final class PaymentsApi implements Endpoints {
 
         Instant now = clock.instant();
         List<RegistryEntry> entries = new ArrayList<>();
-        for (PaymentRegistry.Group group : payments.registry(retailer, Objects.requireNonNull(date), paymentId).groups()) {
+        for (PaymentRegistry.Group group : payments.registry(retailer, Objects.requireNonNull(date), paymentId)
+                .groups()) {
             List<RegistryPayment> lines = group.lines().stream()
-                    .map(line -> new RegistryPayment(line.payment().purpose(), PaymentWire.status(line.payment(), now),
-                            line.payment().amount().roubles(), line.payment().operationId(),
+                    .map(line -> new RegistryPayment(
+                            line.payment().purpose(),
+                            PaymentWire.status(line.payment(), now),
+                            line.payment().amount().roubles(),
+                            line.payment().operationId(),
                             wire.paymentLink(line.payment().operationId()),
-                            Wire.time(Objects.requireNonNull(line.payment().payer()).paidAt()),
-                            line.payment().paymentLinkId(), line.commission().roubles(), line.net().roubles()))
+                            Wire.time(Objects.requireNonNull(line.payment().payer())
+                                    .paidAt()),
+                            line.payment().paymentLinkId(),
+                            line.commission().roubles(),
+                            line.net().roubles()))
                     .toList();
             entries.add(new RegistryEntry(Wire.type(group.type()), group.total().roubles(), paymentId, lines));
         }

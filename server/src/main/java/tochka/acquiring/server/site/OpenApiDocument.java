@@ -33,24 +33,36 @@ public final class OpenApiDocument {
     /** The bank's document for a server at {@code publicUrl} that implements {@code implemented}. */
     public static String forServer(ObjectMapper json, String publicUrl, Set<BankOperation> implemented) {
         ObjectNode document = bankDocument(json);
-        document.set("servers", json.valueToTree(List.of(
-                new Server(publicUrl + "/uapi", "This server: JWT keys it issued (tochka keys create, or demo.env)"),
-                new Server(publicUrl + "/sandbox/v2", "This server's sandbox: Bearer sandbox.jwt.token, its own companies"
-                        + " (customerCode 1234567ab), apart from /uapi's"))));
+        document.set(
+                "servers",
+                json.valueToTree(List.of(
+                        new Server(
+                                publicUrl + "/uapi",
+                                "This server: JWT keys it issued (tochka keys create, or demo.env)"),
+                        new Server(
+                                publicUrl + "/sandbox/v2",
+                                "This server's sandbox: Bearer sandbox.jwt.token, its own companies"
+                                        + " (customerCode 1234567ab), apart from /uapi's"))));
         int published = trimPaths((ObjectNode) document.get("paths"), implemented);
         ObjectNode schemes = ((ObjectNode) document.get("components")).withObjectProperty("securitySchemes");
-        schemes.set(BEARER, json.createObjectNode()
-                .put("type", "http")
-                .put("scheme", "bearer")
-                .put("bearerFormat", "JWT")
-                .put("description", "A JWT key of this server (TOCHKA_TOKEN in demo.env), or sandbox.jwt.token on"
-                        + " the sandbox server"));
+        schemes.set(
+                BEARER,
+                json.createObjectNode()
+                        .put("type", "http")
+                        .put("scheme", "bearer")
+                        .put("bearerFormat", "JWT")
+                        .put(
+                                "description",
+                                "A JWT key of this server (TOCHKA_TOKEN in demo.env), or sandbox.jwt.token on"
+                                        + " the sandbox server"));
         ObjectNode info = (ObjectNode) document.get("info");
-        info.put("description", "Published by tochka-acquiring, a test system where no real money moves: the bank's"
-                + " document " + info.path("version").asText() + ", trimmed to the " + published
-                + " operations this server implements. Authorize with the JWT scheme: paste your key (TOCHKA_TOKEN"
-                + " in data/demo.env) for the first server, or sandbox.jwt.token for the sandbox.\n\n"
-                + info.path("description").asText());
+        info.put(
+                "description",
+                "Published by tochka-acquiring, a test system where no real money moves: the bank's"
+                        + " document " + info.path("version").asText() + ", trimmed to the " + published
+                        + " operations this server implements. Authorize with the JWT scheme: paste your key (TOCHKA_TOKEN"
+                        + " in data/demo.env) for the first server, or sandbox.jwt.token for the sandbox.\n\n"
+                        + info.path("description").asText());
         try {
             return json.writeValueAsString(document);
         } catch (JsonProcessingException e) {

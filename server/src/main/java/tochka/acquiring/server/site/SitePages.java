@@ -34,9 +34,11 @@ public final class SitePages implements Endpoints {
     private static final Map<String, String> ASSET_TYPES =
             Map.of("css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8");
     /** Swagger UI's files that {@code /docs} loads, from the webjar; nothing else of the webjar is served. */
-    private static final PublicFiles SWAGGER_FILES = new PublicFiles(ASSETS,
+    private static final PublicFiles SWAGGER_FILES = new PublicFiles(
+            ASSETS,
             "/META-INF/resources/webjars/swagger-ui/" + swaggerVersion(),
-            Set.of("swagger-ui.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js"), ASSETS_CACHE,
+            Set.of("swagger-ui.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js"),
+            ASSETS_CACHE,
             ASSET_TYPES);
     /** Our script that starts Swagger UI and our stylesheet; not the folder's documents. */
     private static final PublicFiles OWN_FILES =
@@ -47,10 +49,12 @@ public final class SitePages implements Endpoints {
     private final Responses responses;
     /** The bank's operations this server serves, as registered in the route table; known once routes are added. */
     private Set<BankOperation> implemented = Set.of();
+
     private boolean controlEnabled;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     /** Built on first request: the public URL is known only once the server listens. */
     private volatile String bankDocument = "";
+
     private final Map<String, byte[]> assets = new ConcurrentHashMap<>();
 
     public SitePages(ObjectMapper json, Supplier<String> publicUrl, Responses responses) {
@@ -78,14 +82,21 @@ public final class SitePages implements Endpoints {
 
     public void landing(Context ctx) {
         String base = publicUrl.get();
-        render(ctx, "site/landing.jte", new Landing(base + "/uapi", base + "/sandbox/v2", controlEnabled),
+        render(
+                ctx,
+                "site/landing.jte",
+                new Landing(base + "/uapi", base + "/sandbox/v2", controlEnabled),
                 "style-src 'self'; img-src 'self'");
     }
 
     public void docs(Context ctx) {
         // Swagger UI writes style attributes and inline SVG icons; its scripts are still only ours.
-        render(ctx, "site/docs.jte", null, "style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
-                + " font-src 'self' data:; connect-src 'self'");
+        render(
+                ctx,
+                "site/docs.jte",
+                null,
+                "style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+                        + " font-src 'self' data:; connect-src 'self'");
     }
 
     public void bankOpenApi(Context ctx) {

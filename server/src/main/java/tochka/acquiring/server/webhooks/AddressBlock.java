@@ -23,13 +23,35 @@ record AddressBlock(InetAddress base, int prefix) {
      * refused whole rather than unpacked.
      */
     static final List<AddressBlock> NOT_PUBLIC = List.of(
-            parse("0.0.0.0/8"), parse("10.0.0.0/8"), parse("100.64.0.0/10"), parse("127.0.0.0/8"),
-            parse("169.254.0.0/16"), parse("172.16.0.0/12"), parse("192.0.0.0/24"), parse("192.0.2.0/24"),
-            parse("192.88.99.0/24"), parse("192.168.0.0/16"), parse("198.18.0.0/15"), parse("198.51.100.0/24"),
-            parse("203.0.113.0/24"), parse("224.0.0.0/4"), parse("240.0.0.0/4"),
-            parse("::/96"), parse("::ffff:0:0/96"), parse("64:ff9b::/96"), parse("64:ff9b:1::/48"),
-            parse("100::/64"), parse("2001::/23"), parse("2001:db8::/32"), parse("2002::/16"), parse("3fff::/20"),
-            parse("5f00::/16"), parse("fc00::/7"), parse("fe80::/10"), parse("fec0::/10"), parse("ff00::/8"));
+            parse("0.0.0.0/8"),
+            parse("10.0.0.0/8"),
+            parse("100.64.0.0/10"),
+            parse("127.0.0.0/8"),
+            parse("169.254.0.0/16"),
+            parse("172.16.0.0/12"),
+            parse("192.0.0.0/24"),
+            parse("192.0.2.0/24"),
+            parse("192.88.99.0/24"),
+            parse("192.168.0.0/16"),
+            parse("198.18.0.0/15"),
+            parse("198.51.100.0/24"),
+            parse("203.0.113.0/24"),
+            parse("224.0.0.0/4"),
+            parse("240.0.0.0/4"),
+            parse("::/96"),
+            parse("::ffff:0:0/96"),
+            parse("64:ff9b::/96"),
+            parse("64:ff9b:1::/48"),
+            parse("100::/64"),
+            parse("2001::/23"),
+            parse("2001:db8::/32"),
+            parse("2002::/16"),
+            parse("3fff::/20"),
+            parse("5f00::/16"),
+            parse("fc00::/7"),
+            parse("fe80::/10"),
+            parse("fec0::/10"),
+            parse("ff00::/8"));
 
     AddressBlock {
         int bits = base.getAddress().length * 8;
@@ -44,8 +66,9 @@ record AddressBlock(InetAddress base, int prefix) {
     static AddressBlock parse(String text) {
         int slash = text.indexOf('/');
         String address = slash < 0 ? text : text.substring(0, slash);
-        InetAddress base = asWritten(address, literal(address)
-                .orElseThrow(() -> new IllegalArgumentException("not an IP address: " + address)));
+        InetAddress base = asWritten(
+                address,
+                literal(address).orElseThrow(() -> new IllegalArgumentException("not an IP address: " + address)));
         int bits = base.getAddress().length * 8;
         int prefix;
         try {
@@ -82,7 +105,8 @@ record AddressBlock(InetAddress base, int prefix) {
         byte[] mine = base.getAddress();
         if (candidate.length != mine.length) return false;
         int bits = mine.length * 8;
-        BigInteger mask = prefix == 0 ? BigInteger.ZERO
+        BigInteger mask = prefix == 0
+                ? BigInteger.ZERO
                 : BigInteger.ONE.shiftLeft(prefix).subtract(BigInteger.ONE).shiftLeft(bits - prefix);
         return new BigInteger(1, candidate).and(mask).equals(new BigInteger(1, mine).and(mask));
     }

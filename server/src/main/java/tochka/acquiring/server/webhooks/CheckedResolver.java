@@ -30,8 +30,8 @@ final class CheckedResolver implements SocketAddressResolver {
     /** The host resolves to an address webhooks may not go to; the message names it, for the delivery log. */
     static final class RefusedAddress extends IOException {
         RefusedAddress(String host, int port, InetAddress address) {
-            super(host + ":" + port + " resolves to " + address.getHostAddress() + ", "
-                    + WebhookTargets.kind(address) + ", where webhooks may not go");
+            super(host + ":" + port + " resolves to " + address.getHostAddress() + ", " + WebhookTargets.kind(address)
+                    + ", where webhooks may not go");
         }
     }
 
@@ -69,7 +69,9 @@ final class CheckedResolver implements SocketAddressResolver {
                     return;
                 }
             }
-            checked = java.util.Arrays.stream(addresses).map(address -> new InetSocketAddress(address, port)).toList();
+            checked = java.util.Arrays.stream(addresses)
+                    .map(address -> new InetSocketAddress(address, port))
+                    .toList();
         } catch (UnknownHostException | RuntimeException e) {
             promise.failed(e);
             return;

@@ -47,7 +47,10 @@ final class Delivery implements AutoCloseable {
     static final int MAX_ANSWER = 4096;
 
     /** How an attempt went: the status code (null when there was no answer), the time it took, and why it failed. */
-    record Result(@Nullable Integer statusCode, long latencyMillis, @Nullable String error) {
+    record Result(
+            @Nullable Integer statusCode,
+            long latencyMillis,
+            @Nullable String error) {
 
         boolean delivered() {
             return statusCode != null && statusCode == 200;
@@ -143,11 +146,13 @@ final class Delivery implements AutoCloseable {
             Integer answered = status;
             if (answered != null) {
                 // The status line came: that is the answer, whether or not the rest of the body was worth reading.
-                done.complete(new Result(answered, elapsed(start),
-                        answered == 200 ? null : "HTTP " + answered + " from " + endpoint));
+                done.complete(new Result(
+                        answered, elapsed(start), answered == 200 ? null : "HTTP " + answered + " from " + endpoint));
             } else {
                 Throwable failure = result.getFailure();
-                done.complete(new Result(null, elapsed(start),
+                done.complete(new Result(
+                        null,
+                        elapsed(start),
                         abbreviate(failure == null ? "no answer from " + endpoint : reason(failure, endpoint))));
             }
         }

@@ -117,8 +117,8 @@ public final class Dispatcher implements AutoCloseable {
             // The lease runs on the machine's clock: a test-control advance must not make attempts in flight look
             // abandoned to the other nodes.
             Instant realNow = clock.realInstant();
-            List<WebhookEvent> due = jdbi.withHandle(handle ->
-                    new WebhookStore(handle).due(now, realNow, BATCH, List.copyOf(busyReceivers)));
+            List<WebhookEvent> due = jdbi.withHandle(
+                    handle -> new WebhookStore(handle).due(now, realNow, BATCH, List.copyOf(busyReceivers)));
             for (WebhookEvent event : due) {
                 if (inFlight.get() >= IN_FLIGHT) return;
                 boolean struggling = event.attempts() > 0 || strugglingReceivers.contains(event.clientId());
@@ -136,16 +136,19 @@ public final class Dispatcher implements AutoCloseable {
                 inFlight.incrementAndGet();
                 if (struggling) strugglingInFlight.incrementAndGet();
                 started = true;
-                delivery.post(event.url(), event.token()).thenAcceptAsync(result -> {
-                    try {
-                        record(event, result);
-                    } finally {
-                        if (struggling) strugglingInFlight.decrementAndGet();
-                        inFlight.decrementAndGet();
-                        busyReceivers.remove(event.clientId());
-                        nudge();
-                    }
-                }, bookkeeping);
+                delivery.post(event.url(), event.token())
+                        .thenAcceptAsync(
+                                result -> {
+                                    try {
+                                        record(event, result);
+                                    } finally {
+                                        if (struggling) strugglingInFlight.decrementAndGet();
+                                        inFlight.decrementAndGet();
+                                        busyReceivers.remove(event.clientId());
+                                        nudge();
+                                    }
+                                },
+                                bookkeeping);
             }
         }
     }
@@ -159,15 +162,19 @@ public final class Dispatcher implements AutoCloseable {
         Instant at = clock.instant();
         Instant next = at.plus(policy.delayAfter(event.attempts() + 1));
         try {
-            jdbi.useTransaction(handle -> new WebhookStore(handle).recordAttempt(event, at, result.statusCode(),
-                    result.latencyMillis(), result.error(), next));
+            jdbi.useTransaction(handle -> new WebhookStore(handle)
+                    .recordAttempt(event, at, result.statusCode(), result.latencyMillis(), result.error(), next));
         } catch (RuntimeException e) {
             // The claim runs out and the event is attempted again: delivered at least once, never lost.
             log.warn("could not record webhook {} attempt {}", event.eventId(), event.attempts() + 1, e);
             return;
         }
         if (!result.delivered()) {
-            log.info("webhook {} to {} attempt {} failed: {}", event.eventId(), event.url(), event.attempts() + 1,
+            log.info(
+                    "webhook {} to {} attempt {} failed: {}",
+                    event.eventId(),
+                    event.url(),
+                    event.attempts() + 1,
                     result.error());
         }
     }

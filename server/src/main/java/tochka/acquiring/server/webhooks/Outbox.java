@@ -23,8 +23,8 @@ public final class Outbox {
     }
 
     /** One event of {@code type} for every subscriber of it among those acting for {@code customerCode}. */
-    public void publish(Handle handle, String customerCode, WebhookType type, @Nullable String operationId,
-            Object claims) {
+    public void publish(
+            Handle handle, String customerCode, WebhookType type, @Nullable String operationId, Object claims) {
         WebhookStore store = new WebhookStore(handle);
         var subscribers = store.subscribers(customerCode, type, clock.instant());
         if (subscribers.isEmpty()) return;
@@ -33,11 +33,30 @@ public final class Outbox {
     }
 
     /** One event to one subscriber (a test_send, or a fan-out of {@link #publish}). */
-    void enqueue(WebhookStore store, WebhookSubscription subscriber, WebhookType type, @Nullable String operationId,
+    void enqueue(
+            WebhookStore store,
+            WebhookSubscription subscriber,
+            WebhookType type,
+            @Nullable String operationId,
             String token) {
         var now = clock.instant();
-        store.insert(new WebhookEvent(Ids.uuid(), subscriber.clientId(), subscriber.url(), type, operationId, token,
-                now, WebhookEvent.Status.PENDING, 0, policy.attempts(), now, null, null, null, null, null));
+        store.insert(new WebhookEvent(
+                Ids.uuid(),
+                subscriber.clientId(),
+                subscriber.url(),
+                type,
+                operationId,
+                token,
+                now,
+                WebhookEvent.Status.PENDING,
+                0,
+                policy.attempts(),
+                now,
+                null,
+                null,
+                null,
+                null,
+                null));
     }
 
     WebhookSigner signer() {

@@ -36,14 +36,23 @@ public final class PaymentWebhooks implements PaymentEvents {
         Payer payer = payment.payer();
         PaymentStatus status = payment.storedStatus();
         if (payer == null || (status != PaymentStatus.APPROVED && status != PaymentStatus.AUTHORIZED)) return;
-        outbox.publish(handle, payment.customerCode(), WebhookType.acquiringInternetPayment, payment.operationId(),
+        outbox.publish(
+                handle,
+                payment.customerCode(),
+                WebhookType.acquiringInternetPayment,
+                payment.operationId(),
                 acquiringInternetPayment(payment, payer));
         if (payer.type() == PaymentMode.SBP) {
             Optional<Retailer> retailer = DirectoryService.within(handle).retailers(payment.customerCode()).stream()
                     .filter(candidate -> candidate.merchantId().equals(payment.merchantId()))
                     .findFirst();
-            outbox.publish(handle, payment.customerCode(), WebhookType.incomingSbpPayment, payment.operationId(),
-                    incomingSbpPayment(payment, payer, retailer.map(Retailer::name).orElse("")));
+            outbox.publish(
+                    handle,
+                    payment.customerCode(),
+                    WebhookType.incomingSbpPayment,
+                    payment.operationId(),
+                    incomingSbpPayment(
+                            payment, payer, retailer.map(Retailer::name).orElse("")));
         }
     }
 

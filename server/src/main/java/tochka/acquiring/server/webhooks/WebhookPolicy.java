@@ -21,8 +21,8 @@ public record WebhookPolicy(
         Duration timeout,
         List<String> allow) {
 
-    public static final WebhookPolicy BANK =
-            new WebhookPolicy(30, Duration.ofSeconds(10), false, Duration.ofHours(1), Duration.ofSeconds(10), List.of());
+    public static final WebhookPolicy BANK = new WebhookPolicy(
+            30, Duration.ofSeconds(10), false, Duration.ofHours(1), Duration.ofSeconds(10), List.of());
 
     public WebhookPolicy {
         if (attempts < 1) throw new IllegalArgumentException("attempts < 1: " + attempts);

@@ -65,12 +65,13 @@ final class WebhookStore {
                         VALUES (:clientId, :url, :types, :createdAt, :updatedAt)
                         ON CONFLICT (client_id) DO NOTHING
                         """)
-                .bind("clientId", subscription.clientId())
-                .bind("url", subscription.url())
-                .bind("types", Columns.join(subscription.types(), WebhookType::name))
-                .bind("createdAt", subscription.createdAt())
-                .bind("updatedAt", subscription.updatedAt())
-                .execute() == 1;
+                        .bind("clientId", subscription.clientId())
+                        .bind("url", subscription.url())
+                        .bind("types", Columns.join(subscription.types(), WebhookType::name))
+                        .bind("createdAt", subscription.createdAt())
+                        .bind("updatedAt", subscription.updatedAt())
+                        .execute()
+                == 1;
     }
 
     /** Changes the client's subscription: false when it has none (any more). */
@@ -79,17 +80,19 @@ final class WebhookStore {
                         UPDATE webhook_subscription SET url = :url, webhook_types = :types, updated_at = :updatedAt
                         WHERE client_id = :clientId
                         """)
-                .bind("clientId", subscription.clientId())
-                .bind("url", subscription.url())
-                .bind("types", Columns.join(subscription.types(), WebhookType::name))
-                .bind("updatedAt", subscription.updatedAt())
-                .execute() == 1;
+                        .bind("clientId", subscription.clientId())
+                        .bind("url", subscription.url())
+                        .bind("types", Columns.join(subscription.types(), WebhookType::name))
+                        .bind("updatedAt", subscription.updatedAt())
+                        .execute()
+                == 1;
     }
 
     public boolean delete(String clientId) {
         return handle.createUpdate("DELETE FROM webhook_subscription WHERE client_id = :clientId")
-                .bind("clientId", clientId)
-                .execute() == 1;
+                        .bind("clientId", clientId)
+                        .execute()
+                == 1;
     }
 
     /**
@@ -177,11 +180,12 @@ final class WebhookStore {
                         WHERE event_id = :eventId AND status = 'PENDING' AND next_attempt_at <= :now
                             AND (claimed_until IS NULL OR claimed_until <= :realNow)
                         """)
-                .bind("eventId", eventId)
-                .bind("now", now)
-                .bind("realNow", realNow)
-                .bind("until", until)
-                .execute() == 1;
+                        .bind("eventId", eventId)
+                        .bind("now", now)
+                        .bind("realNow", realNow)
+                        .bind("until", until)
+                        .execute()
+                == 1;
     }
 
     /** Drops every claim: for a sole node starting up, whose previous life (killed mid-attempt) left some. */
@@ -194,8 +198,13 @@ final class WebhookStore {
      * Records one attempt and its outcome: DELIVERED on a 200; otherwise PENDING again at {@code nextAttemptAt}, or
      * FAILED once the attempts run out. Releases the claim.
      */
-    public void recordAttempt(WebhookEvent event, Instant at, @Nullable Integer statusCode, long latencyMillis,
-            @Nullable String error, Instant nextAttemptAt) {
+    public void recordAttempt(
+            WebhookEvent event,
+            Instant at,
+            @Nullable Integer statusCode,
+            long latencyMillis,
+            @Nullable String error,
+            Instant nextAttemptAt) {
         int attempt = event.attempts() + 1;
         boolean delivered = statusCode != null && statusCode == 200;
         String status = delivered ? "DELIVERED" : attempt >= event.giveUpAfter() ? "FAILED" : "PENDING";
@@ -236,10 +245,11 @@ final class WebhookStore {
                             give_up_after = attempts + :more
                         WHERE event_id = :eventId
                         """)
-                .bind("eventId", eventId)
-                .bind("now", now)
-                .bind("more", moreAttempts)
-                .execute() == 1;
+                        .bind("eventId", eventId)
+                        .bind("now", now)
+                        .bind("more", moreAttempts)
+                        .execute()
+                == 1;
     }
 
     /** The delivery log, newest first, optionally of one client and one status. */

@@ -38,7 +38,9 @@ public record WebhookTargets(boolean loopback, List<Rule> allow) {
      * every address {@code listenHost} names is a loopback one.
      */
     public static WebhookTargets of(WebhookPolicy policy, String listenHost) {
-        return new WebhookTargets(isLoopbackHost(listenHost), policy.allow().stream().map(Rule::parse).toList());
+        return new WebhookTargets(
+                isLoopbackHost(listenHost),
+                policy.allow().stream().map(Rule::parse).toList());
     }
 
     /**
@@ -120,10 +122,11 @@ public record WebhookTargets(boolean loopback, List<Rule> allow) {
         boolean banks = scheme.equals("https") && port == 443;
         boolean allowedHere = allow.stream().anyMatch(rule -> rule.block() != null || rule.matchesHost(host, port));
         if (banks || allowedHere) return Optional.empty();
-        return Optional.of(scheme.equals("https")
-                ? "url: https webhooks go to port 443 only, as at the bank"
-                : "url: plain http is accepted only to a loopback address (localhost, 127.0.0.1, ::1) when the server"
-                        + " listens on loopback; use https on port 443");
+        return Optional.of(
+                scheme.equals("https")
+                        ? "url: https webhooks go to port 443 only, as at the bank"
+                        : "url: plain http is accepted only to a loopback address (localhost, 127.0.0.1, ::1) when the server"
+                                + " listens on loopback; use https on port 443");
     }
 
     /**

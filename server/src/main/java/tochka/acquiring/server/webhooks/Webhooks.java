@@ -66,8 +66,8 @@ public final class Webhooks {
      * @param customerCode the company the test webhooks speak of
      * @throws Rejected (400) for a bad URL or list, a second create, too many tests; (404) editing nothing
      */
-    public CompletableFuture<WebhookSubscription> save(String clientId, String customerCode, List<WebhookType> types,
-            String url, boolean replace) {
+    public CompletableFuture<WebhookSubscription> save(
+            String clientId, String customerCode, List<WebhookType> types, String url, boolean replace) {
         var existing = jdbi.withHandle(handle -> new WebhookStore(handle).subscription(clientId));
         if (!replace && existing.isPresent()) throw alreadyExists(clientId);
         if (replace && existing.isEmpty()) throw noWebhook(clientId);
@@ -88,8 +88,8 @@ public final class Webhooks {
         }
         if (!testSlots.tryAcquire()) {
             saving.remove(clientId);
-            throw Rejected.invalid("url: too many webhook tests are running on this server; try again in a few"
-                    + " seconds");
+            throw Rejected.invalid(
+                    "url: too many webhook tests are running on this server; try again in a few" + " seconds");
         }
         CompletableFuture<Void> tested = CompletableFuture.completedFuture(null);
         for (int i = 0; i < distinct.size(); i++) {
@@ -97,25 +97,38 @@ public final class Webhooks {
             String token = tokens.get(i);
             tested = tested.thenCompose(previous -> delivery.post(url, token)).thenAccept(result -> {
                 if (result.delivered()) return;
-                log.info("test {} webhook of client_id {} to {} not accepted: {}", type.name(), clientId, url,
+                log.info(
+                        "test {} webhook of client_id {} to {} not accepted: {}",
+                        type.name(),
+                        clientId,
+                        url,
                         result.error());
                 throw Rejected.invalid("url: the test " + type.name() + " webhook to " + url + " was not accepted;"
                         + " the webhook is kept only when every test is answered 200 within "
                         + policy.timeout().toSeconds() + " s");
             });
         }
-        return tested.thenApplyAsync(done -> store(clientId, url, distinct, existing, replace), dispatcher.bookkeeping())
+        return tested.thenApplyAsync(
+                        done -> store(clientId, url, distinct, existing, replace), dispatcher.bookkeeping())
                 .whenComplete((subscription, error) -> {
                     testSlots.release();
                     saving.remove(clientId);
                 });
     }
 
-    private WebhookSubscription store(String clientId, String url, List<WebhookType> types,
-            Optional<WebhookSubscription> existing, boolean replace) {
+    private WebhookSubscription store(
+            String clientId,
+            String url,
+            List<WebhookType> types,
+            Optional<WebhookSubscription> existing,
+            boolean replace) {
         var now = clock.instant();
-        var subscription = new WebhookSubscription(clientId, url, types,
-                existing.map(WebhookSubscription::createdAt).orElse(now), now);
+        var subscription = new WebhookSubscription(
+                clientId,
+                url,
+                types,
+                existing.map(WebhookSubscription::createdAt).orElse(now),
+                now);
         boolean stored = jdbi.inTransaction(handle -> replace
                 ? new WebhookStore(handle).update(subscription)
                 : new WebhookStore(handle).create(subscription));
@@ -136,10 +149,14 @@ public final class Webhooks {
     public void testSend(String clientId, String customerCode, WebhookType type) {
         WebhookSubscription subscription = get(clientId);
         if (!subscription.types().contains(type)) {
-            throw Rejected.invalid("webhookType: " + type.name() + " is not among the webhook's webhooksList "
-                    + subscription.types());
+            throw Rejected.invalid(
+                    "webhookType: " + type.name() + " is not among the webhook's webhooksList " + subscription.types());
         }
-        jdbi.useTransaction(handle -> outbox.enqueue(new WebhookStore(handle), subscription, type, null,
+        jdbi.useTransaction(handle -> outbox.enqueue(
+                new WebhookStore(handle),
+                subscription,
+                type,
+                null,
                 outbox.signer().sign(TestPayloads.of(type, customerCode))));
         dispatcher.nudge();
     }
@@ -151,8 +168,8 @@ public final class Webhooks {
 
     /** Delivers an event again, with a fresh budget of attempts. */
     public void resend(String eventId) {
-        boolean found = jdbi.inTransaction(handle ->
-                new WebhookStore(handle).resend(eventId, clock.instant(), policy.attempts()));
+        boolean found = jdbi.inTransaction(
+                handle -> new WebhookStore(handle).resend(eventId, clock.instant(), policy.attempts()));
         if (!found) throw Rejected.notFound("webhook event " + eventId + " not found");
         dispatcher.nudge();
     }

@@ -72,8 +72,8 @@ public final class WebhooksApi implements Endpoints {
         problems.throwIfAny();
         // The test webhooks run off Jetty's threads: the request waits without holding one.
         var saved = webhooks.save(clientId, companyOf(principal), request.webhooksList(), request.url(), replace);
-        ctx.future(() -> saved.thenAccept(subscription ->
-                responses.ok(ctx, Envelope.of(wire(subscription), responses.self(ctx)))));
+        ctx.future(() -> saved.thenAccept(
+                subscription -> responses.ok(ctx, Envelope.of(wire(subscription), responses.self(ctx)))));
     }
 
     void delete(Context ctx, Principal principal) {
@@ -104,7 +104,9 @@ public final class WebhooksApi implements Endpoints {
         }
         int limit = params.integer("limit", 100, 1, 1000);
         problems.throwIfAny();
-        var log = webhooks.log(params.optional("clientId"), wanted, limit).stream().map(WebhooksApi::delivery).toList();
+        var log = webhooks.log(params.optional("clientId"), wanted, limit).stream()
+                .map(WebhooksApi::delivery)
+                .toList();
         responses.ok(ctx, Envelope.of(Map.of("Delivery", log), responses.self(ctx)));
     }
 
@@ -125,7 +127,9 @@ public final class WebhooksApi implements Endpoints {
 
     /** The company the test webhooks speak of: the key's first. */
     private static String companyOf(Principal principal) {
-        return principal.customerCodes().stream().sorted().findFirst()
+        return principal.customerCodes().stream()
+                .sorted()
+                .findFirst()
                 .orElseThrow(() -> Rejected.forbidden("key " + principal.clientId() + " may act for no company"));
     }
 
@@ -147,7 +151,9 @@ public final class WebhooksApi implements Endpoints {
         row.put("lastError", event.lastError());
         row.put("createdAt", Wire.time(event.createdAt()));
         row.put("lastAttemptAt", Wire.timeOrNull(event.lastAttemptAt()));
-        row.put("nextAttemptAt", event.status() == WebhookEvent.Status.PENDING ? Wire.time(event.nextAttemptAt()) : null);
+        row.put(
+                "nextAttemptAt",
+                event.status() == WebhookEvent.Status.PENDING ? Wire.time(event.nextAttemptAt()) : null);
         row.put("deliveredAt", Wire.timeOrNull(event.deliveredAt()));
         return row;
     }

@@ -1,13 +1,13 @@
 package tochka.acquiring.server.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.YearMonth;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
 
 class CardFormTest {
 
@@ -45,8 +45,10 @@ class CardFormTest {
 
     @Test
     void the_number_is_shown_again_in_groups_of_four_however_it_was_typed() {
-        assertThat(form("4111-1111 11111111", "12", "30", "123", "").groupedNumber()).isEqualTo("4111 1111 1111 1111");
-        assertThat(form("2200000000000004", "12", "30", "123", "").groupedNumber()).isEqualTo("2200 0000 0000 0004");
+        assertThat(form("4111-1111 11111111", "12", "30", "123", "").groupedNumber())
+                .isEqualTo("4111 1111 1111 1111");
+        assertThat(form("2200000000000004", "12", "30", "123", "").groupedNumber())
+                .isEqualTo("2200 0000 0000 0004");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -63,15 +65,19 @@ class CardFormTest {
             letters in CVC      | 4111 1111 1111 1111  | 12 | 30   | 12a |                 | cvc    | error.cvc
             bad e-mail          | 4111 1111 1111 1111  | 12 | 30   | 123 | buyer@          | email  | error.email
             """)
-    void each_mistake_is_reported_on_its_field(String name, String number, String month, String year, String cvc,
-            String email, String field, String key) {
-        assertThat(form(number, month, year, cvc, email).problems(TODAY)).containsEntry(field, key).hasSize(1);
+    void each_mistake_is_reported_on_its_field(
+            String name, String number, String month, String year, String cvc, String email, String field, String key) {
+        assertThat(form(number, month, year, cvc, email).problems(TODAY))
+                .containsEntry(field, key)
+                .hasSize(1);
     }
 
     @Test
     void the_current_month_is_still_valid_and_four_digit_years_are_accepted() {
-        assertThat(form("5555555555554444", "11", "2026", "123", "").problems(TODAY)).isEmpty();
-        assertThat(form("2200000000000004", "1", "27", "000", "").problems(TODAY)).isEmpty();
+        assertThat(form("5555555555554444", "11", "2026", "123", "").problems(TODAY))
+                .isEmpty();
+        assertThat(form("2200000000000004", "1", "27", "000", "").problems(TODAY))
+                .isEmpty();
     }
 
     @Test
@@ -90,8 +96,9 @@ class CardFormTest {
         assertThat(CardProcessor.authorize("4000000000009979")).isEqualTo(CardProcessor.Outcome.STOLEN_CARD);
         assertThat(CardProcessor.authorize("4000000000003220")).isEqualTo(CardProcessor.Outcome.THREE_DS_REQUIRED);
         assertThat(CardProcessor.authorize("4000000000000119")).isEqualTo(CardProcessor.Outcome.PROCESSOR_TIMEOUT);
-        for (String testCard : new String[] {"4000000000009995", "4000000000009979", "4000000000003220",
-            "4000000000000119", "2200000000000004"}) {
+        for (String testCard : new String[] {
+            "4000000000009995", "4000000000009979", "4000000000003220", "4000000000000119", "2200000000000004"
+        }) {
             assertThat(CardProcessor.luhn(testCard)).as(testCard).isTrue();
         }
     }

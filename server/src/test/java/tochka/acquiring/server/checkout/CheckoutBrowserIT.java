@@ -1,6 +1,7 @@
 package tochka.acquiring.server.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -41,7 +42,6 @@ import tochka.acquiring.server.testing.QrCodes;
 import tochka.acquiring.testkit.ServerExtension;
 import tochka.acquiring.testkit.TestServer;
 
-
 /**
  * The hosted payment page as a buyer uses it: a real headless Chromium opens a payment link of the real server, pays
  * by card (with and without 3-D Secure) or by SBP through the server's own "bank app", and lands on a tiny merchant
@@ -51,13 +51,16 @@ class CheckoutBrowserIT {
 
     /** Relative to the module directory, where failsafe runs the tests. */
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
     private static final Duration DEADLINE = Browser.DEADLINE;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static final String AMOUNT = "1500.50";
     /** How the page writes {@link #AMOUNT}: Selenium reads the page's no-break spaces as plain ones. */
     private static final String SHOWN_AMOUNT = "1 500,50 ₽";
+
     private static final long KOPECKS = 150_050;
     private static final String PURPOSE = "Заказ 7";
 
@@ -71,6 +74,7 @@ class CheckoutBrowserIT {
 
     @RegisterExtension
     static final ServerExtension running = new ServerExtension();
+
     private final TestServer server = running.get();
 
     private static @Nullable HttpServer shop;
@@ -207,7 +211,8 @@ class CheckoutBrowserIT {
         String payload = QrCodes.decode(fetch(URI.create(publicUrl()).resolve(qrSrc)));
         assertThat(payload).startsWith(SbpQr.NSPK + "/").contains("sum=" + KOPECKS, "cur=RUB");
         String bankApp = publicUrl() + payload.substring(SbpQr.NSPK.length());
-        assertThat(browser().findElement(By.id("open-bank-app")).getDomAttribute("href")).isEqualTo(bankApp);
+        assertThat(browser().findElement(By.id("open-bank-app")).getDomAttribute("href"))
+                .isEqualTo(bankApp);
 
         // The buyer's phone: another tab, so the checkout tab stays as it is and has to notice the payment itself.
         String checkout = browser().getWindowHandle();
@@ -234,7 +239,8 @@ class CheckoutBrowserIT {
 
         browser().findElement(By.id("lang")).click();
         waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Choose how to pay"));
-        assertThat(browser().findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+        assertThat(browser().findElement(By.tagName("html")).getDomAttribute("lang"))
+                .isEqualTo("en");
         assertThat(text("amount")).isEqualTo("1,500.50 RUB");
 
         // The choice is remembered for the buyer's next pages.
@@ -286,7 +292,8 @@ class CheckoutBrowserIT {
     }
 
     @Test
-    void i_have_paid_check_before_the_payment_stays_on_the_sbp_page_which_still_moves_on_once_paid() throws IOException {
+    void i_have_paid_check_before_the_payment_stays_on_the_sbp_page_which_still_moves_on_once_paid()
+            throws IOException {
         Link link = createLink();
         openLink(link);
         chooseWayToPay("sbp");
@@ -323,11 +330,14 @@ class CheckoutBrowserIT {
             WebElement input = browser().findElement(By.id(field));
             assertThat(input.getDomAttribute("class")).isEqualTo("invalid");
             assertThat(input.getDomAttribute("aria-invalid")).isEqualTo("true");
-            assertThat(input.getCssValue("border-top-color")).as("outlined in red").isEqualTo("rgba(196, 22, 28, 1)");
+            assertThat(input.getCssValue("border-top-color"))
+                    .as("outlined in red")
+                    .isEqualTo("rgba(196, 22, 28, 1)");
         }
         assertThat(attribute("month", "aria-describedby")).isEqualTo("expiry-error");
         assertThat(attribute("email", "aria-describedby")).isEqualTo("email-error");
-        assertThat(browser().findElement(By.id("number")).getDomAttribute("aria-invalid")).isNull();
+        assertThat(browser().findElement(By.id("number")).getDomAttribute("aria-invalid"))
+                .isNull();
 
         type("month", "12");
         type("year", "30");
@@ -425,7 +435,8 @@ class CheckoutBrowserIT {
         assertThat(text("test-mode")).isEqualTo("Тестовый режим: деньги не списываются");
         String icon = browser().findElement(By.cssSelector("link[rel='icon']")).getDomAttribute("href");
         assertThat(icon).isEqualTo("/order/assets/favicon.svg");
-        assertThat(new String(fetch(URI.create(publicUrl()).resolve(icon)), StandardCharsets.UTF_8)).contains("<svg");
+        assertThat(new String(fetch(URI.create(publicUrl()).resolve(icon)), StandardCharsets.UTF_8))
+                .contains("<svg");
         assertThat(fetch(URI.create(publicUrl() + "/favicon.ico"))).startsWith(0, 0, 1, 0);
         browser().findElement(By.id("lang")).click();
         waitUntil(ExpectedConditions.textToBe(By.id("test-badge"), "TEST"));
@@ -449,7 +460,9 @@ class CheckoutBrowserIT {
     }
 
     private static List<String> cells(WebElement row) {
-        return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+        return row.findElements(By.tagName("td")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     private String attribute(String id, String name) {
@@ -485,13 +498,19 @@ class CheckoutBrowserIT {
         changes.accept(data);
         String body = JSON.createObjectNode().set("Data", data).toString();
         JsonNode created = server.api().post(method, body).expectStatus(200).data();
-        return new Link(created.get("operationId").asText(), created.get("paymentLink").asText(),
+        return new Link(
+                created.get("operationId").asText(),
+                created.get("paymentLink").asText(),
                 created.get("paymentLinkId").asText());
     }
 
     private JsonNode operation(Link link) {
-        return server.api().get("/acquiring/v1.0/payments/" + link.operationId()).expectStatus(200).data()
-                .get("Operation").get(0);
+        return server.api()
+                .get("/acquiring/v1.0/payments/" + link.operationId())
+                .expectStatus(200)
+                .data()
+                .get("Operation")
+                .get(0);
     }
 
     private void assertStatus(Link link, String status) {
@@ -506,9 +525,13 @@ class CheckoutBrowserIT {
 
     /** The name the pages show for the seller: the company's short name, as the API tells it. */
     private String sellerName() {
-        JsonNode company = server.api().get("/open-banking/v1.0/customers/" + server.info().customerCode())
-                .expectStatus(200).data();
-        return company.hasNonNull("shortName") ? company.get("shortName").asText() : company.get("fullName").asText();
+        JsonNode company = server.api()
+                .get("/open-banking/v1.0/customers/" + server.info().customerCode())
+                .expectStatus(200)
+                .data();
+        return company.hasNonNull("shortName")
+                ? company.get("shortName").asText()
+                : company.get("fullName").asText();
     }
 
     private String publicUrl() {
@@ -612,7 +635,8 @@ class CheckoutBrowserIT {
 
     private static void shopPage(HttpExchange exchange, String heading) throws IOException {
         byte[] html = ("<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"utf-8\"><title>Магазин</title></head>"
-                + "<body><h1 id=\"shop\">" + heading + "</h1></body></html>").getBytes(StandardCharsets.UTF_8);
+                        + "<body><h1 id=\"shop\">" + heading + "</h1></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
         exchange.sendResponseHeaders(200, html.length);
         try (OutputStream body = exchange.getResponseBody()) {
@@ -621,8 +645,8 @@ class CheckoutBrowserIT {
     }
 
     private static byte[] fetch(URI uri) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(DEADLINE).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HTTP.send(
+                HttpRequest.newBuilder(uri).timeout(DEADLINE).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as("GET %s", uri).isEqualTo(200);
         return response.body();
     }

@@ -1,6 +1,7 @@
 package tochka.acquiring.server.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -11,12 +12,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
-import tochka.acquiring.server.testing.PageClient.Page;
 import tochka.acquiring.server.testing.PageClient;
+import tochka.acquiring.server.testing.PageClient.Page;
 import tochka.acquiring.server.testing.QrCodes;
 import tochka.acquiring.testkit.ServerExtension;
 import tochka.acquiring.testkit.TestServer;
-
 
 /** Every page and form of the hosted checkout over plain HTTP: good and bad input, replays, expiry, redirects. */
 class CheckoutPagesIT {
@@ -31,21 +31,43 @@ class CheckoutPagesIT {
     private final PageClient browser = new PageClient(server.info().publicUrl());
 
     private String link(String extra) {
-        return server.api().post("/acquiring/v1.0/payments", """
+        return server.api()
+                .post("/acquiring/v1.0/payments", """
                 {"Data": {"customerCode": "%s", "amount": "1500.50", "purpose": "Заказ 7",
                           "paymentMode": ["card", "sbp", "tinkoff", "dolyame"]%s}}
-                """.formatted(server.info().customerCode(), extra)).expectStatus(200).data().get("operationId").asText();
+                """.formatted(server.info().customerCode(), extra))
+                .expectStatus(200)
+                .data()
+                .get("operationId")
+                .asText();
     }
 
     private JsonNode operation(String operationId) {
-        return server.api().get("/acquiring/v1.0/payments/" + operationId).expectStatus(200).data().get("Operation")
+        return server.api()
+                .get("/acquiring/v1.0/payments/" + operationId)
+                .expectStatus(200)
+                .data()
+                .get("Operation")
                 .get(0);
     }
 
     private Page payByCard(String operationId, String number) {
-        String csrf = browser.get("/order/card?uuid=" + operationId).expectStatus(200).csrf();
-        return browser.post("/order/card?uuid=" + operationId, "csrf", csrf, "number", number, "month", "12",
-                "year", "30", "cvc", "123", "email", "buyer@example.com");
+        String csrf =
+                browser.get("/order/card?uuid=" + operationId).expectStatus(200).csrf();
+        return browser.post(
+                "/order/card?uuid=" + operationId,
+                "csrf",
+                csrf,
+                "number",
+                number,
+                "month",
+                "12",
+                "year",
+                "30",
+                "cvc",
+                "123",
+                "email",
+                "buyer@example.com");
     }
 
     @Test
@@ -54,29 +76,43 @@ class CheckoutPagesIT {
 
         Page page = browser.get("/order/?uuid=" + operationId).expectStatus(200);
 
-        assertThat(page.body()).contains("ООО \"РОМАШКА\"").contains("1\u00a0500,50\u00a0₽")
-                .contains("A-77").contains("Заказ 7")
-                .contains("id=\"pay-card\"").contains("id=\"pay-sbp\"").contains("id=\"pay-tinkoff\"")
-                .contains("id=\"pay-dolyame\"").contains("Выберите способ оплаты");
-        assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'").contains("frame-ancestors 'none'")
+        assertThat(page.body())
+                .contains("ООО \"РОМАШКА\"")
+                .contains("1\u00a0500,50\u00a0₽")
+                .contains("A-77")
+                .contains("Заказ 7")
+                .contains("id=\"pay-card\"")
+                .contains("id=\"pay-sbp\"")
+                .contains("id=\"pay-tinkoff\"")
+                .contains("id=\"pay-dolyame\"")
+                .contains("Выберите способ оплаты");
+        assertThat(page.header("Content-Security-Policy"))
+                .contains("default-src 'none'")
+                .contains("frame-ancestors 'none'")
                 .contains("script-src 'self'");
         assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
         assertThat(page.header("Cache-Control")).isEqualTo("no-store");
-        assertThat(page.header("Set-Cookie")).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/order");
+        assertThat(page.header("Set-Cookie"))
+                .contains("HttpOnly")
+                .contains("SameSite=Lax")
+                .contains("Path=/order");
     }
 
     @Test
     void the_page_speaks_english_on_request_and_remembers_it() {
         String operationId = link("");
 
-        assertThat(browser.get("/order/?uuid=" + operationId + "&lang=en").body()).contains("Choose how to pay")
+        assertThat(browser.get("/order/?uuid=" + operationId + "&lang=en").body())
+                .contains("Choose how to pay")
                 .contains("1,500.50 RUB");
         assertThat(browser.get("/order/card?uuid=" + operationId).body()).contains("Card number");
     }
 
     @Test
     void unknown_expired_and_paid_links_get_their_own_pages() {
-        assertThat(browser.get("/order/?uuid=00000000-0000-0000-0000-000000000000").expectStatus(404).body())
+        assertThat(browser.get("/order/?uuid=00000000-0000-0000-0000-000000000000")
+                        .expectStatus(404)
+                        .body())
                 .contains("Ссылка не найдена");
         browser.get("/order/?uuid=not-a-uuid").expectStatus(404);
         browser.get("/order/").expectStatus(404);
@@ -96,12 +132,37 @@ class CheckoutPagesIT {
     @Test
     void a_good_card_pays_and_redirects_to_the_links_own_url_and_a_second_submit_changes_nothing() {
         String operationId = link(", \"redirectUrl\": \"" + SHOP + "\", \"failRedirectUrl\": \"" + SHOP_FAIL + "\"");
-        String csrf = browser.get("/order/card?uuid=" + operationId).expectStatus(200).csrf();
+        String csrf =
+                browser.get("/order/card?uuid=" + operationId).expectStatus(200).csrf();
 
-        Page paid = browser.post("/order/card?uuid=" + operationId, "csrf", csrf, "number", "4111 1111 1111 1111",
-                "month", "12", "year", "30", "cvc", "123", "email", "buyer@example.com");
-        Page again = browser.post("/order/card?uuid=" + operationId, "csrf", csrf, "number", "4111 1111 1111 1111",
-                "month", "12", "year", "30", "cvc", "123", "email", "");
+        Page paid = browser.post(
+                "/order/card?uuid=" + operationId,
+                "csrf",
+                csrf,
+                "number",
+                "4111 1111 1111 1111",
+                "month",
+                "12",
+                "year",
+                "30",
+                "cvc",
+                "123",
+                "email",
+                "buyer@example.com");
+        Page again = browser.post(
+                "/order/card?uuid=" + operationId,
+                "csrf",
+                csrf,
+                "number",
+                "4111 1111 1111 1111",
+                "month",
+                "12",
+                "year",
+                "30",
+                "cvc",
+                "123",
+                "email",
+                "");
 
         assertThat(paid.status()).isEqualTo(303);
         assertThat(paid.location()).isEqualTo(SHOP);
@@ -138,14 +199,30 @@ class CheckoutPagesIT {
         String operationId = link("");
         String csrf = browser.get("/order/card?uuid=" + operationId).csrf();
 
-        Page page = browser.post("/order/card?uuid=" + operationId, "csrf", csrf, "number", "4111 1111 1111 1112",
-                "month", "01", "year", "20", "cvc", "98", "email", "nope");
+        Page page = browser.post(
+                "/order/card?uuid=" + operationId,
+                "csrf",
+                csrf,
+                "number",
+                "4111 1111 1111 1112",
+                "month",
+                "01",
+                "year",
+                "20",
+                "cvc",
+                "98",
+                "email",
+                "nope");
 
         assertThat(page.status()).isEqualTo(400);
-        assertThat(page.body()).contains("id=\"number-error\">Неверный номер карты")
+        assertThat(page.body())
+                .contains("id=\"number-error\">Неверный номер карты")
                 .contains("id=\"expiry-error\">Срок действия карты истёк")
-                .contains("id=\"cvc-error\">CVC").contains("id=\"email-error\"")
-                .doesNotContain("4111 1111 1111 1112").doesNotContain("4111111111111112").doesNotContain("value=\"98\"");
+                .contains("id=\"cvc-error\">CVC")
+                .contains("id=\"email-error\"")
+                .doesNotContain("4111 1111 1111 1112")
+                .doesNotContain("4111111111111112")
+                .doesNotContain("value=\"98\"");
         assertThat(operation(operationId).get("status").asText()).isEqualTo("CREATED");
     }
 
@@ -155,7 +232,8 @@ class CheckoutPagesIT {
 
         Page declined = payByCard(operationId, "4000 0000 0000 9995");
         assertThat(declined.location()).isEqualTo("/order/failure?uuid=" + operationId + "&reason=insufficient_funds");
-        assertThat(browser.get(declined.location()).body()).contains("Недостаточно средств")
+        assertThat(browser.get(declined.location()).body())
+                .contains("Недостаточно средств")
                 .contains("href=\"/order/?uuid=" + operationId + "\"");
         assertThat(payByCard(operationId, "4000 0000 0000 9979").location()).endsWith("reason=stolen_card");
         assertThat(payByCard(operationId, "4000 0000 0000 0119").location()).endsWith("reason=processor_timeout");
@@ -187,13 +265,15 @@ class CheckoutPagesIT {
     @Test
     void a_wrong_three_d_secure_code_declines() {
         String operationId = link("");
-        String csrf = browser.get(payByCard(operationId, "4000 0000 0000 3220").location()).csrf();
+        String csrf = browser.get(payByCard(operationId, "4000 0000 0000 3220").location())
+                .csrf();
 
         Page declined = browser.post("/order/3ds?uuid=" + operationId, "csrf", csrf, "code", "0000");
 
         assertThat(declined.location()).endsWith("reason=three_ds_failed");
         assertThat(operation(operationId).get("status").asText()).isEqualTo("CREATED");
-        assertThat(browser.get("/order/3ds?uuid=" + operationId).location()).as("the challenge is used up")
+        assertThat(browser.get("/order/3ds?uuid=" + operationId).location())
+                .as("the challenge is used up")
                 .isEqualTo("/order/card?uuid=" + operationId);
     }
 
@@ -202,13 +282,48 @@ class CheckoutPagesIT {
         String operationId = link("");
         String csrf = browser.get("/order/card?uuid=" + operationId).csrf();
 
-        assertThat(browser.post("/order/card?uuid=" + operationId, "csrf", "0".repeat(64), "number",
-                "4111111111111111", "month", "12", "year", "30", "cvc", "123").status()).isEqualTo(403);
-        assertThat(browser.post("/order/card?uuid=" + operationId, "number", "4111111111111111", "month", "12",
-                "year", "30", "cvc", "123").status()).isEqualTo(403);
+        assertThat(browser.post(
+                                "/order/card?uuid=" + operationId,
+                                "csrf",
+                                "0".repeat(64),
+                                "number",
+                                "4111111111111111",
+                                "month",
+                                "12",
+                                "year",
+                                "30",
+                                "cvc",
+                                "123")
+                        .status())
+                .isEqualTo(403);
+        assertThat(browser.post(
+                                "/order/card?uuid=" + operationId,
+                                "number",
+                                "4111111111111111",
+                                "month",
+                                "12",
+                                "year",
+                                "30",
+                                "cvc",
+                                "123")
+                        .status())
+                .isEqualTo(403);
         PageClient stranger = new PageClient(server.info().publicUrl());
-        assertThat(stranger.post("/order/card?uuid=" + operationId, "csrf", csrf, "number", "4111111111111111",
-                "month", "12", "year", "30", "cvc", "123").status()).as("another browser has no session").isEqualTo(410);
+        assertThat(stranger.post(
+                                "/order/card?uuid=" + operationId,
+                                "csrf",
+                                csrf,
+                                "number",
+                                "4111111111111111",
+                                "month",
+                                "12",
+                                "year",
+                                "30",
+                                "cvc",
+                                "123")
+                        .status())
+                .as("another browser has no session")
+                .isEqualTo(410);
         assertThat(operation(operationId).get("status").asText()).isEqualTo("CREATED");
     }
 
@@ -218,8 +333,18 @@ class CheckoutPagesIT {
         String csrf = browser.get("/order/card?uuid=" + operationId).csrf();
         server.advanceClock(61);
 
-        Page stale = browser.post("/order/card?uuid=" + operationId, "csrf", csrf, "number", "4111111111111111",
-                "month", "12", "year", "30", "cvc", "123");
+        Page stale = browser.post(
+                "/order/card?uuid=" + operationId,
+                "csrf",
+                csrf,
+                "number",
+                "4111111111111111",
+                "month",
+                "12",
+                "year",
+                "30",
+                "cvc",
+                "123");
         assertThat(stale.status()).isEqualTo(410);
         assertThat(stale.body()).contains("Время на оплату истекло");
 
@@ -231,23 +356,31 @@ class CheckoutPagesIT {
     void sbp_shows_a_qr_code_that_the_bank_app_pays_and_the_page_then_moves_on() throws Exception {
         String operationId = link(", \"redirectUrl\": \"" + SHOP + "\"");
         Page sbp = browser.get("/order/sbp?uuid=" + operationId).expectStatus(200);
-        Matcher image = Pattern.compile("src=\"(/order/qr/(A[A-Z0-9]{31})\\.png)\"").matcher(sbp.body());
+        Matcher image =
+                Pattern.compile("src=\"(/order/qr/(A[A-Z0-9]{31})\\.png)\"").matcher(sbp.body());
         assertThat(image.find()).isTrue();
         String qrcId = image.group(2);
 
         Page png = browser.get(image.group(1)).expectStatus(200);
         assertThat(png.header("Content-Type")).isEqualTo("image/png");
         String payload = QrCodes.decode(png.response().body());
-        assertThat(payload).startsWith("https://qr.nspk.ru/" + qrcId + "?type=02").contains("sum=150050&cur=RUB");
+        assertThat(payload)
+                .startsWith("https://qr.nspk.ru/" + qrcId + "?type=02")
+                .contains("sum=150050&cur=RUB");
         assertThat(browser.get("/order/status?uuid=" + operationId).body()).isEqualTo("{\"status\":\"CREATED\"}");
 
         PageClient phone = new PageClient(server.info().publicUrl());
         String bankApp = payload.replace("https://qr.nspk.ru", server.info().publicUrl());
         Page app = phone.get(bankApp).expectStatus(200);
-        assertThat(app.body()).contains("ООО \"РОМАШКА\"").contains("1\u00a0500,50\u00a0₽").contains("Заказ 7");
+        assertThat(app.body())
+                .contains("ООО \"РОМАШКА\"")
+                .contains("1\u00a0500,50\u00a0₽")
+                .contains("Заказ 7");
         Page paid = phone.post("/" + qrcId + "/pay", "csrf", app.csrf()).expectStatus(200);
         assertThat(paid.body()).contains("Платёж выполнен");
-        assertThat(phone.post("/" + qrcId + "/pay", "csrf", app.csrf()).status()).as("paying twice").isEqualTo(409);
+        assertThat(phone.post("/" + qrcId + "/pay", "csrf", app.csrf()).status())
+                .as("paying twice")
+                .isEqualTo(409);
 
         assertThat(browser.get("/order/status?uuid=" + operationId).body()).isEqualTo("{\"status\":\"APPROVED\"}");
         assertThat(browser.get("/order/success?uuid=" + operationId).location()).isEqualTo(SHOP);
@@ -266,7 +399,8 @@ class CheckoutPagesIT {
         String qrcId = image.group(1);
         PageClient phone = new PageClient(server.info().publicUrl());
 
-        assertThat(phone.post("/" + qrcId + "/pay", "csrf", "0".repeat(64)).status()).isEqualTo(403);
+        assertThat(phone.post("/" + qrcId + "/pay", "csrf", "0".repeat(64)).status())
+                .isEqualTo(403);
         assertThat(phone.get("/AD1000000000000000000000000000ZZ").status()).isEqualTo(404);
         assertThat(phone.get("/robots.txt").status()).as("not a QR code id").isEqualTo(404);
         String csrf = phone.get("/" + qrcId).csrf();
@@ -278,7 +412,9 @@ class CheckoutPagesIT {
     void t_pay_and_dolyame_confirm_or_cancel() {
         for (String mode : new String[] {"tinkoff", "dolyame"}) {
             String operationId = link(", \"redirectUrl\": \"" + SHOP + "\"");
-            String csrf = browser.get("/order/" + mode + "?uuid=" + operationId).expectStatus(200).csrf();
+            String csrf = browser.get("/order/" + mode + "?uuid=" + operationId)
+                    .expectStatus(200)
+                    .csrf();
 
             Page cancelled = browser.post("/order/" + mode + "?uuid=" + operationId, "csrf", csrf, "action", "cancel");
             assertThat(cancelled.location()).endsWith("reason=cancelled");
@@ -290,13 +426,20 @@ class CheckoutPagesIT {
 
     @Test
     void a_mode_the_link_does_not_allow_is_not_offered() {
-        String operationId = server.api().post("/acquiring/v1.0/payments", """
+        String operationId = server.api()
+                .post("/acquiring/v1.0/payments", """
                 {"Data": {"customerCode": "%s", "amount": 10, "purpose": "p", "paymentMode": ["sbp"]}}
-                """.formatted(server.info().customerCode())).expectStatus(200).data().get("operationId").asText();
+                """.formatted(server.info().customerCode()))
+                .expectStatus(200)
+                .data()
+                .get("operationId")
+                .asText();
 
         assertThat(browser.get("/order/?uuid=" + operationId).body()).doesNotContain("pay-card");
         assertThat(browser.get("/order/card?uuid=" + operationId).status()).isEqualTo(404);
-        assertThat(browser.post("/order/card?uuid=" + operationId, "number", "4111111111111111").status()).isEqualTo(404);
+        assertThat(browser.post("/order/card?uuid=" + operationId, "number", "4111111111111111")
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -309,7 +452,8 @@ class CheckoutPagesIT {
         assertThat(paid.location()).isEqualTo(SHOP);
         assertThat(afterwards.location()).isEqualTo(SHOP);
         assertThat(browser.get("/order/card?uuid=" + link(", \"redirectUrl\": \"" + SHOP + "\""))
-                .header("Content-Security-Policy")).contains("form-action 'self' https://shop.example");
+                        .header("Content-Security-Policy"))
+                .contains("form-action 'self' https://shop.example");
     }
 
     // ---- the buyer's page, polished ------------------------------------------------------------------------------
@@ -322,7 +466,9 @@ class CheckoutPagesIT {
     }
 
     private String status(String operationId) {
-        return browser.get("/order/status?uuid=" + operationId).expectStatus(200).body();
+        return browser.get("/order/status?uuid=" + operationId)
+                .expectStatus(200)
+                .body();
     }
 
     @Test
@@ -330,19 +476,25 @@ class CheckoutPagesIT {
         String operationId = link(", \"redirectUrl\": \"" + SHOP + "\"");
         Page sbp = browser.get("/order/sbp?uuid=" + operationId).expectStatus(200);
         String cancelled = qrcId(sbp);
-        assertThat(sbp.body()).contains("data-failed-url=\"/order/failure?uuid=" + operationId
-                + "&amp;reason=cancelled\"");
+        assertThat(sbp.body())
+                .contains("data-failed-url=\"/order/failure?uuid=" + operationId + "&amp;reason=cancelled\"");
         PageClient phone = new PageClient(server.info().publicUrl());
         String csrf = phone.get("/" + cancelled).expectStatus(200).csrf();
 
-        assertThat(phone.post("/" + cancelled + "/cancel", "csrf", csrf).expectStatus(200).body())
+        assertThat(phone.post("/" + cancelled + "/cancel", "csrf", csrf)
+                        .expectStatus(200)
+                        .body())
                 .contains("Платёж отменён");
 
         assertThat(status(operationId)).isEqualTo("{\"status\":\"CREATED\",\"attempt\":\"CANCELLED\"}");
-        assertThat(new PageClient(server.info().publicUrl()).get("/order/status?uuid=" + operationId).body())
-                .as("another browser's page waits for its own code").isEqualTo("{\"status\":\"CREATED\"}");
+        assertThat(new PageClient(server.info().publicUrl())
+                        .get("/order/status?uuid=" + operationId)
+                        .body())
+                .as("another browser's page waits for its own code")
+                .isEqualTo("{\"status\":\"CREATED\"}");
         assertThat(operation(operationId).get("status").asText()).isEqualTo("CREATED");
-        assertThat(phone.post("/" + cancelled + "/pay", "csrf", csrf).status()).as("a cancelled code cannot pay")
+        assertThat(phone.post("/" + cancelled + "/pay", "csrf", csrf).status())
+                .as("a cancelled code cannot pay")
                 .isEqualTo(409);
         assertThat(phone.get("/" + cancelled).body()).contains("Платёж отменён").doesNotContain("bank-pay");
         Page checked = browser.get("/order/sbp?uuid=" + operationId + "&check=1");
@@ -353,7 +505,9 @@ class CheckoutPagesIT {
         String fresh = qrcId(again);
         assertThat(fresh).isNotEqualTo(cancelled);
         assertThat(status(operationId)).isEqualTo("{\"status\":\"CREATED\"}");
-        assertThat(browser.get("/order/sbp?uuid=" + operationId).body()).as("the fresh code stays").contains(fresh);
+        assertThat(browser.get("/order/sbp?uuid=" + operationId).body())
+                .as("the fresh code stays")
+                .contains(fresh);
         phone.post("/" + fresh + "/pay", "csrf", phone.get("/" + fresh).csrf()).expectStatus(200);
         assertThat(status(operationId)).isEqualTo("{\"status\":\"APPROVED\"}");
         assertThat(operation(operationId).get("paymentType").asText()).isEqualTo("sbp");
@@ -364,13 +518,16 @@ class CheckoutPagesIT {
         String operationId = link(", \"failRedirectUrl\": \"" + SHOP_FAIL + "\"");
         String qrcId = qrcId(browser.get("/order/sbp?uuid=" + operationId));
         PageClient phone = new PageClient(server.info().publicUrl());
-        phone.post("/" + qrcId + "/cancel", "csrf", phone.get("/" + qrcId).csrf()).expectStatus(200);
+        phone.post("/" + qrcId + "/cancel", "csrf", phone.get("/" + qrcId).csrf())
+                .expectStatus(200);
 
         assertThat(browser.get("/order/sbp?uuid=" + operationId).body())
                 .contains("data-failed-url=\"" + SHOP_FAIL + "\"");
         String fresh = qrcId(browser.get("/order/sbp?uuid=" + operationId));
-        phone.post("/" + fresh + "/cancel", "csrf", phone.get("/" + fresh).csrf()).expectStatus(200);
-        assertThat(browser.get("/order/sbp?uuid=" + operationId + "&check=1").location()).isEqualTo(SHOP_FAIL);
+        phone.post("/" + fresh + "/cancel", "csrf", phone.get("/" + fresh).csrf())
+                .expectStatus(200);
+        assertThat(browser.get("/order/sbp?uuid=" + operationId + "&check=1").location())
+                .isEqualTo(SHOP_FAIL);
         assertThat(operation(operationId).get("status").asText()).isEqualTo("CREATED");
     }
 
@@ -378,34 +535,48 @@ class CheckoutPagesIT {
     void i_have_paid_check_on_an_unpaid_link_stays_and_says_the_payment_has_not_arrived() {
         String operationId = link(", \"redirectUrl\": \"" + SHOP + "\"");
         Page sbp = browser.get("/order/sbp?uuid=" + operationId).expectStatus(200);
-        assertThat(sbp.body()).contains("id=\"check\"").contains("href=\"/order/sbp?uuid=" + operationId
-                + "&amp;check=1\"").doesNotContain("id=\"not-yet\"");
+        assertThat(sbp.body())
+                .contains("id=\"check\"")
+                .contains("href=\"/order/sbp?uuid=" + operationId + "&amp;check=1\"")
+                .doesNotContain("id=\"not-yet\"");
 
-        Page checked = browser.get("/order/sbp?uuid=" + operationId + "&check=1").expectStatus(200);
+        Page checked =
+                browser.get("/order/sbp?uuid=" + operationId + "&check=1").expectStatus(200);
 
-        assertThat(checked.body()).contains("id=\"not-yet\"").contains("Оплата ещё не поступила")
-                .contains("/order/assets/sbp.js").contains(qrcId(sbp));
+        assertThat(checked.body())
+                .contains("id=\"not-yet\"")
+                .contains("Оплата ещё не поступила")
+                .contains("/order/assets/sbp.js")
+                .contains(qrcId(sbp));
         server.simulate(operationId, "sbp", "approve").expectStatus(200);
-        assertThat(browser.get("/order/sbp?uuid=" + operationId + "&check=1").location()).isEqualTo(SHOP);
+        assertThat(browser.get("/order/sbp?uuid=" + operationId + "&check=1").location())
+                .isEqualTo(SHOP);
         String withoutRedirect = link("");
         server.simulate(withoutRedirect, "sbp", "approve").expectStatus(200);
-        assertThat(browser.get("/order/sbp?uuid=" + withoutRedirect + "&check=1").location())
+        assertThat(browser.get("/order/sbp?uuid=" + withoutRedirect + "&check=1")
+                        .location())
                 .isEqualTo("/order/success?uuid=" + withoutRedirect);
     }
 
     @Test
     void a_link_with_one_way_to_pay_goes_straight_to_it_with_no_way_back_to_a_chooser() {
         for (String mode : new String[] {"card", "sbp", "tinkoff", "dolyame"}) {
-            String operationId = server.api().post("/acquiring/v1.0/payments", """
+            String operationId = server.api()
+                    .post("/acquiring/v1.0/payments", """
                     {"Data": {"customerCode": "%s", "amount": 10, "purpose": "p", "paymentMode": ["%s"]}}
-                    """.formatted(server.info().customerCode(), mode)).expectStatus(200).data().get("operationId")
+                    """.formatted(
+                                    server.info().customerCode(), mode))
+                    .expectStatus(200)
+                    .data()
+                    .get("operationId")
                     .asText();
 
             Page order = browser.get("/order/?uuid=" + operationId);
 
             assertThat(order.status()).isEqualTo(303);
             assertThat(order.location()).isEqualTo("/order/" + mode + "?uuid=" + operationId);
-            assertThat(browser.get(order.location()).expectStatus(200).body()).doesNotContain("id=\"back\"")
+            assertThat(browser.get(order.location()).expectStatus(200).body())
+                    .doesNotContain("id=\"back\"")
                     .doesNotContain("Выбрать другой способ оплаты");
         }
         String twoWays = link("");
@@ -415,26 +586,36 @@ class CheckoutPagesIT {
 
     @Test
     void a_link_with_a_receipt_shows_its_items_and_fills_in_the_receipt_email() {
-        String operationId = server.api().post("/acquiring/v1.0/payments_with_receipt", """
+        String operationId = server.api()
+                .post("/acquiring/v1.0/payments_with_receipt", """
                 {"Data": {"customerCode": "%s", "amount": "1500.50", "purpose": "Чай и сыр",
                   "paymentMode": ["card", "sbp"], "Client": {"email": "ivan@example.com"},
                   "Items": [
                     {"name": "Чай <зелёный>", "amount": "350.25", "quantity": 2, "measure": "шт."},
                     {"name": "Сыр", "amount": "1000", "quantity": "0.8", "measure": "кг."}
                   ]}}
-                """.formatted(server.info().customerCode())).expectStatus(200).data().get("operationId").asText();
+                """.formatted(
+                                server.info().customerCode()))
+                .expectStatus(200)
+                .data()
+                .get("operationId")
+                .asText();
 
-        String order = browser.get("/order/?uuid=" + operationId).expectStatus(200).body();
-        String card = browser.get("/order/card?uuid=" + operationId).expectStatus(200).body();
+        String order =
+                browser.get("/order/?uuid=" + operationId).expectStatus(200).body();
+        String card =
+                browser.get("/order/card?uuid=" + operationId).expectStatus(200).body();
 
-        assertThat(order).contains("id=\"items\"")
+        assertThat(order)
+                .contains("id=\"items\"")
                 .contains("<td class=\"item-name\">Чай &lt;зелёный&gt;</td><td class=\"item-quantity\">2</td>")
                 .contains("<td class=\"item-price\">350,25\u00a0₽</td><td class=\"item-total\">700,50\u00a0₽</td>")
                 .contains("<td class=\"item-name\">Сыр</td><td class=\"item-quantity\">0,8</td>")
                 .contains("<td class=\"item-price\">1\u00a0000,00\u00a0₽</td>"
                         + "<td class=\"item-total\">800,00\u00a0₽</td>");
         assertThat(card).contains("id=\"items\"").contains("value=\"ivan@example.com\"");
-        assertThat(browser.get("/order/card?uuid=" + link("")).body()).doesNotContain("id=\"items\"")
+        assertThat(browser.get("/order/card?uuid=" + link("")).body())
+                .doesNotContain("id=\"items\"")
                 .doesNotContain("ivan@example.com");
     }
 
@@ -443,27 +624,60 @@ class CheckoutPagesIT {
         String operationId = link("");
         String csrf = browser.get("/order/card?uuid=" + operationId).csrf();
 
-        Page page = browser.post("/order/card?uuid=" + operationId, "csrf", csrf, "number", "4111111111111111",
-                "month", "01", "year", "20", "cvc", "987", "email", "buyer@");
+        Page page = browser.post(
+                "/order/card?uuid=" + operationId,
+                "csrf",
+                csrf,
+                "number",
+                "4111111111111111",
+                "month",
+                "01",
+                "year",
+                "20",
+                "cvc",
+                "987",
+                "email",
+                "buyer@");
 
         assertThat(page.status()).isEqualTo(400);
         String body = page.body();
-        assertThat(body).contains("value=\"4111 1111 1111 1111\"").contains("value=\"01\"").contains("value=\"20\"")
-                .contains("value=\"buyer@\"").doesNotContain("value=\"987\"");
+        assertThat(body)
+                .contains("value=\"4111 1111 1111 1111\"")
+                .contains("value=\"01\"")
+                .contains("value=\"20\"")
+                .contains("value=\"buyer@\"")
+                .doesNotContain("value=\"987\"");
         assertThat(input(body, "number")).doesNotContain("invalid").doesNotContain("aria-");
         assertThat(input(body, "cvc")).doesNotContain("invalid").doesNotContain("value=");
         for (String field : new String[] {"month", "year"}) {
-            assertThat(input(body, field)).contains("class=\"invalid\"").contains("aria-invalid=\"true\"")
+            assertThat(input(body, field))
+                    .contains("class=\"invalid\"")
+                    .contains("aria-invalid=\"true\"")
                     .contains("aria-describedby=\"expiry-error\"");
         }
-        assertThat(input(body, "email")).contains("class=\"invalid\"").contains("aria-invalid=\"true\"")
+        assertThat(input(body, "email"))
+                .contains("class=\"invalid\"")
+                .contains("aria-invalid=\"true\"")
                 .contains("aria-describedby=\"email-error\"");
         assertThat(body).contains("id=\"expiry-error\"").contains("id=\"email-error\"");
         assertThat(page.header("Cache-Control")).isEqualTo("no-store");
 
-        Page wrongCvc = browser.post("/order/card?uuid=" + operationId, "csrf", csrf, "number", "4111111111111111",
-                "month", "12", "year", "30", "cvc", "98", "email", "");
-        assertThat(input(wrongCvc.body(), "cvc")).contains("aria-invalid=\"true\"")
+        Page wrongCvc = browser.post(
+                "/order/card?uuid=" + operationId,
+                "csrf",
+                csrf,
+                "number",
+                "4111111111111111",
+                "month",
+                "12",
+                "year",
+                "30",
+                "cvc",
+                "98",
+                "email",
+                "");
+        assertThat(input(wrongCvc.body(), "cvc"))
+                .contains("aria-invalid=\"true\"")
                 .contains("aria-describedby=\"cvc-error\"");
         assertThat(input(wrongCvc.body(), "number")).contains("value=\"4111 1111 1111 1111\"");
         assertThat(operation(operationId).get("status").asText()).isEqualTo("CREATED");
@@ -479,23 +693,37 @@ class CheckoutPagesIT {
     @Test
     void the_success_page_tells_what_was_paid_and_how_and_a_paid_link_shows_the_same() {
         String byCard = link(", \"paymentLinkId\": \"A-78\"");
-        String page = browser.get(payByCard(byCard, "5555 5555 5555 4444").location()).expectStatus(200).body();
+        String page = browser.get(payByCard(byCard, "5555 5555 5555 4444").location())
+                .expectStatus(200)
+                .body();
 
-        assertThat(page).contains("Оплата прошла").contains("id=\"paid-amount\">1\u00a0500,50\u00a0₽")
-                .contains("id=\"paid-order-number\">A-78").contains("id=\"paid-seller\">ООО \"РОМАШКА\"")
+        assertThat(page)
+                .contains("Оплата прошла")
+                .contains("id=\"paid-amount\">1\u00a0500,50\u00a0₽")
+                .contains("id=\"paid-order-number\">A-78")
+                .contains("id=\"paid-seller\">ООО \"РОМАШКА\"")
                 .contains("id=\"paid-method\">Банковская карта")
                 .contains("id=\"paid-card\">Mastercard 555555******4444")
-                .doesNotContain("5555555555554444").doesNotContain("id=\"shop-link\"");
+                .doesNotContain("5555555555554444")
+                .doesNotContain("id=\"shop-link\"");
 
         String bySbp = link(", \"redirectUrl\": \"" + SHOP + "\"");
         server.simulate(bySbp, "sbp", "approve").expectStatus(200);
-        String alreadyPaid = browser.get("/order/?uuid=" + bySbp).expectStatus(200).body();
-        assertThat(alreadyPaid).contains("Заказ уже оплачен").contains("id=\"paid-amount\"")
-                .contains("id=\"paid-method\">СБП").doesNotContain("id=\"paid-card\"")
+        String alreadyPaid =
+                browser.get("/order/?uuid=" + bySbp).expectStatus(200).body();
+        assertThat(alreadyPaid)
+                .contains("Заказ уже оплачен")
+                .contains("id=\"paid-amount\"")
+                .contains("id=\"paid-method\">СБП")
+                .doesNotContain("id=\"paid-card\"")
                 .contains("id=\"shop-link\" href=\"" + SHOP + "\"");
-        assertThat(browser.get("/order/success?uuid=" + bySbp + "&lang=en").location()).isEqualTo(SHOP);
-        assertThat(browser.get("/order/?uuid=" + bySbp).body()).contains("This order is already paid")
-                .contains("Paid with").contains("SBP").contains("Back to the shop");
+        assertThat(browser.get("/order/success?uuid=" + bySbp + "&lang=en").location())
+                .isEqualTo(SHOP);
+        assertThat(browser.get("/order/?uuid=" + bySbp).body())
+                .contains("This order is already paid")
+                .contains("Paid with")
+                .contains("SBP")
+                .contains("Back to the shop");
     }
 
     @Test
@@ -503,11 +731,17 @@ class CheckoutPagesIT {
         String withShop = link(", \"redirectUrl\": \"" + SHOP + "\"");
         String withoutShop = link("");
 
-        String failed = browser.get(payByCard(withShop, "4000 0000 0000 9995").location()).expectStatus(200).body();
-        String failedToo = browser.get(payByCard(withoutShop, "4000 0000 0000 9995").location()).body();
+        String failed = browser.get(payByCard(withShop, "4000 0000 0000 9995").location())
+                .expectStatus(200)
+                .body();
+        String failedToo = browser.get(
+                        payByCard(withoutShop, "4000 0000 0000 9995").location())
+                .body();
 
-        assertThat(failed).contains("id=\"notice-link\" href=\"/order/?uuid=" + withShop + "\"")
-                .contains("id=\"shop-link\" href=\"" + SHOP + "\"").contains("Вернуться в магазин");
+        assertThat(failed)
+                .contains("id=\"notice-link\" href=\"/order/?uuid=" + withShop + "\"")
+                .contains("id=\"shop-link\" href=\"" + SHOP + "\"")
+                .contains("Вернуться в магазин");
         assertThat(failedToo).contains("id=\"notice-link\"").doesNotContain("id=\"shop-link\"");
         String expiring = link(", \"ttl\": 5, \"redirectUrl\": \"" + SHOP + "\"");
         server.advanceClock(5);
@@ -522,12 +756,14 @@ class CheckoutPagesIT {
 
         assertThat(browser.get("/order/card?uuid=" + twoStage).body())
                 .contains("id=\"pay\">Заблокировать 1\u00a0500,50\u00a0₽</button>")
-                .contains("id=\"hold-note\"").contains("заблокирована на карте, пока магазин не подтвердит заказ");
+                .contains("id=\"hold-note\"")
+                .contains("заблокирована на карте, пока магазин не подтвердит заказ");
         assertThat(browser.get("/order/card?uuid=" + twoStage + "&lang=en").body())
                 .contains("id=\"pay\">Hold 1,500.50 RUB</button>")
                 .contains("The amount will be held on your card until the shop confirms the order");
         assertThat(browser.get("/order/card?uuid=" + oneStage + "&lang=ru").body())
-                .contains("id=\"pay\">Оплатить 1\u00a0500,50\u00a0₽</button>").doesNotContain("hold-note");
+                .contains("id=\"pay\">Оплатить 1\u00a0500,50\u00a0₽</button>")
+                .doesNotContain("hold-note");
     }
 
     @Test
@@ -549,13 +785,18 @@ class CheckoutPagesIT {
         String qrcId = qrcId(browser.get("/order/sbp?uuid=" + operationId));
         PageClient phone = new PageClient(server.info().publicUrl());
 
-        for (String page : new String[] {browser.get("/order/?uuid=" + operationId).body(),
-            browser.get("/order/card?uuid=" + operationId).body(), phone.get("/" + qrcId).body(),
-            browser.get("/order/?uuid=00000000-0000-0000-0000-000000000000").body()}) {
-            assertThat(page).contains("id=\"test-badge\">ТЕСТ<")
+        for (String page : new String[] {
+            browser.get("/order/?uuid=" + operationId).body(),
+            browser.get("/order/card?uuid=" + operationId).body(),
+            phone.get("/" + qrcId).body(),
+            browser.get("/order/?uuid=00000000-0000-0000-0000-000000000000").body()
+        }) {
+            assertThat(page)
+                    .contains("id=\"test-badge\">ТЕСТ<")
                     .contains("id=\"test-mode\">Тестовый режим: деньги не списываются<");
         }
-        assertThat(browser.get("/order/?uuid=" + operationId + "&lang=en").body()).contains("id=\"test-badge\">TEST<")
+        assertThat(browser.get("/order/?uuid=" + operationId + "&lang=en").body())
+                .contains("id=\"test-badge\">TEST<")
                 .contains("Test mode: no real money moves");
         assertThat(phone.get("/" + qrcId + "?lang=en").body()).contains("Test mode: no real money moves");
     }
@@ -568,10 +809,12 @@ class CheckoutPagesIT {
         checkout.addAppender(logs);
         try {
             String passed = link("");
-            String csrf = browser.get(payByCard(passed, "4000 0000 0000 3220").location()).csrf();
+            String csrf = browser.get(payByCard(passed, "4000 0000 0000 3220").location())
+                    .csrf();
             browser.post("/order/3ds?uuid=" + passed, "csrf", csrf, "code", "1234");
             String failed = link("");
-            csrf = browser.get(payByCard(failed, "4000 0000 0000 3220").location()).csrf();
+            csrf = browser.get(payByCard(failed, "4000 0000 0000 3220").location())
+                    .csrf();
             browser.post("/order/3ds?uuid=" + failed, "csrf", csrf, "code", "0000");
             String sbp = link("");
             String qrcId = qrcId(browser.get("/order/sbp?uuid=" + sbp));
@@ -580,23 +823,36 @@ class CheckoutPagesIT {
             phone.post("/" + qrcId + "/cancel", "csrf", bankCsrf);
             phone.post("/" + qrcId + "/cancel", "csrf", bankCsrf);
             String tpay = link("");
-            browser.post("/order/tinkoff?uuid=" + tpay, "csrf", browser.get("/order/tinkoff?uuid=" + tpay).csrf(),
-                    "action", "cancel");
+            browser.post(
+                    "/order/tinkoff?uuid=" + tpay,
+                    "csrf",
+                    browser.get("/order/tinkoff?uuid=" + tpay).csrf(),
+                    "action",
+                    "cancel");
             String dolyame = link("");
-            browser.post("/order/dolyame?uuid=" + dolyame, "csrf",
-                    browser.get("/order/dolyame?uuid=" + dolyame).csrf(), "action", "cancel");
+            browser.post(
+                    "/order/dolyame?uuid=" + dolyame,
+                    "csrf",
+                    browser.get("/order/dolyame?uuid=" + dolyame).csrf(),
+                    "action",
+                    "cancel");
 
-            List<String> lines = logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-            assertThat(lines).contains(
-                    "card payment of " + passed + " with VISA 400000******3220: THREE_DS_REQUIRED",
-                    "3-D Secure challenge of " + passed + " with VISA 400000******3220 started",
-                    "3-D Secure challenge of " + passed + " with VISA 400000******3220 passed",
-                    "3-D Secure challenge of " + failed + " with VISA 400000******3220 started",
-                    "3-D Secure challenge of " + failed + " with VISA 400000******3220 failed: wrong code",
-                    "SBP payment of " + sbp + " cancelled in the bank app (QR code " + qrcId + ")",
-                    "T-Pay payment of " + tpay + " cancelled by the buyer",
-                    "Dolyame payment of " + dolyame + " cancelled by the buyer");
-            assertThat(lines).filteredOn(line -> line.contains(sbp)).as("one cancellation, one line").hasSize(1);
+            List<String> lines =
+                    logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+            assertThat(lines)
+                    .contains(
+                            "card payment of " + passed + " with VISA 400000******3220: THREE_DS_REQUIRED",
+                            "3-D Secure challenge of " + passed + " with VISA 400000******3220 started",
+                            "3-D Secure challenge of " + passed + " with VISA 400000******3220 passed",
+                            "3-D Secure challenge of " + failed + " with VISA 400000******3220 started",
+                            "3-D Secure challenge of " + failed + " with VISA 400000******3220 failed: wrong code",
+                            "SBP payment of " + sbp + " cancelled in the bank app (QR code " + qrcId + ")",
+                            "T-Pay payment of " + tpay + " cancelled by the buyer",
+                            "Dolyame payment of " + dolyame + " cancelled by the buyer");
+            assertThat(lines)
+                    .filteredOn(line -> line.contains(sbp))
+                    .as("one cancellation, one line")
+                    .hasSize(1);
             assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContain("\n", "4000000000003220"));
         } finally {
             checkout.detachAppender(logs);

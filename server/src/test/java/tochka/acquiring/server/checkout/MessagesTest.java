@@ -1,6 +1,7 @@
 package tochka.acquiring.server.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -20,12 +21,10 @@ import org.junit.jupiter.api.Test;
 import tochka.acquiring.server.core.Money;
 import tochka.acquiring.server.core.PaymentMode;
 
-
 class MessagesTest {
 
     /** A text's key in a template or in code: {@code t.get("card.title")}, {@code t().format("card.hold", ...)}. */
-    private static final Pattern TEXT_CALL =
-            Pattern.compile("\\bt(?:\\(\\))?\\.(?:get|format|has)\\(\"([^\"]+)\"[,)]");
+    private static final Pattern TEXT_CALL = Pattern.compile("\\bt(?:\\(\\))?\\.(?:get|format|has)\\(\"([^\"]+)\"[,)]");
     /** A key handed on as a literal ({@code notice(..., "unknown.title", "unknown.text", ...)}): dotted words. */
     private static final Pattern DOTTED_LITERAL = Pattern.compile("\"([a-z][a-z0-9_]*(?:\\.[a-zA-Z0-9_]+)+)\"");
     /** Dotted literals that name files, not texts. */
@@ -63,8 +62,20 @@ class MessagesTest {
     void every_text_is_there_in_both_languages() {
         for (String lang : new String[] {"ru", "en"}) {
             Messages t = Messages.of(lang);
-            for (String key : new String[] {"test.badge", "test.mode", "card.hold", "card.hold.note", "sbp.not_yet",
-                "method.card", "method.sbp", "method.tinkoff", "method.dolyame", "paid.method", "paid.card", "items"}) {
+            for (String key : new String[] {
+                "test.badge",
+                "test.mode",
+                "card.hold",
+                "card.hold.note",
+                "sbp.not_yet",
+                "method.card",
+                "method.sbp",
+                "method.tinkoff",
+                "method.dolyame",
+                "paid.method",
+                "paid.card",
+                "items"
+            }) {
                 assertThat(t.get(key)).as("%s in %s", key, lang).isNotBlank();
             }
         }
@@ -108,14 +119,25 @@ class MessagesTest {
             while (reason.find()) used.add("reason." + reason.group(1));
         }
         for (PaymentMode mode : PaymentMode.values()) {
-            used.addAll(List.of("mode." + mode.code(), "mode." + mode.code() + ".hint",
-                    "method." + mode.code()));
+            used.addAll(List.of("mode." + mode.code(), "mode." + mode.code() + ".hint", "method." + mode.code()));
         }
-        used.addAll(List.of("confirm." + PaymentMode.TINKOFF.code(), "confirm." + PaymentMode.DOLYAME.code(),
-                "brand.VISA", "brand.MASTERCARD", "brand.MIR", "reason.declined"));
+        used.addAll(List.of(
+                "confirm." + PaymentMode.TINKOFF.code(),
+                "confirm." + PaymentMode.DOLYAME.code(),
+                "brand.VISA",
+                "brand.MASTERCARD",
+                "brand.MIR",
+                "reason.declined"));
         // The scan finds what it is meant to: keys of templates, of code and of failure reasons.
-        assertThat(used).contains("bank.title", "items.quantity", "unknown.title", "error.cvc", "card.hold",
-                "reason.insufficient_funds", "reason.cancelled");
+        assertThat(used)
+                .contains(
+                        "bank.title",
+                        "items.quantity",
+                        "unknown.title",
+                        "error.cvc",
+                        "card.hold",
+                        "reason.insufficient_funds",
+                        "reason.cancelled");
 
         for (String file : new String[] {"/i18n/checkout.properties", "/i18n/checkout_en.properties"}) {
             assertThat(ownKeys(file)).as("texts of %s", file).containsAll(used);
@@ -137,8 +159,8 @@ class MessagesTest {
     private static Set<String> ownKeys(String resource) {
         try (InputStream in = MessagesTest.class.getResourceAsStream(resource)) {
             if (in == null) throw new AssertionError("no resource " + resource);
-            return new TreeSet<>(new PropertyResourceBundle(new InputStreamReader(in, StandardCharsets.UTF_8))
-                    .keySet());
+            return new TreeSet<>(
+                    new PropertyResourceBundle(new InputStreamReader(in, StandardCharsets.UTF_8)).keySet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,11 +1,11 @@
 package tochka.acquiring.server.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import tochka.acquiring.api.ReceiptItem;
 import tochka.acquiring.server.core.Money;
-
 
 class ReceiptLineTest {
 

@@ -39,8 +39,8 @@ public final class ErrorSchema {
         JsonMetaSchema dialect = JsonMetaSchema.builder(JsonMetaSchema.getV202012())
                 .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
                 .build();
-        JsonSchema whole = JsonSchemaFactory
-                .getInstance(SpecVersion.VersionFlag.V202012, factory -> factory.metaSchema(dialect))
+        JsonSchema whole = JsonSchemaFactory.getInstance(
+                        SpecVersion.VersionFlag.V202012, factory -> factory.metaSchema(dialect))
                 .getSchema(SchemaLocation.of(Reference.uri(SPEC).toString()), document);
         schema = whole.getSubSchema(SchemaLocation.Fragment.of("/components/schemas/ErrorResponse"));
     }
@@ -61,8 +61,9 @@ public final class ErrorSchema {
         if (json == null || !json.isObject()) return Optional.of("not a JSON object: " + clip(body));
         Set<ValidationMessage> violations = schema.validate(json);
         if (!violations.isEmpty()) {
-            return Optional.of(violations.stream().map(ValidationMessage::getMessage).collect(Collectors.joining("; "))
-                    + " in " + clip(body));
+            return Optional.of(
+                    violations.stream().map(ValidationMessage::getMessage).collect(Collectors.joining("; ")) + " in "
+                            + clip(body));
         }
         if (!Integer.toString(status).equals(json.path("code").asText())) {
             return Optional.of("code " + json.path("code") + " is not the status " + status);

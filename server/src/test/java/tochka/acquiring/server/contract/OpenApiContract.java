@@ -35,6 +35,7 @@ public final class OpenApiContract {
     private static final List<String> PREFIXES = List.of("/uapi", "/sandbox/v2");
     /** Our server keeps consents at their historical path too; the spec files them under {@code /consent}. */
     private static final String LEGACY_CONSENTS = "/v1.0/consents";
+
     private static final String CONSENTS = "/consent" + LEGACY_CONSENTS;
     private static final int BODY_LIMIT = 2000;
     private static final String SPEC = "tochka-openapi.json";
@@ -45,6 +46,7 @@ public final class OpenApiContract {
     private final JsonNode document;
     /** Most literal first, so {@code /a/b} wins over {@code /a/{x}}. */
     private final List<PathTemplate> templates;
+
     private final JsonSchema documentSchema;
     private final Map<String, JsonSchema> responseSchemas = new ConcurrentHashMap<>();
 
@@ -92,8 +94,10 @@ public final class OpenApiContract {
         } catch (JsonProcessingException e) {
             throw new AssertionError(call + ": body is not JSON (" + e.getOriginalMessage() + ")\n" + clip(body));
         }
-        Set<ValidationMessage> violations = responseSchemas.computeIfAbsent(schemaPointer,
-                pointer -> documentSchema.getSubSchema(SchemaLocation.Fragment.of(pointer))).validate(json);
+        Set<ValidationMessage> violations = responseSchemas
+                .computeIfAbsent(
+                        schemaPointer, pointer -> documentSchema.getSubSchema(SchemaLocation.Fragment.of(pointer)))
+                .validate(json);
         if (!violations.isEmpty()) {
             throw new AssertionError(call + " breaks the spec:\n"
                     + violations.stream().map(v -> "  " + v.getMessage()).collect(Collectors.joining("\n"))

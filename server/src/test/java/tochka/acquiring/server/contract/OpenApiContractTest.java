@@ -3,8 +3,8 @@ package tochka.acquiring.server.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.api.Test;
 
 /** The contract oracle itself: path matching against the bank's spec and schema validation of response bodies. */
 class OpenApiContractTest {
@@ -23,7 +23,9 @@ class OpenApiContractTest {
                  "Meta": {"totalPages": 1}}
                 """;
         for (int i = 0; i < replacements.length; i += 2) {
-            assertThat(body).as("a replacement that misses would test the valid body").contains(replacements[i]);
+            assertThat(body)
+                    .as("a replacement that misses would test the valid body")
+                    .contains(replacements[i]);
             body = body.replace(replacements[i], replacements[i + 1]);
         }
         return body;
@@ -42,7 +44,8 @@ class OpenApiContractTest {
 
     @Test
     void accepts_a_valid_payment() {
-        assertThatCode(() -> SPEC.validate("GET", PAYMENT + "?x=1", 200, payment())).doesNotThrowAnyException();
+        assertThatCode(() -> SPEC.validate("GET", PAYMENT + "?x=1", 200, payment()))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -83,8 +86,11 @@ class OpenApiContractTest {
 
     @Test
     void rejects_an_error_body_without_errors() {
-        assertThatThrownBy(() -> SPEC.validate("POST", "/uapi/acquiring/v1.0/payments", 400,
-                "{\"code\": \"400\", \"id\": \"x\", \"message\": \"m\"}"))
+        assertThatThrownBy(() -> SPEC.validate(
+                        "POST",
+                        "/uapi/acquiring/v1.0/payments",
+                        400,
+                        "{\"code\": \"400\", \"id\": \"x\", \"message\": \"m\"}"))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("POST /uapi/acquiring/v1.0/payments")
                 .hasMessageContaining("'Errors'");
@@ -92,10 +98,16 @@ class OpenApiContractTest {
 
     @Test
     void covers_the_banks_operations_under_every_mount() {
-        assertThat(SPEC.covers("GET", "/sandbox/v2/open-banking/v1.0/customers")).isTrue();
-        assertThat(SPEC.covers("POST", "/uapi/acquiring/v1.0/payments_with_receipt")).isTrue();
-        assertThat(SPEC.covers("GET", "/uapi/v1.0/consents")).as("legacy consents alias").isTrue();
-        assertThat(SPEC.covers("GET", "/uapi/v1.0/consents/c-1")).as("legacy consents alias").isTrue();
+        assertThat(SPEC.covers("GET", "/sandbox/v2/open-banking/v1.0/customers"))
+                .isTrue();
+        assertThat(SPEC.covers("POST", "/uapi/acquiring/v1.0/payments_with_receipt"))
+                .isTrue();
+        assertThat(SPEC.covers("GET", "/uapi/v1.0/consents"))
+                .as("legacy consents alias")
+                .isTrue();
+        assertThat(SPEC.covers("GET", "/uapi/v1.0/consents/c-1"))
+                .as("legacy consents alias")
+                .isTrue();
     }
 
     @Test

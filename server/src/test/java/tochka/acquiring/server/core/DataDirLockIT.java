@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,6 @@ import tochka.acquiring.server.Config;
 import tochka.acquiring.server.testing.ServerProcess;
 import tochka.acquiring.testkit.TestDatabases;
 import tochka.acquiring.testkit.TestServer;
-
 
 /**
  * One server per SQLite data directory: a second one is refused with a message naming the directory, whether it
@@ -27,15 +27,21 @@ class DataDirLockIT {
         assumeFalse(TestDatabases.postgres(), "SQLite only; the PostgreSQL pass checks that nodes share");
         try (TestServer first = TestServer.start(dataDir, null)) {
 
-            assertThatThrownBy(() -> Application.builder().config(Config.forTests(dataDir, null)).clock(Clock.systemUTC()).build().start())
+            assertThatThrownBy(() -> Application.builder()
+                            .config(Config.forTests(dataDir, null))
+                            .clock(Clock.systemUTC())
+                            .build()
+                            .start())
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("another tochka server")
                     .hasMessageContaining("is running on the data directory " + dataDir.toAbsolutePath());
 
             first.api().get("/open-banking/v1.0/customers").expectStatus(200);
-            first.api().post("/acquiring/v1.0/payments", """
+            first.api()
+                    .post("/acquiring/v1.0/payments", """
                     {"Data": {"customerCode": "%s", "amount": 3, "purpose": "p", "paymentMode": ["card"]}}
-                    """.formatted(first.info().customerCode())).expectStatus(200);
+                    """.formatted(first.info().customerCode()))
+                    .expectStatus(200);
         }
     }
 
@@ -68,7 +74,8 @@ class DataDirLockIT {
         assumeTrue(TestDatabases.postgres(), "PostgreSQL only");
         String dbUrl = TestDatabases.freshUrl();
 
-        try (TestServer one = TestServer.start(dataDir, dbUrl); TestServer two = TestServer.start(dataDir, dbUrl)) {
+        try (TestServer one = TestServer.start(dataDir, dbUrl);
+                TestServer two = TestServer.start(dataDir, dbUrl)) {
             assertThat(two.info().demoToken()).isEqualTo(one.info().demoToken());
             two.api().get("/open-banking/v1.0/customers").expectStatus(200);
             one.api().get("/open-banking/v1.0/customers").expectStatus(200);

@@ -1,6 +1,7 @@
 package tochka.acquiring.server.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import tochka.acquiring.server.Config;
 import tochka.acquiring.server.testing.LogCapture;
 import tochka.acquiring.testkit.TestServer;
-
 
 /**
  * The data directory holds the signing key and the tokens: 700, and every file in it 600, whether the server made
@@ -36,7 +36,9 @@ class DataDirectoryIT {
         Path dir = TestServer.tempDir().resolve("data");
         try (TestServer server = TestServer.start(Config.forTests(dir, null))) {
             server.paidCardLink("5");
-            assertThat(Files.exists(dir.resolve("tochka.db-wal"))).as("the WAL exists while the server runs").isTrue();
+            assertThat(Files.exists(dir.resolve("tochka.db-wal")))
+                    .as("the WAL exists while the server runs")
+                    .isTrue();
             assertThat(Files.exists(dir.resolve("tochka.db-shm"))).isTrue();
             assertThat(Files.exists(dir.resolve("server.lock"))).isTrue();
             assertPrivate(dir);
@@ -59,7 +61,8 @@ class DataDirectoryIT {
                 TestServer server = TestServer.start(Config.forTests(dir, null))) {
             server.paidCardLink("5");
             assertPrivate(dir);
-            assertThat(log.lines()).anySatisfy(line -> assertThat(line).contains("tochka.db", "rw-r--r-- -> rw-------"))
+            assertThat(log.lines())
+                    .anySatisfy(line -> assertThat(line).contains("tochka.db", "rw-r--r-- -> rw-------"))
                     .anySatisfy(line -> assertThat(line).contains("demo.env", "rw-rw-r-- -> rw-------"))
                     .anySatisfy(line -> assertThat(line).contains("rwxr-xr-x -> rwx------"));
         }

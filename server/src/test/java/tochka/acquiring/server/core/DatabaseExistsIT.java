@@ -1,12 +1,12 @@
 package tochka.acquiring.server.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import tochka.acquiring.server.Application;
 import tochka.acquiring.server.Config;
 import tochka.acquiring.testkit.TestDatabases;
 import tochka.acquiring.testkit.TestServer;
-
 
 /** Offline tools can ask whether a database is there before they open (and so create) it, and say which it is. */
 class DatabaseExistsIT {
@@ -29,7 +29,8 @@ class DatabaseExistsIT {
         if (TestDatabases.postgres()) {
             assertThat(described).startsWith("PostgreSQL jdbc:postgresql://").doesNotContain("password");
         } else {
-            assertThat(described).isEqualTo("SQLite " + config.dataDir().toAbsolutePath().resolve("tochka.db"));
+            assertThat(described)
+                    .isEqualTo("SQLite " + config.dataDir().toAbsolutePath().resolve("tochka.db"));
         }
     }
 }

@@ -1,9 +1,9 @@
 package tochka.acquiring.server.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
 
 class DatabaseTest {
 

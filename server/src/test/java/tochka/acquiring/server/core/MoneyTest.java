@@ -2,9 +2,9 @@ package tochka.acquiring.server.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
-
 
 class MoneyTest {
 
@@ -13,7 +13,9 @@ class MoneyTest {
         assertThat(Money.ofRoubles(new BigDecimal("10")).kopecks()).isEqualTo(1000);
         assertThat(Money.ofRoubles(new BigDecimal("0.33")).kopecks()).isEqualTo(33);
         assertThat(Money.ofRoubles(new BigDecimal("1234.50")).kopecks()).isEqualTo(123450);
-        assertThat(Money.ofRoubles(new BigDecimal("10.100")).kopecks()).as("trailing zeros are exact").isEqualTo(1010);
+        assertThat(Money.ofRoubles(new BigDecimal("10.100")).kopecks())
+                .as("trailing zeros are exact")
+                .isEqualTo(1010);
         assertThat(Money.ofRoubles(new BigDecimal("1E+3")).kopecks()).isEqualTo(100000);
     }
 

@@ -2,6 +2,7 @@ package tochka.acquiring.server.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.file.Path;
@@ -22,7 +23,6 @@ import tochka.acquiring.testkit.TestDatabases;
 import tochka.acquiring.testkit.TestServer;
 import tochka.acquiring.testkit.WebhookReceiver;
 
-
 /**
  * The sandbox is a world of its own: {@code sandbox.jwt.token} on {@code /sandbox/v2} acts only for the sandbox's
  * companies, {@code /uapi} keys never for them, and neither world can read, list, refund, capture, list in a
@@ -32,6 +32,7 @@ class SandboxWorldIT {
 
     @RegisterExtension
     static final ServerExtension running = new ServerExtension();
+
     private static final Duration DEADLINE = Duration.ofSeconds(15);
     private static final String[] OPERATIONS_WHICH_TOUCH_A_PAYMENT = {"read", "refund", "capture"};
 
@@ -43,8 +44,11 @@ class SandboxWorldIT {
     static void subscribe_both_worlds() {
         TestServer server = running.get();
         ApiClient api = server.api();
-        api.send("PUT", "/webhook/v1.0/" + server.info().clientId(), body(realReceiver.url())).expectStatus(200);
-        server.sandbox().send("PUT", "/webhook/v1.0/sandbox", body(sandboxReceiver.url())).expectStatus(200);
+        api.send("PUT", "/webhook/v1.0/" + server.info().clientId(), body(realReceiver.url()))
+                .expectStatus(200);
+        server.sandbox()
+                .send("PUT", "/webhook/v1.0/sandbox", body(sandboxReceiver.url()))
+                .expectStatus(200);
     }
 
     @AfterAll
@@ -66,7 +70,11 @@ class SandboxWorldIT {
         String operationId = client.post("/acquiring/v1.0/payments", """
                 {"Data": {"customerCode": "%s", "amount": 20, "purpose": "p", "paymentMode": ["card"],
                           "preAuthorization": %s}}
-                """.formatted(customerCode, twoStage)).expectStatus(200).data().get("operationId").asText();
+                """.formatted(customerCode, twoStage))
+                .expectStatus(200)
+                .data()
+                .get("operationId")
+                .asText();
         server.simulate(operationId, "card", "approve").expectStatus(200);
         return operationId;
     }
@@ -79,25 +87,44 @@ class SandboxWorldIT {
 
     @Test
     void the_sandbox_sees_only_its_own_companies_and_the_real_world_none_of_them() {
-        JsonNode sandboxCustomers = server.sandbox().get("/open-banking/v1.0/customers").expectStatus(200).data()
+        JsonNode sandboxCustomers = server.sandbox()
+                .get("/open-banking/v1.0/customers")
+                .expectStatus(200)
+                .data()
                 .get("Customer");
         assertThat(StreamSupport.stream(sandboxCustomers.spliterator(), false)
-                .map(customer -> customer.get("customerCode").asText()))
+                        .map(customer -> customer.get("customerCode").asText()))
                 .containsExactlyInAnyOrder(DemoData.SANDBOX_BUSINESS_CODE, DemoData.SANDBOX_PERSONAL_CODE);
-        assertThat(server.sandbox().get("/acquiring/v1.0/retailers?customerCode=" + DemoData.SANDBOX_BUSINESS_CODE)
-                .expectStatus(200).data().get("Retailer").get(0).get("merchantId").asText())
+        assertThat(server.sandbox()
+                        .get("/acquiring/v1.0/retailers?customerCode=" + DemoData.SANDBOX_BUSINESS_CODE)
+                        .expectStatus(200)
+                        .data()
+                        .get("Retailer")
+                        .get(0)
+                        .get("merchantId")
+                        .asText())
                 .isEqualTo(DemoData.SANDBOX_MERCHANT_ID);
 
-        JsonNode realCustomers = server.api().get("/open-banking/v1.0/customers").expectStatus(200).data()
+        JsonNode realCustomers = server.api()
+                .get("/open-banking/v1.0/customers")
+                .expectStatus(200)
+                .data()
                 .get("Customer");
-        assertThat(realCustomers.toString()).doesNotContain(DemoData.SANDBOX_BUSINESS_CODE)
+        assertThat(realCustomers.toString())
+                .doesNotContain(DemoData.SANDBOX_BUSINESS_CODE)
                 .doesNotContain(DemoData.SANDBOX_PERSONAL_CODE);
 
-        server.sandbox().get("/open-banking/v1.0/customers/" + server.info().customerCode()).expectError(403);
-        server.sandbox().get("/acquiring/v1.0/retailers?customerCode=" + server.info().customerCode())
+        server.sandbox()
+                .get("/open-banking/v1.0/customers/" + server.info().customerCode())
                 .expectError(403);
-        server.api().get("/open-banking/v1.0/customers/" + DemoData.SANDBOX_BUSINESS_CODE).expectError(403);
-        server.api().get("/acquiring/v1.0/retailers?customerCode=" + DemoData.SANDBOX_BUSINESS_CODE)
+        server.sandbox()
+                .get("/acquiring/v1.0/retailers?customerCode=" + server.info().customerCode())
+                .expectError(403);
+        server.api()
+                .get("/open-banking/v1.0/customers/" + DemoData.SANDBOX_BUSINESS_CODE)
+                .expectError(403);
+        server.api()
+                .get("/acquiring/v1.0/retailers?customerCode=" + DemoData.SANDBOX_BUSINESS_CODE)
                 .expectError(403);
     }
 
@@ -107,7 +134,8 @@ class SandboxWorldIT {
         String sandboxCode = server.sandboxCustomerCode();
         record World(String name, ApiClient client, String code, String merchantId) {}
         World real = new World("uapi", server.api(), realCode, server.info().merchantId());
-        World sandbox = new World("sandbox", server.sandbox(), sandboxCode, server.info().sandboxMerchantId());
+        World sandbox = new World(
+                "sandbox", server.sandbox(), sandboxCode, server.info().sandboxMerchantId());
 
         for (World owner : List.of(real, sandbox)) {
             World other = owner == real ? sandbox : real;
@@ -118,38 +146,66 @@ class SandboxWorldIT {
                 for (String operationId : List.of(oneStage, twoStage)) {
                     var response = switch (operation) {
                         case "read" -> other.client().get("/acquiring/v1.0/payments/" + operationId);
-                        case "refund" -> other.client().post("/acquiring/v1.0/payments/" + operationId + "/refund",
-                                "{\"Data\": {\"amount\": 1}}");
+                        case "refund" ->
+                            other.client()
+                                    .post(
+                                            "/acquiring/v1.0/payments/" + operationId + "/refund",
+                                            "{\"Data\": {\"amount\": 1}}");
                         default -> other.client().post("/acquiring/v1.0/payments/" + operationId + "/capture", "{}");
                     };
-                    assertThat(response.status()).as("%s of %s's %s from %s", operation, owner.name(), operationId,
-                            other.name()).isEqualTo(404);
+                    assertThat(response.status())
+                            .as("%s of %s's %s from %s", operation, owner.name(), operationId, other.name())
+                            .isEqualTo(404);
                 }
             }
             // Listing or a registry of the owner's company is refused to the other world, and the other world's own
             // lists never hold the owner's payments.
-            other.client().get("/acquiring/v1.0/payments?customerCode=" + owner.code()).expectError(403);
-            other.client().get("/acquiring/v1.0/registry?customerCode=" + owner.code() + "&merchantId="
-                    + owner.merchantId() + "&date=" + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Moscow")))
+            other.client()
+                    .get("/acquiring/v1.0/payments?customerCode=" + owner.code())
+                    .expectError(403);
+            other.client()
+                    .get("/acquiring/v1.0/registry?customerCode=" + owner.code() + "&merchantId=" + owner.merchantId()
+                            + "&date=" + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Moscow")))
                     .expectError(403);
             // Nor through its own company, naming the owner's retailer.
-            assertThat(other.client().get("/acquiring/v1.0/registry?customerCode=" + other.code() + "&merchantId="
-                    + owner.merchantId() + "&date=" + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Moscow")))
-                    .status()).isBetween(400, 499);
+            assertThat(other.client()
+                            .get("/acquiring/v1.0/registry?customerCode=" + other.code() + "&merchantId="
+                                    + owner.merchantId() + "&date="
+                                    + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Moscow")))
+                            .status())
+                    .isBetween(400, 499);
             List<String> othersOwn = operationIds(other.client()
-                    .get("/acquiring/v1.0/payments?customerCode=" + other.code()).expectStatus(200).data()
+                    .get("/acquiring/v1.0/payments?customerCode=" + other.code())
+                    .expectStatus(200)
+                    .data()
                     .get("Operation"));
             assertThat(othersOwn).as("%s's own list", other.name()).doesNotContain(oneStage, twoStage);
             // A payment link of the other world cannot even be made for the owner's company.
-            other.client().post("/acquiring/v1.0/payments", """
+            other.client()
+                    .post("/acquiring/v1.0/payments", """
                     {"Data": {"customerCode": "%s", "amount": 1, "purpose": "p", "paymentMode": ["card"]}}
-                    """.formatted(owner.code())).expectError(403);
+                    """.formatted(owner.code()))
+                    .expectError(403);
 
             // The owner still has its payments, untouched.
-            assertThat(owner.client().get("/acquiring/v1.0/payments/" + oneStage).expectStatus(200).data()
-                    .get("Operation").get(0).get("status").asText()).isEqualTo("APPROVED");
-            assertThat(owner.client().get("/acquiring/v1.0/payments/" + twoStage).expectStatus(200).data()
-                    .get("Operation").get(0).get("status").asText()).isEqualTo("AUTHORIZED");
+            assertThat(owner.client()
+                            .get("/acquiring/v1.0/payments/" + oneStage)
+                            .expectStatus(200)
+                            .data()
+                            .get("Operation")
+                            .get(0)
+                            .get("status")
+                            .asText())
+                    .isEqualTo("APPROVED");
+            assertThat(owner.client()
+                            .get("/acquiring/v1.0/payments/" + twoStage)
+                            .expectStatus(200)
+                            .data()
+                            .get("Operation")
+                            .get(0)
+                            .get("status")
+                            .asText())
+                    .isEqualTo("AUTHORIZED");
         }
     }
 
@@ -163,7 +219,10 @@ class SandboxWorldIT {
         }
 
         // The outbox is written with the payment change, so the delivery log says who will ever receive what.
-        JsonNode log = server.admin().get("/admin/v1/webhooks/deliveries?limit=1000").expectStatus(200).data()
+        JsonNode log = server.admin()
+                .get("/admin/v1/webhooks/deliveries?limit=1000")
+                .expectStatus(200)
+                .data()
                 .get("Delivery");
         for (JsonNode delivery : log) {
             String operationId = delivery.get("operationId").asText();
@@ -180,8 +239,10 @@ class SandboxWorldIT {
             throws Exception {
         List<String> missing = new ArrayList<>(expected);
         while (!missing.isEmpty()) {
-            String operationId = String.valueOf(SignedJWT.parse(receiver.next(DEADLINE).body()).getJWTClaimsSet()
-                    .getClaim("operationId"));
+            String operationId =
+                    String.valueOf(SignedJWT.parse(receiver.next(DEADLINE).body())
+                            .getJWTClaimsSet()
+                            .getClaim("operationId"));
             assertThat(forbidden).as("an event of the other world").doesNotContain(operationId);
             missing.remove(operationId);
         }
@@ -189,12 +250,24 @@ class SandboxWorldIT {
 
     @Test
     void a_key_can_never_be_issued_for_a_sandbox_company() {
-        assertThatThrownBy(() -> server.application().keys().issue("x", Set.of(Permission.ReadAcquiringData),
-                Set.of(server.sandboxCustomerCode()), null, false))
+        assertThatThrownBy(() -> server.application()
+                        .keys()
+                        .issue(
+                                "x",
+                                Set.of(Permission.ReadAcquiringData),
+                                Set.of(server.sandboxCustomerCode()),
+                                null,
+                                false))
                 .isInstanceOf(Rejected.class)
                 .hasMessageContaining("sandbox");
-        assertThatThrownBy(() -> server.application().keys().issue("x", Set.of(Permission.ReadAcquiringData),
-                Set.of(server.info().customerCode(), DemoData.SANDBOX_PERSONAL_CODE), null, false))
+        assertThatThrownBy(() -> server.application()
+                        .keys()
+                        .issue(
+                                "x",
+                                Set.of(Permission.ReadAcquiringData),
+                                Set.of(server.info().customerCode(), DemoData.SANDBOX_PERSONAL_CODE),
+                                null,
+                                false))
                 .isInstanceOf(Rejected.class);
     }
 
@@ -217,8 +290,12 @@ class SandboxWorldIT {
         try (TestServer second = TestServer.start(dataDir, dbUrl)) {
             second.api().get("/acquiring/v1.0/payments/" + operationId).expectStatus(200);
             second.sandbox().get("/acquiring/v1.0/payments/" + operationId).expectError(404);
-            assertThat(second.sandbox().get("/open-banking/v1.0/customers").expectStatus(200).data()
-                    .get("Customer")).hasSize(2);
+            assertThat(second.sandbox()
+                            .get("/open-banking/v1.0/customers")
+                            .expectStatus(200)
+                            .data()
+                            .get("Customer"))
+                    .hasSize(2);
         }
     }
 }

@@ -1,6 +1,7 @@
 package tochka.acquiring.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,14 +17,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import tochka.acquiring.testkit.ApiClient;
-import tochka.acquiring.testkit.ApiResponse;
 import tochka.acquiring.server.testing.LogCapture;
 import tochka.acquiring.server.testing.PageClient;
 import tochka.acquiring.server.testing.RawHttp;
+import tochka.acquiring.testkit.ApiClient;
+import tochka.acquiring.testkit.ApiResponse;
 import tochka.acquiring.testkit.ServerExtension;
 import tochka.acquiring.testkit.TestServer;
-
 
 /**
  * What an attacker sent at the front door: numbers that take gigabytes to write out, NUL characters and lone
@@ -36,7 +36,8 @@ class HostileInputIT {
     static final ServerExtension running = new ServerExtension();
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Generous: each of these took seconds and gigabytes, or forever; answered they take milliseconds. */
     private static final Duration QUICKLY = Duration.ofSeconds(3);
 
@@ -63,36 +64,57 @@ class HostileInputIT {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         System.out.printf("%s %.60s... -> %d in %d ms%n", path, body.strip(), response.status(), took.toMillis());
         response.expectError(400, field);
-        assertThat(response.body().length()).as("the error quotes a prefix, not the whole value").isLessThan(3000);
+        assertThat(response.body().length())
+                .as("the error quotes a prefix, not the whole value")
+                .isLessThan(3000);
         assertThat(took).as("answered quickly").isLessThan(QUICKLY);
     }
 
     @Test
     void numbers_with_huge_exponents_or_digits_are_refused_quickly_everywhere() {
         String payments = "/acquiring/v1.0/payments";
-        for (String amount : List.of("1e999999999", "1e2147483647", "1e-2147483648", "-1E+999999999",
-                "\"1e999999999\"", "1" + "0".repeat(100_000), "0." + "0".repeat(100_000) + "1", "\"１０\"")) {
+        for (String amount : List.of(
+                "1e999999999",
+                "1e2147483647",
+                "1e-2147483648",
+                "-1E+999999999",
+                "\"1e999999999\"",
+                "1" + "0".repeat(100_000),
+                "0." + "0".repeat(100_000) + "1",
+                "\"１０\"")) {
             refusedQuickly(api, payments, create(amount), amount.length() > 1000 ? "request body" : "Data.amount");
         }
         refusedQuickly(api, payments, create("10").replace("\"p\",", "\"p\", \"ttl\": 1e999999999,"), "Data.ttl");
-        refusedQuickly(api, payments, create("10").replace("\"p\",", "\"p\", \"ttl\": 99999999999999999999,"),
-                "Data.ttl");
+        refusedQuickly(
+                api, payments, create("10").replace("\"p\",", "\"p\", \"ttl\": 99999999999999999999,"), "Data.ttl");
         refusedQuickly(api, payments, create("10").replace("\"p\",", "\"p\", \"ttl\": \"６０\","), "Data.ttl");
         String receipts = "/acquiring/v1.0/payments_with_receipt";
-        refusedQuickly(api, receipts, withReceipt("\"name\": \"x\", \"amount\": 1e999999999, \"quantity\": 1"),
+        refusedQuickly(
+                api,
+                receipts,
+                withReceipt("\"name\": \"x\", \"amount\": 1e999999999, \"quantity\": 1"),
                 "Data.Items[0].amount");
-        refusedQuickly(api, receipts, withReceipt("\"name\": \"x\", \"amount\": 10, \"quantity\": 1e-999999999"),
+        refusedQuickly(
+                api,
+                receipts,
+                withReceipt("\"name\": \"x\", \"amount\": 10, \"quantity\": 1e-999999999"),
                 "Data.Items[0].quantity");
-        refusedQuickly(api, receipts, withReceipt("\"name\": \"x\", \"amount\": 10, \"quantity\": \"1e99999999\""),
+        refusedQuickly(
+                api,
+                receipts,
+                withReceipt("\"name\": \"x\", \"amount\": 10, \"quantity\": \"1e99999999\""),
                 "Data.Items[0].quantity");
         String operationId = server.paidCardLink("10");
-        refusedQuickly(api, payments + "/" + operationId + "/refund", "{\"Data\": {\"amount\": 1e999999999}}",
-                "Data.amount");
-        refusedQuickly(api, payments + "/" + operationId + "/refund", "{\"Data\": {\"amount\": 1e2147483647}}",
-                "Data.amount");
+        refusedQuickly(
+                api, payments + "/" + operationId + "/refund", "{\"Data\": {\"amount\": 1e999999999}}", "Data.amount");
+        refusedQuickly(
+                api, payments + "/" + operationId + "/refund", "{\"Data\": {\"amount\": 1e2147483647}}", "Data.amount");
         refusedQuickly(server.admin(), "/control/v1/clock/advance", "{\"minutes\": 1e999999999}", "minutes");
-        refusedQuickly(api, "/consent/v1.0/consents",
-                "{\"Data\": {\"permissions\": [\"ReadBalances\"]}, \"Risks\": {\"x\": 1e999999999}}", "Risks.x");
+        refusedQuickly(
+                api,
+                "/consent/v1.0/consents",
+                "{\"Data\": {\"permissions\": [\"ReadBalances\"]}, \"Risks\": {\"x\": 1e999999999}}",
+                "Risks.x");
     }
 
     @Test
@@ -145,7 +167,10 @@ class HostileInputIT {
         api.post("/acquiring/v1.0/payments", create("10").replace("\"p\"", "\"\\udc00\""))
                 .expectError(400, "Data.purpose", "surrogate");
         String kept = api.post("/acquiring/v1.0/payments", create("10").replace("\"p\"", "\"\\ud83d\\ude00\""))
-                .expectStatus(200).data().get("purpose").asText();
+                .expectStatus(200)
+                .data()
+                .get("purpose")
+                .asText();
         assertThat(kept).isEqualTo("😀");
     }
 
@@ -154,28 +179,40 @@ class HostileInputIT {
         api.post("/acquiring/v1.0/payments_with_receipt", """
                 {"Data": {"customerCode": "%s", "amount": 10, "purpose": "p", "paymentMode": ["card"],
                  "Client": {"email": "a@b.ru"}, "Items": [null]}}
-                """.formatted(server.info().customerCode())).expectError(400, "Data.Items[0]");
+                """.formatted(
+                                server.info().customerCode()))
+                .expectError(400, "Data.Items[0]");
     }
 
     @Test
     void head_is_authenticated_as_get() throws Exception {
         for (String base : List.of(server.info().apiUrl(), server.info().sandboxUrl())) {
-            String url = base + "/acquiring/v1.0/payments?customerCode=" + server.info().customerCode();
-            assertThat(head(url, null).statusCode()).as("HEAD %s without a token", url).isEqualTo(403);
+            String url = base + "/acquiring/v1.0/payments?customerCode="
+                    + server.info().customerCode();
+            assertThat(head(url, null).statusCode())
+                    .as("HEAD %s without a token", url)
+                    .isEqualTo(403);
         }
-        String url = server.info().apiUrl() + "/acquiring/v1.0/payments?customerCode=" + server.info().customerCode();
-        assertThat(head(url, "Bearer " + server.info().demoToken()).statusCode()).isEqualTo(200);
-        assertThat(head(server.info().publicUrl() + "/admin/v1/webhooks/deliveries", null).statusCode())
+        String url = server.info().apiUrl() + "/acquiring/v1.0/payments?customerCode="
+                + server.info().customerCode();
+        assertThat(head(url, "Bearer " + server.info().demoToken()).statusCode())
+                .isEqualTo(200);
+        assertThat(head(server.info().publicUrl() + "/admin/v1/webhooks/deliveries", null)
+                        .statusCode())
                 .isEqualTo(403);
-        RawHttp.Answer raw = RawHttp.send(server.info().port(), "HEAD /uapi/open-banking/v1.0/customers HTTP/1.1\r\n"
-                + "Host: x\r\nAuthorization: Bearer " + server.info().demoToken() + "\r\nConnection: close\r\n\r\n");
+        RawHttp.Answer raw = RawHttp.send(
+                server.info().port(),
+                "HEAD /uapi/open-banking/v1.0/customers HTTP/1.1\r\n" + "Host: x\r\nAuthorization: Bearer "
+                        + server.info().demoToken() + "\r\nConnection: close\r\n\r\n");
         assertThat(raw.status()).isEqualTo(200);
         assertThat(raw.text()).as("a HEAD answer has no body").isEmpty();
     }
 
-    private static HttpResponse<String> head(String url, @org.jspecify.annotations.Nullable String authorization) throws Exception {
+    private static HttpResponse<String> head(String url, @org.jspecify.annotations.Nullable String authorization)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10));
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(10));
         if (authorization != null) request.header("Authorization", authorization);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -183,21 +220,26 @@ class HostileInputIT {
     @Test
     void a_body_declared_as_anything_but_json_is_refused_in_the_banks_body() throws Exception {
         String url = server.info().apiUrl() + "/acquiring/v1.0/payments";
-        for (String contentType : List.of("multipart/form-data; boundary=x", "text/xml", "application/xml",
-                "text/plain")) {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Authorization", "Bearer " + server.info().demoToken())
-                    .header("Content-Type", contentType)
-                    .POST(HttpRequest.BodyPublishers.ofString(create("10"))).build(),
+        for (String contentType :
+                List.of("multipart/form-data; boundary=x", "text/xml", "application/xml", "text/plain")) {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Authorization", "Bearer " + server.info().demoToken())
+                            .header("Content-Type", contentType)
+                            .POST(HttpRequest.BodyPublishers.ofString(create("10")))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(contentType).isEqualTo(400);
             assertThat(JSON.readTree(response.body()).get("message").asText()).contains("Content-Type");
         }
         // curl -d sends application/x-www-form-urlencoded; the README relies on it.
-        HttpResponse<String> curlStyle = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + server.info().demoToken())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(create("10"))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> curlStyle = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + server.info().demoToken())
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(create("10")))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(curlStyle.statusCode()).isEqualTo(200);
     }
 
@@ -214,12 +256,18 @@ class HostileInputIT {
                 root + "/health");
         for (String url : urls) {
             for (String token : List.of(server.info().demoToken(), server.info().adminToken(), "wrong")) {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                        .header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse<String> response = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("Authorization", "Bearer " + token)
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
-                assertThat(response.headers().firstValue("Cache-Control")).as("%s -> %d", url, response.statusCode())
+                assertThat(response.headers().firstValue("Cache-Control"))
+                        .as("%s -> %d", url, response.statusCode())
                         .hasValue("no-store");
-                assertThat(response.headers().firstValue("X-Content-Type-Options")).as(url).hasValue("nosniff");
+                assertThat(response.headers().firstValue("X-Content-Type-Options"))
+                        .as(url)
+                        .hasValue("nosniff");
             }
         }
     }
@@ -229,16 +277,24 @@ class HostileInputIT {
         int port = server.info().port();
         String tooLong = "/uapi/acquiring/v1.0/payments?x=" + "a".repeat(100_000);
         check(RawHttp.send(port, "GET " + tooLong + " HTTP/1.1\r\nHost: x\r\n\r\n"), 414);
-        check(RawHttp.send(port, "GET /uapi/open-banking/v1.0/customers HTTP/1.1\r\nHost: x\r\nX-Big: "
-                + "a".repeat(100_000) + "\r\n\r\n"), 431);
+        check(
+                RawHttp.send(
+                        port,
+                        "GET /uapi/open-banking/v1.0/customers HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(100_000)
+                                + "\r\n\r\n"),
+                431);
         check(RawHttp.send(port, "GET /uapi/open-banking/v1.0/customers HTTP/9.9\r\nHost: x\r\n\r\n"), 505);
-        check(RawHttp.send(port, "GET /uapi/open-banking/v1.0/customers HTTP/1.1\r\nHost: x\r\nno colon here\r\n\r\n"),
+        check(
+                RawHttp.send(
+                        port, "GET /uapi/open-banking/v1.0/customers HTTP/1.1\r\nHost: x\r\nno colon here\r\n\r\n"),
                 400);
     }
 
     private static void check(RawHttp.Answer response, int status) throws Exception {
         assertThat(response.status()).as(response.headers().toString()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).as(response.headers().toString()).startsWith("application/json");
+        assertThat(response.header("Content-Type"))
+                .as(response.headers().toString())
+                .startsWith("application/json");
         JsonNode body = JSON.readTree(response.text());
         assertThat(body.get("code").asText()).isEqualTo(Integer.toString(status));
         assertThat(body.get("id").asText()).isNotBlank();
@@ -260,12 +316,17 @@ class HostileInputIT {
 
     @Test
     void a_broken_multipart_form_on_the_card_page_is_a_400() {
-        String operationId = api.post("/acquiring/v1.0/payments", create("10")).expectStatus(200)
-                .data().get("operationId").asText();
+        String operationId = api.post("/acquiring/v1.0/payments", create("10"))
+                .expectStatus(200)
+                .data()
+                .get("operationId")
+                .asText();
         PageClient browser = new PageClient(server.info().publicUrl());
         browser.get("/order/card?uuid=" + operationId).expectStatus(200);
-        PageClient.Page page = browser.postRaw("/order/card?uuid=" + operationId,
-                "multipart/form-data; boundary=zzz", "--zzz\r\nContent-Disposition: form-data; name=\"number\"\r\n\r\n4111");
+        PageClient.Page page = browser.postRaw(
+                "/order/card?uuid=" + operationId,
+                "multipart/form-data; boundary=zzz",
+                "--zzz\r\nContent-Disposition: form-data; name=\"number\"\r\n\r\n4111");
         assertThat(page.status()).as(page.body()).isEqualTo(400);
         assertThat(page.body()).contains("Content-Type");
         browser.postRaw("/order/card?uuid=" + operationId, "application/x-www-form-urlencoded", "email=a%00b")

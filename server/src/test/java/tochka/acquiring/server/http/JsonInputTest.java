@@ -1,14 +1,15 @@
 package tochka.acquiring.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.api.Test;
 
 class JsonInputTest {
 
     @Test
     void ordinary_numbers_pass() {
-        for (String text : new String[] {"10", "10.5", "-0", "1e2", "1E-999", "0.001", "123456789012345678901234567890"}) {
+        for (String text :
+                new String[] {"10", "10.5", "-0", "1e2", "1E-999", "0.001", "123456789012345678901234567890"}) {
             assertThat(JsonInput.numberProblem(text)).as(text).isNull();
         }
     }
@@ -20,7 +21,9 @@ class JsonInputTest {
         assertThat(JsonInput.numberProblem("1e1000")).contains("exponent");
         assertThat(JsonInput.numberProblem("1e400")).isNull();
         assertThat(JsonInput.numberProblem("1e0099")).isNull();
-        assertThat(JsonInput.numberProblem("9".repeat(100_000))).contains("at most 40 characters").hasSizeLessThan(200);
+        assertThat(JsonInput.numberProblem("9".repeat(100_000)))
+                .contains("at most 40 characters")
+                .hasSizeLessThan(200);
     }
 
     @Test

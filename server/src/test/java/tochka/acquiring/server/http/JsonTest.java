@@ -2,6 +2,7 @@ package tochka.acquiring.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.math.BigDecimal;
@@ -11,14 +12,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tochka.acquiring.api.AcquiringPaymentStatus;
 import tochka.acquiring.api.CreatePaymentRequest;
 
-
 class JsonTest {
 
     private final ObjectMapper json = Json.create();
 
     @Test
     void numeric_strings_are_accepted_where_the_spec_has_a_number() throws Exception {
-        var request = json.readValue("{\"amount\": \"10\", \"ttl\": \"60\", \"unknown\": 1}", CreatePaymentRequest.class);
+        var request =
+                json.readValue("{\"amount\": \"10\", \"ttl\": \"60\", \"unknown\": 1}", CreatePaymentRequest.class);
 
         assertThat(request.amount()).isEqualByComparingTo("10");
         assertThat(request.ttl()).isEqualTo(60);

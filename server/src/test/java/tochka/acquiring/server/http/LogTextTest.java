@@ -1,8 +1,8 @@
 package tochka.acquiring.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.api.Test;
 
 class LogTextTest {
 

@@ -28,7 +28,10 @@ class SwitchesIT {
             server.admin().post("/control/v1/clock/advance", "{\"minutes\": 1}").expectError(404, "--no-control");
             server.admin().post("/control/v1/payments/x/simulate", "{}").expectError(404, "--no-control");
             server.admin().get("/admin/v1/webhooks/deliveries").expectStatus(200);
-            server.admin().withAuthorization(null).get("/admin/v1/webhooks/deliveries").expectError(403);
+            server.admin()
+                    .withAuthorization(null)
+                    .get("/admin/v1/webhooks/deliveries")
+                    .expectError(403);
         }
     }
 
@@ -36,7 +39,9 @@ class SwitchesIT {
     void no_sandbox_turns_the_sandbox_off_before_any_token_is_looked_at() {
         try (TestServer server = TestServer.start(config().withoutSandbox())) {
             server.sandbox().get("/open-banking/v1.0/customers").expectError(404, "--no-sandbox");
-            server.sandbox().withAuthorization(null).post("/acquiring/v1.0/payments", "{}")
+            server.sandbox()
+                    .withAuthorization(null)
+                    .post("/acquiring/v1.0/payments", "{}")
                     .expectError(404, "--no-sandbox");
             server.sandbox().send("PUT", "/webhook/v1.0/sandbox", "{}").expectError(404, "--no-sandbox");
             server.api().get("/open-banking/v1.0/customers").expectStatus(200);

@@ -2,6 +2,7 @@ package tochka.acquiring.server.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import tochka.acquiring.server.Config;
 import tochka.acquiring.testkit.ApiClient;
 import tochka.acquiring.testkit.TestDatabases;
 import tochka.acquiring.testkit.TestServer;
-
 
 /**
  * The admin token is random, independent of the signing key, and stored only as its SHA-256: reading the database
@@ -43,9 +43,17 @@ class AdminTokenIT {
             refused(first, token + "x");
             refused(first, token.toUpperCase(java.util.Locale.ROOT));
 
-            String dump = first.application().database().jdbi().withHandle(handle -> String.join("\n",
-                    handle.createQuery("SELECT name || '=' || value FROM setting").mapTo(String.class).list()));
-            assertThat(dump).doesNotContain(token).doesNotContain(token.substring(4))
+            String dump = first.application()
+                    .database()
+                    .jdbi()
+                    .withHandle(handle -> String.join(
+                            "\n",
+                            handle.createQuery("SELECT name || '=' || value FROM setting")
+                                    .mapTo(String.class)
+                                    .list()));
+            assertThat(dump)
+                    .doesNotContain(token)
+                    .doesNotContain(token.substring(4))
                     .contains("admin_token_sha256=" + sha256(token));
             if (dbUrl == null) {
                 assertThat(new String(Files.readAllBytes(dataDir.resolve("tochka.db")), StandardCharsets.ISO_8859_1))
@@ -53,7 +61,9 @@ class AdminTokenIT {
             }
         }
         try (TestServer second = TestServer.start(config)) {
-            assertThat(second.info().adminToken()).as("only its hash is known now").isNull();
+            assertThat(second.info().adminToken())
+                    .as("only its hash is known now")
+                    .isNull();
             assertThat(second.application().isAdminToken(token)).isTrue();
             accepted(second, token);
         }
@@ -79,7 +89,8 @@ class AdminTokenIT {
             made = java.util.Objects.requireNonNull(first.info().adminToken());
         }
         String chosen = "operator-chosen-token-42";
-        try (TestServer second = TestServer.start(Config.forTests(dataDir, dbUrl).withAdminToken(chosen))) {
+        try (TestServer second =
+                TestServer.start(Config.forTests(dataDir, dbUrl).withAdminToken(chosen))) {
             assertThat(second.info().adminToken()).isEqualTo(chosen);
             accepted(second, chosen);
             refused(second, made);
@@ -90,12 +101,14 @@ class AdminTokenIT {
     @Test
     void a_short_operator_token_is_refused_at_start() {
         assertThatThrownBy(() -> TestServer.start(Config.forTests(TestServer.tempDir(), TestDatabases.freshUrl())
-                .withAdminToken("short"))).isInstanceOf(IllegalArgumentException.class)
+                        .withAdminToken("short")))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 16");
     }
 
     private static String sha256(String text) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(text.getBytes(StandardCharsets.UTF_8)));
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

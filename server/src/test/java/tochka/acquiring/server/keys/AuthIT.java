@@ -1,6 +1,7 @@
 package tochka.acquiring.server.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -35,18 +36,17 @@ import tochka.acquiring.testkit.ServerExtension;
 import tochka.acquiring.testkit.TestDatabases;
 import tochka.acquiring.testkit.TestServer;
 
-
 /** Who may call what: signatures, expiry, revocation, permissions, company ownership, sandbox and control tokens. */
 class AuthIT {
 
     @RegisterExtension
     static final ServerExtension running = new ServerExtension();
+
     private final TestServer server = running.get();
     private final String code = server.info().customerCode();
 
     private static final String CREATE_BODY =
             "{\"Data\": {\"customerCode\": \"%s\", \"amount\": 1, \"purpose\": \"p\", \"paymentMode\": [\"card\"]}}";
-
 
     private IssuedKey issue(Set<Permission> permissions, Set<String> companies, @Nullable Instant expiresAt) {
         return server.application().keys().issue("test", permissions, companies, expiresAt, false);
@@ -55,12 +55,17 @@ class AuthIT {
     @Test
     void the_demo_key_verifies_against_the_published_jwk_and_jwks() throws Exception {
         SignedJWT token = SignedJWT.parse(server.info().demoToken());
-        JsonNode single = server.admin().get("/doc/openapi/static/keys/public").expectStatus(200).json();
-        JsonNode set = server.admin().get("/.well-known/jwks.json").expectStatus(200).json();
+        JsonNode single = server.admin()
+                .get("/doc/openapi/static/keys/public")
+                .expectStatus(200)
+                .json();
+        JsonNode set =
+                server.admin().get("/.well-known/jwks.json").expectStatus(200).json();
 
         assertThat(single.has("d")).as("no private part is published").isFalse();
         assertThat(token.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
-        assertThat(token.verify(new RSASSAVerifier(((RSAKey) JWK.parse(single.toString())).toRSAPublicKey()))).isTrue();
+        assertThat(token.verify(new RSASSAVerifier(((RSAKey) JWK.parse(single.toString())).toRSAPublicKey())))
+                .isTrue();
         RSAKey fromSet = (RSAKey) JWKSet.parse(set.toString()).getKeys().get(0);
         assertThat(fromSet.isPrivate()).isFalse();
         assertThat(token.verify(new RSASSAVerifier(fromSet.toRSAPublicKey()))).isTrue();
@@ -70,8 +75,14 @@ class AuthIT {
     @Test
     void a_token_signed_by_another_key_is_refused() throws Exception {
         RSAKey forger = new RSAKeyGenerator(2048).generate();
-        SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
-                new JWTClaimsSet.Builder().issuer(server.info().clientId()).claim("customer_code", code).build());
+        SignedJWT forged = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                new JWTClaimsSet.Builder()
+                        .issuer(server.info().clientId())
+                        .claim("customer_code", code)
+                        .build());
         forged.sign(new RSASSASigner(forger));
 
         server.api(forged.serialize()).get("/open-banking/v1.0/customers").expectError(403, "signature");
@@ -88,7 +99,9 @@ class AuthIT {
     @Test
     void a_token_with_the_real_header_and_claims_signed_by_another_key_is_refused_at_the_signature() throws Exception {
         SignedJWT real = SignedJWT.parse(server.info().demoToken());
-        assertThat(real.getHeader().getKeyID()).as("the real header names the server's key").isNotBlank();
+        assertThat(real.getHeader().getKeyID())
+                .as("the real header names the server's key")
+                .isNotBlank();
         SignedJWT forged = new SignedJWT(real.getHeader(), real.getJWTClaimsSet());
         forged.sign(new RSASSASigner(new RSAKeyGenerator(3072).generate()));
         String[] forgedParts = forged.serialize().split("\\.", -1);
@@ -97,18 +110,22 @@ class AuthIT {
         assertThat(forgedParts[1]).as("the same claims").isEqualTo(realParts[1]);
 
         server.api(forged.serialize()).get("/open-banking/v1.0/customers").expectError(403, "signature");
-        server.api(server.info().demoToken()).get("/open-banking/v1.0/customers").expectStatus(200);
+        server.api(server.info().demoToken())
+                .get("/open-banking/v1.0/customers")
+                .expectStatus(200);
     }
 
     @Test
     void a_valid_token_with_one_claim_changed_and_the_original_signature_is_refused_at_the_signature()
             throws Exception {
         String[] parts = server.info().demoToken().split("\\.", -1);
-        Map<String, Object> claims = JSONObjectUtils.parse(Base64URL.from(parts[1]).decodeToString());
+        Map<String, Object> claims =
+                JSONObjectUtils.parse(Base64URL.from(parts[1]).decodeToString());
         assertThat(claims).as("the claim to change").containsEntry("customer_code", code);
         claims.put("customer_code", "300000093");
         String changed = parts[0] + "." + Base64URL.encode(JSONObjectUtils.toJSONString(claims)) + "." + parts[2];
-        assertThat(SignedJWT.parse(changed).getJWTClaimsSet().getIssuer()).as("still a well-formed JWT")
+        assertThat(SignedJWT.parse(changed).getJWTClaimsSet().getIssuer())
+                .as("still a well-formed JWT")
                 .isEqualTo(server.info().clientId());
 
         server.api(changed).get("/open-banking/v1.0/customers").expectError(403, "signature");
@@ -134,12 +151,15 @@ class AuthIT {
         ApiClient api = server.api();
         api.withAuthorization(null).get("/open-banking/v1.0/customers").expectError(403, "Authorization");
         api.withAuthorization("Basic abc").get("/open-banking/v1.0/customers").expectError(403, "Bearer");
-        api.withAuthorization("Bearer not-a-jwt").get("/open-banking/v1.0/customers").expectError(403, "not a JWT");
+        api.withAuthorization("Bearer not-a-jwt")
+                .get("/open-banking/v1.0/customers")
+                .expectError(403, "not a JWT");
     }
 
     @Test
     void an_expired_key_is_refused() {
-        IssuedKey key = issue(Set.copyOf(Permission.ACQUIRING), Set.of(code), Instant.now().plus(Duration.ofHours(1)));
+        IssuedKey key = issue(
+                Set.copyOf(Permission.ACQUIRING), Set.of(code), Instant.now().plus(Duration.ofHours(1)));
         server.api(key.token()).get("/open-banking/v1.0/customers").expectStatus(200);
 
         server.advanceClock(61);
@@ -162,19 +182,24 @@ class AuthIT {
         IssuedKey reader = issue(Set.of(Permission.ReadCustomerData, Permission.ReadAcquiringData), Set.of(code), null);
         ApiClient api = server.api(reader.token());
 
-        api.post("/acquiring/v1.0/payments", CREATE_BODY.formatted(code))
-                .expectError(403, "MakeAcquiringOperation");
+        api.post("/acquiring/v1.0/payments", CREATE_BODY.formatted(code)).expectError(403, "MakeAcquiringOperation");
         api.get("/acquiring/v1.0/payments?customerCode=" + code).expectStatus(200);
-        server.api(issue(Set.of(Permission.ReadAcquiringData), Set.of(code), null).token())
-                .get("/open-banking/v1.0/customers").expectError(403, "ReadCustomerData");
+        server.api(issue(Set.of(Permission.ReadAcquiringData), Set.of(code), null)
+                        .token())
+                .get("/open-banking/v1.0/customers")
+                .expectError(403, "ReadCustomerData");
     }
 
     @Test
     void another_companys_data_is_neither_readable_nor_writable() {
         IssuedKey personalOnly = issue(Set.copyOf(Permission.ACQUIRING), Set.of("300000093"), null);
         ApiClient stranger = server.api(personalOnly.token());
-        String operationId = server.api().post("/acquiring/v1.0/payments", CREATE_BODY.formatted(code))
-                .expectStatus(200).data().get("operationId").asText();
+        String operationId = server.api()
+                .post("/acquiring/v1.0/payments", CREATE_BODY.formatted(code))
+                .expectStatus(200)
+                .data()
+                .get("operationId")
+                .asText();
         server.simulate(operationId, "card", "approve").expectStatus(200);
 
         stranger.post("/acquiring/v1.0/payments", CREATE_BODY.formatted(code)).expectError(403, code);
@@ -182,19 +207,35 @@ class AuthIT {
         stranger.get("/acquiring/v1.0/retailers?customerCode=" + code).expectError(403, code);
         stranger.get("/open-banking/v1.0/customers/" + code).expectError(403, code);
         String unknown = "00000000-0000-0000-0000-000000000000";
-        String foreignAnswer = stranger.get("/acquiring/v1.0/payments/" + operationId).expectStatus(404).json()
-                .get("message").asText();
-        String unknownAnswer = stranger.get("/acquiring/v1.0/payments/" + unknown).expectStatus(404).json()
-                .get("message").asText();
-        assertThat(foreignAnswer.replace(operationId, unknown)).as("a foreign id reads like a missing one")
+        String foreignAnswer = stranger.get("/acquiring/v1.0/payments/" + operationId)
+                .expectStatus(404)
+                .json()
+                .get("message")
+                .asText();
+        String unknownAnswer = stranger.get("/acquiring/v1.0/payments/" + unknown)
+                .expectStatus(404)
+                .json()
+                .get("message")
+                .asText();
+        assertThat(foreignAnswer.replace(operationId, unknown))
+                .as("a foreign id reads like a missing one")
                 .isEqualTo(unknownAnswer);
         stranger.post("/acquiring/v1.0/payments/" + operationId + "/refund", "{\"Data\": {\"amount\": 1}}")
                 .expectStatus(404);
-        JsonNode customers = stranger.get("/open-banking/v1.0/customers").expectStatus(200).data().get("Customer");
-        assertThat(customers).extracting(customer -> customer.get("customerCode").asText()).containsExactly("300000093");
+        JsonNode customers = stranger.get("/open-banking/v1.0/customers")
+                .expectStatus(200)
+                .data()
+                .get("Customer");
+        assertThat(customers)
+                .extracting(customer -> customer.get("customerCode").asText())
+                .containsExactly("300000093");
 
-        JsonNode payment = server.api().get("/acquiring/v1.0/payments/" + operationId).expectStatus(200).data()
-                .get("Operation").get(0);
+        JsonNode payment = server.api()
+                .get("/acquiring/v1.0/payments/" + operationId)
+                .expectStatus(200)
+                .data()
+                .get("Operation")
+                .get(0);
         assertThat(payment.get("status").asText()).isEqualTo("APPROVED");
     }
 
@@ -202,28 +243,41 @@ class AuthIT {
     void the_sandbox_token_works_only_on_the_sandbox_and_keys_only_on_uapi() {
         server.sandbox().get("/open-banking/v1.0/customers").expectStatus(200);
         server.api("sandbox.jwt.token").get("/open-banking/v1.0/customers").expectError(403, "/sandbox/v2");
-        server.sandbox().withAuthorization("Bearer " + server.info().demoToken()).get("/open-banking/v1.0/customers")
+        server.sandbox()
+                .withAuthorization("Bearer " + server.info().demoToken())
+                .get("/open-banking/v1.0/customers")
                 .expectError(403, "sandbox.jwt.token");
     }
 
     @Test
     void the_control_api_needs_the_admin_token() {
-        String operationId = server.api().post("/acquiring/v1.0/payments", CREATE_BODY.formatted(code))
-                .expectStatus(200).data().get("operationId").asText();
+        String operationId = server.api()
+                .post("/acquiring/v1.0/payments", CREATE_BODY.formatted(code))
+                .expectStatus(200)
+                .data()
+                .get("operationId")
+                .asText();
         ApiClient admin = server.admin();
 
         admin.withAuthorization("Bearer " + server.info().demoToken())
-                .post("/control/v1/payments/" + operationId + "/simulate", "{\"paymentType\":\"card\",\"outcome\":\"approve\"}")
+                .post(
+                        "/control/v1/payments/" + operationId + "/simulate",
+                        "{\"paymentType\":\"card\",\"outcome\":\"approve\"}")
                 .expectError(403, "admin token");
-        admin.withAuthorization(null).post("/control/v1/clock/advance", "{\"minutes\": 1}").expectStatus(403);
-        admin.post("/control/v1/payments/" + operationId + "/simulate", "{\"paymentType\":\"cash\",\"outcome\":\"approve\"}")
+        admin.withAuthorization(null)
+                .post("/control/v1/clock/advance", "{\"minutes\": 1}")
+                .expectStatus(403);
+        admin.post(
+                        "/control/v1/payments/" + operationId + "/simulate",
+                        "{\"paymentType\":\"cash\",\"outcome\":\"approve\"}")
                 .expectError(400, "paymentType: must be one of");
         admin.post("/control/v1/clock/advance", "{\"minutes\": -5}").expectError(400, "minutes");
     }
 
     @Test
     void without_control_the_control_api_does_not_exist() {
-        var noControl = Config.forTests(TestServer.tempDir(), TestDatabases.freshUrl()).withoutControl();
+        var noControl =
+                Config.forTests(TestServer.tempDir(), TestDatabases.freshUrl()).withoutControl();
         try (TestServer locked = TestServer.start(noControl)) {
             locked.admin().post("/control/v1/clock/advance", "{\"minutes\": 1}").expectError(404);
         }
@@ -236,10 +290,11 @@ class AuthIT {
         String start = "{\"Data\": {\"purpose\": \"xxx";
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             socket.setSoTimeout(15_000);
-            socket.getOutputStream().write(("POST /uapi/acquiring/v1.0/payments HTTP/1.1\r\nHost: localhost\r\n"
-                            + "Authorization: Bearer " + server.info().demoToken() + "\r\n"
-                            + "Content-Type: application/json\r\nContent-Length: 2000030\r\n\r\n" + start)
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("POST /uapi/acquiring/v1.0/payments HTTP/1.1\r\nHost: localhost\r\n"
+                                    + "Authorization: Bearer " + server.info().demoToken() + "\r\n"
+                                    + "Content-Type: application/json\r\nContent-Length: 2000030\r\n\r\n" + start)
+                            .getBytes(StandardCharsets.US_ASCII));
             RawHttp.Answer answer = RawHttp.read(socket.getInputStream());
 
             assertThat(answer.status()).isEqualTo(400);

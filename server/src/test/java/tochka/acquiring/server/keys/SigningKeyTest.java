@@ -45,7 +45,8 @@ class SigningKeyTest {
     @Test
     void a_token_with_one_claim_changed_is_refused() throws Exception {
         String[] parts = signingKey.signApiKey(CLAIMS).split("\\.", -1);
-        JWTClaimsSet changed = new JWTClaimsSet.Builder(CLAIMS).subject("client-2").build();
+        JWTClaimsSet changed =
+                new JWTClaimsSet.Builder(CLAIMS).subject("client-2").build();
         String tampered = parts[0] + "." + Base64URL.encode(changed.toString()) + "." + parts[2];
 
         SignedJWT parsed = SignedJWT.parse(tampered);

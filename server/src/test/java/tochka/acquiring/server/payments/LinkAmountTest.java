@@ -2,6 +2,7 @@ package tochka.acquiring.server.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,9 @@ class LinkAmountTest {
     void parses_wire_roubles_into_kopecks_exactly() {
         assertThat(LinkAmount.parse(new BigDecimal("10")).kopecks()).isEqualTo(1000);
         assertThat(LinkAmount.parse(new BigDecimal("0.33")).kopecks()).isEqualTo(33);
-        assertThat(LinkAmount.parse(new BigDecimal("10.100")).kopecks()).as("trailing zeros are exact").isEqualTo(1010);
+        assertThat(LinkAmount.parse(new BigDecimal("10.100")).kopecks())
+                .as("trailing zeros are exact")
+                .isEqualTo(1010);
         assertThat(LinkAmount.parse(new BigDecimal("1E+3")).kopecks()).isEqualTo(100000);
     }
 

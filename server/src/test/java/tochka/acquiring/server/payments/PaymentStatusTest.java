@@ -7,6 +7,7 @@ import static tochka.acquiring.server.payments.PaymentStatus.CREATED;
 import static tochka.acquiring.server.payments.PaymentStatus.EXPIRED;
 import static tochka.acquiring.server.payments.PaymentStatus.REFUNDED;
 import static tochka.acquiring.server.payments.PaymentStatus.REFUNDED_PARTIALLY;
+
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,12 @@ class PaymentStatusTest {
     @Test
     void an_authorized_link_is_captured_not_paid_again() {
         assertThat(Move.CAPTURE.allows(AUTHORIZED, APPROVED)).isTrue();
-        assertThat(Move.PAY.allows(AUTHORIZED, APPROVED)).as("the pay guard refuses an AUTHORIZED link").isFalse();
-        assertThat(Move.CAPTURE.allows(CREATED, APPROVED)).as("nothing is captured that was not held").isFalse();
+        assertThat(Move.PAY.allows(AUTHORIZED, APPROVED))
+                .as("the pay guard refuses an AUTHORIZED link")
+                .isFalse();
+        assertThat(Move.CAPTURE.allows(CREATED, APPROVED))
+                .as("nothing is captured that was not held")
+                .isFalse();
     }
 
     @Test
@@ -64,11 +69,30 @@ class PaymentStatusTest {
         assertThat(payment.status(created.plusSeconds(599))).isEqualTo(CREATED);
         assertThat(payment.status(created.plusSeconds(600))).isEqualTo(EXPIRED);
         assertThat(payment(APPROVED, created).status(created.plusSeconds(600))).isEqualTo(APPROVED);
-        assertThat(payment(AUTHORIZED, created).status(created.plusSeconds(600))).isEqualTo(AUTHORIZED);
+        assertThat(payment(AUTHORIZED, created).status(created.plusSeconds(600)))
+                .isEqualTo(AUTHORIZED);
     }
 
     private static Payment payment(PaymentStatus status, Instant created) {
-        return new Payment("op", "300000092", "200000000001097", "1", new Money(100), Money.ZERO, "p",
-                List.of(PaymentMode.CARD), null, null, false, "c", false, 10, null, status, created, null, List.of());
+        return new Payment(
+                "op",
+                "300000092",
+                "200000000001097",
+                "1",
+                new Money(100),
+                Money.ZERO,
+                "p",
+                List.of(PaymentMode.CARD),
+                null,
+                null,
+                false,
+                "c",
+                false,
+                10,
+                null,
+                status,
+                created,
+                null,
+                List.of());
     }
 }

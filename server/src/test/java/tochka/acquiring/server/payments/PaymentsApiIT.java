@@ -1,6 +1,7 @@
 package tochka.acquiring.server.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -22,19 +23,22 @@ import tochka.acquiring.testkit.ApiResponse;
 import tochka.acquiring.testkit.ServerExtension;
 import tochka.acquiring.testkit.TestServer;
 
-
 /** Payment links through the real server: creation rules, bad input, state rules, listing, expiry and registry. */
 class PaymentsApiIT {
 
     @RegisterExtension
     static final ServerExtension running = new ServerExtension();
+
     private final TestServer server = running.get();
     private final ApiClient api = server.api();
     private final String code = server.info().customerCode();
 
-
     private String create(String fields) {
-        return createResponse(fields).expectStatus(200).data().get("operationId").asText();
+        return createResponse(fields)
+                .expectStatus(200)
+                .data()
+                .get("operationId")
+                .asText();
     }
 
     private ApiResponse createResponse(String fields) {
@@ -42,11 +46,18 @@ class PaymentsApiIT {
     }
 
     private JsonNode info(String operationId) {
-        return api.get("/acquiring/v1.0/payments/" + operationId).expectStatus(200).data().get("Operation").get(0);
+        return api.get("/acquiring/v1.0/payments/" + operationId)
+                .expectStatus(200)
+                .data()
+                .get("Operation")
+                .get(0);
     }
 
     private long count() {
-        return api.get("/acquiring/v1.0/payments?customerCode=" + code).expectStatus(200).data().get("Operation")
+        return api.get("/acquiring/v1.0/payments?customerCode=" + code)
+                .expectStatus(200)
+                .data()
+                .get("Operation")
                 .size();
     }
 
@@ -64,15 +75,19 @@ class PaymentsApiIT {
         assertThat(created.get("merchantId").asText()).isEqualTo("200000000001097");
         assertThat(created.get("paymentMode")).extracting(JsonNode::asText).containsExactly("card", "sbp");
         assertThat(created.get("operationId").asText()).hasSize(36);
-        assertThat(created.has("customerCode")).as("the bank's create response has no customerCode").isFalse();
+        assertThat(created.has("customerCode"))
+                .as("the bank's create response has no customerCode")
+                .isFalse();
     }
 
     @Test
     void a_link_without_payment_link_id_gets_the_next_sequential_number() {
         String first = info(create("\"amount\": 1, \"purpose\": \"a\", \"paymentMode\": [\"card\"]"))
-                .get("paymentLinkId").asText();
+                .get("paymentLinkId")
+                .asText();
         String second = info(create("\"amount\": 1, \"purpose\": \"b\", \"paymentMode\": [\"card\"]"))
-                .get("paymentLinkId").asText();
+                .get("paymentLinkId")
+                .asText();
 
         assertThat(Long.parseLong(second)).isEqualTo(Long.parseLong(first) + 1);
     }
@@ -112,8 +127,8 @@ class PaymentsApiIT {
             pre-authorization with sbp   | "amount": 1, "purpose": "p", "paymentMode": ["sbp"], "preAuthorization": true | Data.preAuthorization
             pre-authorization as number  | "amount": 1, "purpose": "p", "paymentMode": ["card"], "preAuthorization": 1 | Data.preAuthorization: must be a boolean
             """)
-    void bad_input_is_refused_with_a_message_naming_the_field_and_creates_nothing(String name, String fields,
-            String message) {
+    void bad_input_is_refused_with_a_message_naming_the_field_and_creates_nothing(
+            String name, String fields, String message) {
         long before = count();
 
         createResponse(fields.formatted("x".repeat(141)).replace("\"%s\"", "\"" + "y".repeat(46) + "\""))
@@ -133,9 +148,11 @@ class PaymentsApiIT {
 
     @Test
     void every_problem_of_a_request_is_named_at_once() {
-        ApiResponse response = createResponse("\"amount\": -1, \"paymentMode\": []").expectError(400);
+        ApiResponse response =
+                createResponse("\"amount\": -1, \"paymentMode\": []").expectError(400);
 
-        assertThat(response.json().get("Errors")).extracting(error -> error.get("message").asText())
+        assertThat(response.json().get("Errors"))
+                .extracting(error -> error.get("message").asText())
                 .anySatisfy(message -> assertThat(message).startsWith("Data.amount"))
                 .anySatisfy(message -> assertThat(message).startsWith("Data.purpose"))
                 .anySatisfy(message -> assertThat(message).startsWith("Data.paymentMode"));
@@ -143,18 +160,33 @@ class PaymentsApiIT {
 
     @Test
     void a_mode_the_retailer_has_not_enabled_is_refused() {
-        Retailer cardOnly = new Retailer("200000000005555", "300000095", "Ателье", null, "5699", new BigDecimal("2"),
-                null, RetailerStatus.REG, true, List.of(PaymentMode.CARD), null);
-        DirectoryService directory = new DirectoryService(server.application().database().jdbi());
-        directory.addCompany(new Company("300000095", CustomerType.Business, true, "ООО \"АТЕЛЬЕ\"", null, null, null,
-                null, false));
+        Retailer cardOnly = new Retailer(
+                "200000000005555",
+                "300000095",
+                "Ателье",
+                null,
+                "5699",
+                new BigDecimal("2"),
+                null,
+                RetailerStatus.REG,
+                true,
+                List.of(PaymentMode.CARD),
+                null);
+        DirectoryService directory =
+                new DirectoryService(server.application().database().jdbi());
+        directory.addCompany(
+                new Company("300000095", CustomerType.Business, true, "ООО \"АТЕЛЬЕ\"", null, null, null, null, false));
         directory.addRetailer(cardOnly);
-        String token = server.application().keys().issue("atelier", Set.copyOf(Permission.ACQUIRING),
-                Set.of("300000095"), null, false).token();
+        String token = server.application()
+                .keys()
+                .issue("atelier", Set.copyOf(Permission.ACQUIRING), Set.of("300000095"), null, false)
+                .token();
 
-        server.api(token).post("/acquiring/v1.0/payments", """
+        server.api(token)
+                .post("/acquiring/v1.0/payments", """
                 {"Data": {"customerCode": "300000095", "amount": 1, "purpose": "p", "paymentMode": ["card", "sbp"]}}
-                """).expectError(400, "Data.paymentMode: sbp is not enabled for merchantId 200000000005555");
+                """)
+                .expectError(400, "Data.paymentMode: sbp is not enabled for merchantId 200000000005555");
     }
 
     @Test
@@ -190,7 +222,8 @@ class PaymentsApiIT {
     void unknown_operation_is_not_found() {
         api.get("/acquiring/v1.0/payments/00000000-0000-0000-0000-000000000000")
                 .expectError(404, "00000000-0000-0000-0000-000000000000");
-        api.post("/acquiring/v1.0/payments/nope/refund", "{\"Data\": {\"amount\": 1}}").expectError(404, "nope");
+        api.post("/acquiring/v1.0/payments/nope/refund", "{\"Data\": {\"amount\": 1}}")
+                .expectError(404, "nope");
         api.post("/acquiring/v1.0/payments/nope/capture", "").expectError(404, "nope");
     }
 
@@ -205,8 +238,12 @@ class PaymentsApiIT {
         assertThat(info(operationId).get("status").asText()).isEqualTo("EXPIRED");
         server.simulate(operationId, "card", "approve").expectError(400, "EXPIRED");
         JsonNode expired = api.get("/acquiring/v1.0/payments?customerCode=" + code + "&status=EXPIRED")
-                .expectStatus(200).data().get("Operation");
-        assertThat(expired).extracting(operation -> operation.get("operationId").asText()).contains(operationId);
+                .expectStatus(200)
+                .data()
+                .get("Operation");
+        assertThat(expired)
+                .extracting(operation -> operation.get("operationId").asText())
+                .contains(operationId);
     }
 
     @Test
@@ -230,7 +267,11 @@ class PaymentsApiIT {
             for (int i = 0; i < 5; i++) {
                 ids.add(client.post("/acquiring/v1.0/payments", """
                         {"Data": {"customerCode": "%s", "amount": %d, "purpose": "p", "paymentMode": ["sbp"]}}
-                        """.formatted(customer, i + 1)).expectStatus(200).data().get("operationId").asText());
+                        """.formatted(customer, i + 1))
+                        .expectStatus(200)
+                        .data()
+                        .get("operationId")
+                        .asText());
             }
             own.simulate(ids.get(0), "sbp", "approve").expectStatus(200);
 
@@ -241,25 +282,39 @@ class PaymentsApiIT {
             assertThat(page2.json().get("Links").get("next").asText()).contains("page=3");
             assertThat(page2.json().get("Links").get("prev").asText()).contains("page=1");
             JsonNode approved = client.get("/acquiring/v1.0/payments?customerCode=" + customer + "&status=APPROVED")
-                    .expectStatus(200).data().get("Operation");
-            assertThat(approved).extracting(operation -> operation.get("operationId").asText())
+                    .expectStatus(200)
+                    .data()
+                    .get("Operation");
+            assertThat(approved)
+                    .extracting(operation -> operation.get("operationId").asText())
                     .containsExactly(ids.get(0));
             String today = approved.get(0).get("createdAt").asText().substring(0, 10);
-            assertThat(client.get("/acquiring/v1.0/payments?customerCode=" + customer + "&fromDate=2020-01-01&toDate=2020-01-02")
-                    .expectStatus(200).data().get("Operation")).isEmpty();
+            assertThat(client.get("/acquiring/v1.0/payments?customerCode=" + customer
+                                    + "&fromDate=2020-01-01&toDate=2020-01-02")
+                            .expectStatus(200)
+                            .data()
+                            .get("Operation"))
+                    .isEmpty();
             assertThat(client.get("/acquiring/v1.0/payments?customerCode=" + customer + "&fromDate=" + today
-                    + "&toDate=" + today).expectStatus(200).data().get("Operation")).hasSize(5);
+                                    + "&toDate=" + today)
+                            .expectStatus(200)
+                            .data()
+                            .get("Operation"))
+                    .hasSize(5);
         }
     }
 
     @Test
     void list_parameters_are_checked() {
         api.get("/acquiring/v1.0/payments").expectError(400, "customerCode: query parameter required");
-        api.get("/acquiring/v1.0/payments?customerCode=" + code + "&status=PAID").expectError(400, "status: must be one of");
-        api.get("/acquiring/v1.0/payments?customerCode=" + code + "&fromDate=28.11.2026").expectError(400, "fromDate");
+        api.get("/acquiring/v1.0/payments?customerCode=" + code + "&status=PAID")
+                .expectError(400, "status: must be one of");
+        api.get("/acquiring/v1.0/payments?customerCode=" + code + "&fromDate=28.11.2026")
+                .expectError(400, "fromDate");
         api.get("/acquiring/v1.0/payments?customerCode=" + code + "&fromDate=-999999999-01-01")
                 .expectError(400, "fromDate: must be a date YYYY-MM-DD");
-        api.get("/acquiring/v1.0/payments?customerCode=" + code + "&perPage=1001").expectError(400, "perPage");
+        api.get("/acquiring/v1.0/payments?customerCode=" + code + "&perPage=1001")
+                .expectError(400, "perPage");
         api.get("/acquiring/v1.0/payments?customerCode=" + code + "&page=0").expectError(400, "page");
         api.get("/acquiring/v1.0/payments?customerCode=" + code + "&fromDate=2026-02-02&toDate=2026-01-01")
                 .expectError(400, "fromDate: must not be after toDate");
@@ -277,7 +332,9 @@ class PaymentsApiIT {
                     {"name": "Чашка", "amount": 500, "quantity": "1", "measure": "шт.",
                      "Supplier": {"phone": "+79991234567", "name": "ООО Посуда", "taxCode": "7701234567"}}
                   ]}}
-                """.formatted(code)).expectStatus(200).data();
+                """.formatted(code))
+                .expectStatus(200)
+                .data();
 
         assertThat(created.get("customerCode").asText()).isEqualTo(code);
         assertThat(created.get("Client").get("email").asText()).isEqualTo("ivan@example.com");
@@ -285,7 +342,8 @@ class PaymentsApiIT {
         JsonNode operation = info(created.get("operationId").asText());
         assertThat(operation.get("taxSystemCode").asText()).isEqualTo("usn_income");
         assertThat(operation.get("Items").get(0).get("amount").decimalValue()).isEqualByComparingTo("500.25");
-        assertThat(operation.get("Items").get(1).get("Supplier").get("taxCode").asText()).isEqualTo("7701234567");
+        assertThat(operation.get("Items").get(1).get("Supplier").get("taxCode").asText())
+                .isEqualTo("7701234567");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -303,8 +361,11 @@ class PaymentsApiIT {
     void bad_receipts_are_refused(String name, String receipt, String message) {
         long before = count();
 
-        api.post("/acquiring/v1.0/payments_with_receipt", "{\"Data\": {\"customerCode\": \"" + code
-                + "\", \"amount\": 1, \"purpose\": \"p\", \"paymentMode\": [\"card\"], " + receipt + "}}")
+        api.post(
+                        "/acquiring/v1.0/payments_with_receipt",
+                        "{\"Data\": {\"customerCode\": \"" + code
+                                + "\", \"amount\": 1, \"purpose\": \"p\", \"paymentMode\": [\"card\"], " + receipt
+                                + "}}")
                 .expectError(400, message);
         assertThat(count()).isEqualTo(before);
     }
@@ -314,11 +375,19 @@ class PaymentsApiIT {
         TestServer own = TestServer.start();
         try (own) {
             String card = own.paidCardLink("50");
-            String day = own.api().get("/acquiring/v1.0/payments/" + card).expectStatus(200).data().get("Operation")
-                    .get(0).get("paidAt").asText().substring(0, 10);
-            String registry = "/acquiring/v1.0/registry?customerCode=" + own.info().customerCode()
-                    + "&merchantId=" + own.info().merchantId() + "&date=" + day;
-            assertThat(own.api().get(registry).expectStatus(200).data().get("Registry")).isEmpty();
+            String day = own.api()
+                    .get("/acquiring/v1.0/payments/" + card)
+                    .expectStatus(200)
+                    .data()
+                    .get("Operation")
+                    .get(0)
+                    .get("paidAt")
+                    .asText()
+                    .substring(0, 10);
+            String registry = "/acquiring/v1.0/registry?customerCode="
+                    + own.info().customerCode() + "&merchantId=" + own.info().merchantId() + "&date=" + day;
+            assertThat(own.api().get(registry).expectStatus(200).data().get("Registry"))
+                    .isEmpty();
 
             own.advanceClock(24 * 60);
 
@@ -334,12 +403,22 @@ class PaymentsApiIT {
     /** The paymentId of an SBP payment settled today by the sandbox's company: real, but not the demo retailer's. */
     private String foreignSbpPaymentId() {
         ApiClient sandbox = server.sandbox();
-        String operationId = sandbox.post("/acquiring/v1.0/payments", """
+        String operationId = sandbox.post(
+                        "/acquiring/v1.0/payments", """
                 {"Data": {"customerCode": "%s", "amount": 100, "purpose": "foreign", "paymentMode": ["sbp"]}}
-                """.formatted(server.info().sandboxCustomerCode())).expectStatus(200).data().get("operationId").asText();
+                """.formatted(server.info().sandboxCustomerCode()))
+                .expectStatus(200)
+                .data()
+                .get("operationId")
+                .asText();
         server.simulate(operationId, "sbp", "approve").expectStatus(200);
-        String paymentId = sandbox.get("/acquiring/v1.0/payments/" + operationId).expectStatus(200).data()
-                .get("Operation").get(0).get("paymentId").asText();
+        String paymentId = sandbox.get("/acquiring/v1.0/payments/" + operationId)
+                .expectStatus(200)
+                .data()
+                .get("Operation")
+                .get(0)
+                .get("paymentId")
+                .asText();
         assertThat(paymentId).as("a settled payment has a paymentId").isNotBlank();
         return paymentId;
     }
@@ -354,12 +433,18 @@ class PaymentsApiIT {
         server.simulate(otherSbp, "sbp", "approve").expectStatus(200);
         String today = info(operationId).get("paidAt").asText().substring(0, 10);
 
-        JsonNode registry = api.get("/acquiring/v1.0/registry?customerCode=" + code
-                + "&merchantId=200000000001097&date=" + today).expectStatus(200).data().get("Registry");
+        JsonNode registry = api.get(
+                        "/acquiring/v1.0/registry?customerCode=" + code + "&merchantId=200000000001097&date=" + today)
+                .expectStatus(200)
+                .data()
+                .get("Registry");
 
-        assertThat(registry).extracting(entry -> entry.get("paymentType").asText())
-                .as("today's card payments are not in the registry yet, as at the bank").containsExactly("sbp");
-        JsonNode line = java.util.stream.StreamSupport.stream(registry.get(0).get("payments").spliterator(), false)
+        assertThat(registry)
+                .extracting(entry -> entry.get("paymentType").asText())
+                .as("today's card payments are not in the registry yet, as at the bank")
+                .containsExactly("sbp");
+        JsonNode line = java.util.stream.StreamSupport.stream(
+                        registry.get(0).get("payments").spliterator(), false)
                 .filter(payment -> payment.get("operationId").asText().equals(operationId))
                 .findFirst()
                 .orElseThrow();
@@ -369,19 +454,31 @@ class PaymentsApiIT {
                 .expectError(400, "date: query parameter required");
         String paymentId = info(operationId).get("paymentId").asText();
         JsonNode filtered = api.get("/acquiring/v1.0/registry?customerCode=" + code
-                + "&merchantId=200000000001097&date=" + today + "&paymentId=" + paymentId)
-                .expectStatus(200).data().get("Registry");
-        assertThat(filtered).as("one entry, of the payment's type, echoing the filter").hasSize(1);
+                        + "&merchantId=200000000001097&date=" + today + "&paymentId=" + paymentId)
+                .expectStatus(200)
+                .data()
+                .get("Registry");
+        assertThat(filtered)
+                .as("one entry, of the payment's type, echoing the filter")
+                .hasSize(1);
         assertThat(filtered.get(0).get("paymentType").asText()).isEqualTo("sbp");
         assertThat(filtered.get(0).get("paymentId").asText()).isEqualTo(paymentId);
         assertThat(filtered.get(0).get("totalAmount").decimalValue()).isEqualByComparingTo("100");
-        assertThat(filtered.get(0).get("payments")).extracting(payment -> payment.get("operationId").asText())
-                .as("exactly the payment with that paymentId").containsExactly(operationId);
-        assertThat(registry.get(0).get("payments")).extracting(payment -> payment.get("operationId").asText())
-                .as("unfiltered, the day has another sbp payment too").contains(operationId, otherSbp);
-        assertThat(api.get("/acquiring/v1.0/registry?customerCode=" + code + "&merchantId=200000000001097&date="
-                + today + "&paymentId=" + foreignSbpPaymentId()).expectStatus(200).data().get("Registry"))
-                .as("another company's paymentId").isEmpty();
+        assertThat(filtered.get(0).get("payments"))
+                .extracting(payment -> payment.get("operationId").asText())
+                .as("exactly the payment with that paymentId")
+                .containsExactly(operationId);
+        assertThat(registry.get(0).get("payments"))
+                .extracting(payment -> payment.get("operationId").asText())
+                .as("unfiltered, the day has another sbp payment too")
+                .contains(operationId, otherSbp);
+        assertThat(api.get("/acquiring/v1.0/registry?customerCode=" + code + "&merchantId=200000000001097&date=" + today
+                                + "&paymentId=" + foreignSbpPaymentId())
+                        .expectStatus(200)
+                        .data()
+                        .get("Registry"))
+                .as("another company's paymentId")
+                .isEmpty();
         api.get("/acquiring/v1.0/registry?customerCode=" + code + "&merchantId=200000000009999&date=" + today)
                 .expectError(400, "is not a retailer");
     }

@@ -1,6 +1,7 @@
 package tochka.acquiring.server.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import tochka.acquiring.testkit.ApiResponse;
 import tochka.acquiring.testkit.ServerExtension;
 import tochka.acquiring.testkit.TestServer;
 
-
 /**
  * Refunds, captures, payments and creates racing each other through HTTP: never more refunded than paid, never paid
  * or captured twice, never two links with one {@code paymentLinkId}. The big race has 1,000 requests in flight at
@@ -27,6 +27,7 @@ class RefundConcurrencyIT {
 
     @RegisterExtension
     static final ServerExtension running = new ServerExtension();
+
     private final TestServer server = running.get();
 
     /** Runs {@code task} {@code parallel} times at once; returns the HTTP statuses. */
@@ -59,8 +60,7 @@ class RefundConcurrencyIT {
     }
 
     @Test
-    void a_thousand_parallel_refunds_and_captures_never_refund_more_than_was_paid_nor_capture_twice()
-            throws Exception {
+    void a_thousand_parallel_refunds_and_captures_never_refund_more_than_was_paid_nor_capture_twice() throws Exception {
         int requests = Integer.getInteger("reliability.races", 1000);
         ApiClient api = server.api();
         String code = server.info().customerCode();
@@ -73,7 +73,11 @@ class RefundConcurrencyIT {
             String twoStage = api.post("/acquiring/v1.0/payments", """
                     {"Data": {"customerCode": "%s", "amount": 10, "purpose": "race", "paymentMode": ["card"],
                      "preAuthorization": true}}
-                    """.formatted(code)).expectStatus(200).data().get("operationId").asText();
+                    """.formatted(code))
+                    .expectStatus(200)
+                    .data()
+                    .get("operationId")
+                    .asText();
             server.simulate(twoStage, "card", "authorize").expectStatus(200);
             held.add(twoStage);
         }
@@ -94,8 +98,12 @@ class RefundConcurrencyIT {
             String path = "/acquiring/v1.0/payments/" + attempt.operationId();
             int status = attempt.capture()
                     ? api.post(path + "/capture", "{}").status()
-                    : api.post(path + "/refund", "{\"Data\": {\"amount\": "
-                            + BigDecimal.valueOf(attempt.kopecks(), 2).toPlainString() + "}}").status();
+                    : api.post(
+                                    path + "/refund",
+                                    "{\"Data\": {\"amount\": "
+                                            + BigDecimal.valueOf(attempt.kopecks(), 2)
+                                                    .toPlainString() + "}}")
+                            .status();
             if (status == 200 && attempt.capture()) acceptedCaptures.merge(attempt.operationId(), 1, Integer::sum);
             if (status == 200 && !attempt.capture()) {
                 acceptedRefunds.merge(attempt.operationId(), attempt.kopecks(), Long::sum);
@@ -103,24 +111,34 @@ class RefundConcurrencyIT {
             return status;
         });
 
-        assertThat(statuses).as("every request is answered 200 or the bank's 400, never 5xx").containsOnly(200, 400);
+        assertThat(statuses)
+                .as("every request is answered 200 or the bank's 400, never 5xx")
+                .containsOnly(200, 400);
         for (String operationId : held) {
-            assertThat(acceptedCaptures.getOrDefault(operationId, 0)).as("captures of %s that won", operationId)
+            assertThat(acceptedCaptures.getOrDefault(operationId, 0))
+                    .as("captures of %s that won", operationId)
                     .isLessThanOrEqualTo(1);
         }
         for (String operationId : concat(paid, held)) {
-            JsonNode operation = api.get("/acquiring/v1.0/payments/" + operationId).expectStatus(200).data()
-                    .get("Operation").get(0);
+            JsonNode operation = api.get("/acquiring/v1.0/payments/" + operationId)
+                    .expectStatus(200)
+                    .data()
+                    .get("Operation")
+                    .get(0);
             long refunded = refundedKopecks(operation);
-            assertThat(refunded).as("refunded on %s: the sum of the refunds answered 200", operationId)
+            assertThat(refunded)
+                    .as("refunded on %s: the sum of the refunds answered 200", operationId)
                     .isEqualTo(acceptedRefunds.getOrDefault(operationId, 0L));
-            assertThat(refunded).as("never more refunded than paid on %s", operationId).isLessThanOrEqualTo(1000);
+            assertThat(refunded)
+                    .as("never more refunded than paid on %s", operationId)
+                    .isLessThanOrEqualTo(1000);
             int approvals = 0;
             for (JsonNode order : operation.get("Order")) {
                 if (order.get("type").asText().equals("approval")) approvals++;
             }
-            assertThat(approvals).as("approvals of %s", operationId).isEqualTo(
-                    held.contains(operationId) ? acceptedCaptures.getOrDefault(operationId, 0) : 1);
+            assertThat(approvals)
+                    .as("approvals of %s", operationId)
+                    .isEqualTo(held.contains(operationId) ? acceptedCaptures.getOrDefault(operationId, 0) : 1);
             String status = operation.get("status").asText();
             if (refunded == 1000) {
                 assertThat(status).isEqualTo("REFUNDED");
@@ -146,18 +164,25 @@ class RefundConcurrencyIT {
             ApiResponse answer = server.api().post("/acquiring/v1.0/payments", """
                     {"Data": {"customerCode": "%s", "amount": 10, "purpose": "race", "paymentMode": ["card"],
                      "paymentLinkId": "%s"}}
-                    """.formatted(server.info().customerCode(), linkId));
+                    """.formatted(
+                            server.info().customerCode(), linkId));
             answers.add(answer);
             return answer.status();
         });
 
-        assertThat(statuses).as("one create wins, the others are refused").containsOnly(200, 400)
-                .filteredOn(status -> status == 200).hasSize(1);
+        assertThat(statuses)
+                .as("one create wins, the others are refused")
+                .containsOnly(200, 400)
+                .filteredOn(status -> status == 200)
+                .hasSize(1);
         for (ApiResponse answer : answers) {
             if (answer.status() == 400) answer.expectError(400, "Data.paymentLinkId", linkId, "already used");
         }
-        JsonNode list = server.api().get("/acquiring/v1.0/payments?customerCode=" + server.info().customerCode()
-).expectStatus(200).data().get("Operation");
+        JsonNode list = server.api()
+                .get("/acquiring/v1.0/payments?customerCode=" + server.info().customerCode())
+                .expectStatus(200)
+                .data()
+                .get("Operation");
         int withLinkId = 0;
         for (JsonNode operation : list) {
             if (linkId.equals(operation.path("paymentLinkId").asText())) withLinkId++;
@@ -167,16 +192,29 @@ class RefundConcurrencyIT {
 
     @Test
     void twenty_parallel_payments_of_one_link_pay_it_once() throws Exception {
-        String operationId = server.api().post("/acquiring/v1.0/payments", """
+        String operationId = server.api()
+                .post("/acquiring/v1.0/payments", """
                 {"Data": {"customerCode": "%s", "amount": 10, "purpose": "race", "paymentMode": ["card", "sbp"]}}
-                """.formatted(server.info().customerCode())).expectStatus(200).data().get("operationId").asText();
+                """.formatted(server.info().customerCode()))
+                .expectStatus(200)
+                .data()
+                .get("operationId")
+                .asText();
 
-        List<Integer> statuses = race(20, () -> server.simulate(operationId, "sbp", "approve").status());
+        List<Integer> statuses =
+                race(20, () -> server.simulate(operationId, "sbp", "approve").status());
 
-        assertThat(statuses).as("one payment wins, the others are told the link is paid").containsOnly(200, 400)
-                .filteredOn(status -> status == 200).hasSize(1);
-        JsonNode payment = server.api().get("/acquiring/v1.0/payments/" + operationId).expectStatus(200).data()
-                .get("Operation").get(0);
+        assertThat(statuses)
+                .as("one payment wins, the others are told the link is paid")
+                .containsOnly(200, 400)
+                .filteredOn(status -> status == 200)
+                .hasSize(1);
+        JsonNode payment = server.api()
+                .get("/acquiring/v1.0/payments/" + operationId)
+                .expectStatus(200)
+                .data()
+                .get("Operation")
+                .get(0);
         assertThat(payment.get("Order")).hasSize(1);
     }
 
@@ -185,17 +223,27 @@ class RefundConcurrencyIT {
         ApiClient api = server.api();
         String operationId = server.paidCardLink("10");
 
-        List<Integer> statuses = race(50, () -> api.post("/acquiring/v1.0/payments/" + operationId + "/refund",
-                "{\"Data\": {\"amount\": 0.7}}").status());
-        assertThat(statuses).as("every refund is answered 200 or 400, never 5xx").containsOnly(200, 400);
+        List<Integer> statuses = race(
+                50,
+                () -> api.post("/acquiring/v1.0/payments/" + operationId + "/refund", "{\"Data\": {\"amount\": 0.7}}")
+                        .status());
+        assertThat(statuses)
+                .as("every refund is answered 200 or 400, never 5xx")
+                .containsOnly(200, 400);
         long accepted = statuses.stream().filter(status -> status == 200).count();
 
-        assertThat(accepted).as("14 x 0.70 = 9.80 fits in 10.00; a 15th would not").isEqualTo(14);
-        JsonNode payment = api.get("/acquiring/v1.0/payments/" + operationId).expectStatus(200).data()
-                .get("Operation").get(0);
+        assertThat(accepted)
+                .as("14 x 0.70 = 9.80 fits in 10.00; a 15th would not")
+                .isEqualTo(14);
+        JsonNode payment = api.get("/acquiring/v1.0/payments/" + operationId)
+                .expectStatus(200)
+                .data()
+                .get("Operation")
+                .get(0);
         BigDecimal refunded = BigDecimal.ZERO;
         for (JsonNode order : payment.get("Order")) {
-            if (order.get("type").asText().equals("refund")) refunded = refunded.add(order.get("amount").decimalValue());
+            if (order.get("type").asText().equals("refund"))
+                refunded = refunded.add(order.get("amount").decimalValue());
         }
         assertThat(refunded).isEqualByComparingTo("9.8");
         assertThat(payment.get("status").asText()).isEqualTo("REFUNDED_PARTIALLY");

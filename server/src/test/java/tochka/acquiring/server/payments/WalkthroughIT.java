@@ -1,6 +1,7 @@
 package tochka.acquiring.server.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -11,7 +12,6 @@ import tochka.acquiring.testkit.ApiClient;
 import tochka.acquiring.testkit.ServerExtension;
 import tochka.acquiring.testkit.TestServer;
 
-
 /**
  * The bank's guide, step by step: find the Business customerCode, create a link, read CREATED, pay, read APPROVED,
  * refund part and then the rest; and the two-stage variant with capture. Once with the demo JWT key on /uapi and
@@ -21,8 +21,8 @@ class WalkthroughIT {
 
     @RegisterExtension
     static final ServerExtension running = new ServerExtension();
-    private final TestServer server = running.get();
 
+    private final TestServer server = running.get();
 
     static Stream<Arguments> clients() {
         return Stream.of(Arguments.of("uapi"), Arguments.of("sandbox"));
@@ -41,7 +41,9 @@ class WalkthroughIT {
         JsonNode created = api.post("/acquiring/v1.0/payments", """
                 {"Data": {"customerCode": "%s", "amount": "10", "purpose": "Тестовый платёж",
                           "paymentMode": ["sbp", "card"], "redirectUrl": "https://tochka.com/"}}
-                """.formatted(customerCode)).expectStatus(200).data();
+                """.formatted(customerCode))
+                .expectStatus(200)
+                .data();
         String operationId = created.get("operationId").asText();
         assertThat(created.get("status").asText()).isEqualTo("CREATED");
         assertThat(created.get("amount").decimalValue()).isEqualByComparingTo("10");
@@ -54,8 +56,10 @@ class WalkthroughIT {
         assertThat(paid.get("paymentType").asText()).isEqualTo("sbp");
         assertThat(paid.get("paidAt").asText()).isNotBlank();
 
-        JsonNode refund = api.post("/acquiring/v1.0/payments/" + operationId + "/refund",
-                "{\"Data\": {\"amount\": \"4.50\"}}").expectStatus(200).data();
+        JsonNode refund = api.post(
+                        "/acquiring/v1.0/payments/" + operationId + "/refund", "{\"Data\": {\"amount\": \"4.50\"}}")
+                .expectStatus(200)
+                .data();
         assertThat(refund.get("isRefund").asBoolean()).isTrue();
         assertThat(refund.get("amount").decimalValue()).isEqualByComparingTo("4.5");
         assertThat(info(api, operationId).get("status").asText()).isEqualTo("REFUNDED_PARTIALLY");
@@ -64,9 +68,11 @@ class WalkthroughIT {
                 .expectStatus(200);
         JsonNode refunded = info(api, operationId);
         assertThat(refunded.get("status").asText()).isEqualTo("REFUNDED");
-        assertThat(refunded.get("Order")).extracting(order -> order.get("type").asText())
+        assertThat(refunded.get("Order"))
+                .extracting(order -> order.get("type").asText())
                 .containsExactly("approval", "refund", "refund");
-        assertThat(refunded.get("Order").get(1).get("orderId").asText()).isEqualTo(refund.get("orderId").asText());
+        assertThat(refunded.get("Order").get(1).get("orderId").asText())
+                .isEqualTo(refund.get("orderId").asText());
     }
 
     @ParameterizedTest
@@ -78,7 +84,9 @@ class WalkthroughIT {
         JsonNode created = api.post("/acquiring/v1.0/payments", """
                 {"Data": {"customerCode": "%s", "amount": 1234.00, "purpose": "Заказ 42",
                           "paymentMode": ["card"], "preAuthorization": true, "ttl": 60}}
-                """.formatted(customerCode)).expectStatus(200).data();
+                """.formatted(customerCode))
+                .expectStatus(200)
+                .data();
         String operationId = created.get("operationId").asText();
         assertThat(created.get("preAuthorization").asBoolean()).isTrue();
 
@@ -86,11 +94,13 @@ class WalkthroughIT {
         assertThat(info(api, operationId).get("status").asText()).isEqualTo("AUTHORIZED");
 
         JsonNode capture = api.post("/acquiring/v1.0/payments/" + operationId + "/capture", "")
-                .expectStatus(200).data();
+                .expectStatus(200)
+                .data();
         assertThat(capture.get("result").asBoolean()).isTrue();
         JsonNode captured = info(api, operationId);
         assertThat(captured.get("status").asText()).isEqualTo("APPROVED");
-        assertThat(captured.get("Order")).extracting(order -> order.get("type").asText())
+        assertThat(captured.get("Order"))
+                .extracting(order -> order.get("type").asText())
                 .containsExactly("authorized", "approval");
 
         api.post("/acquiring/v1.0/payments/" + operationId + "/refund", "{\"Data\": {\"amount\": \"1234\"}}")
@@ -103,7 +113,11 @@ class WalkthroughIT {
      * the bank's sandbox code in the sandbox's.
      */
     private String businessCustomerCode(String which) {
-        JsonNode customers = client(which).get("/open-banking/v1.0/customers").expectStatus(200).data().get("Customer");
+        JsonNode customers = client(which)
+                .get("/open-banking/v1.0/customers")
+                .expectStatus(200)
+                .data()
+                .get("Customer");
         String code = java.util.stream.StreamSupport.stream(customers.spliterator(), false)
                 .filter(customer -> customer.get("customerType").asText().equals("Business"))
                 .map(customer -> customer.get("customerCode").asText())
@@ -114,7 +128,9 @@ class WalkthroughIT {
     }
 
     private JsonNode info(ApiClient api, String operationId) {
-        JsonNode operations = api.get("/acquiring/v1.0/payments/" + operationId).expectStatus(200).data()
+        JsonNode operations = api.get("/acquiring/v1.0/payments/" + operationId)
+                .expectStatus(200)
+                .data()
                 .get("Operation");
         assertThat(operations).hasSize(1);
         return operations.get(0);

@@ -2,13 +2,13 @@ package tochka.acquiring.server.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import tochka.acquiring.testkit.TestDatabases;
 import tochka.acquiring.testkit.TestServer;
 import tochka.acquiring.testkit.WebhookReceiver;
-
 
 /**
  * A webhook being delivered by one PostgreSQL node is not delivered again by another because the test clock moved.
@@ -20,7 +20,6 @@ import tochka.acquiring.testkit.WebhookReceiver;
 class ClockAdvanceDeliveryIT {
 
     @Test
-
     void a_clock_advance_does_not_make_another_node_deliver_an_event_in_flight() {
         assumeTrue(TestDatabases.postgres(), "several nodes share one PostgreSQL; SQLite has one server per store");
         String dbUrl = TestDatabases.freshUrl();
@@ -35,7 +34,9 @@ class ClockAdvanceDeliveryIT {
             receiver.holdUntil(new CountDownLatch(1), Duration.ofMillis(1500));
 
             String operationId = a.paidCardLink("10");
-            Reliability.await("the payment's webhook reaches the receiver", Duration.ofSeconds(10),
+            Reliability.await(
+                    "the payment's webhook reaches the receiver",
+                    Duration.ofSeconds(10),
                     () -> receiver.arrivals() > before);
             b.advanceClock(60);
 
@@ -44,7 +45,8 @@ class ClockAdvanceDeliveryIT {
             while (System.nanoTime() < end && (deliveries = countOf(receiver, operationId)) < 2) {
                 java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
             }
-            assertThat(deliveries).as("deliveries of the payment's one event to a receiver that answers 200")
+            assertThat(deliveries)
+                    .as("deliveries of the payment's one event to a receiver that answers 200")
                     .isEqualTo(1);
         }
     }

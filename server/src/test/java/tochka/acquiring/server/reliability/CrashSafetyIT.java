@@ -1,6 +1,7 @@
 package tochka.acquiring.server.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.nimbusds.jose.jwk.RSAKey;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,6 @@ import tochka.acquiring.testkit.TestDatabases;
 import tochka.acquiring.testkit.TestServer;
 import tochka.acquiring.testkit.WebhookReceiver;
 
-
 /**
  * Crash safety: a mixed load (create, pay, capture, refund, with webhooks to a receiver that stays up) against the
  * server in a process of its own, killed with {@code kill -9} at a random point of the load, round after round over
@@ -31,6 +31,7 @@ class CrashSafetyIT {
 
     /** Webhooks may take their time to drain on a slow machine; a minute with none arriving is a failure. */
     private static final Duration WEBHOOKS_STALL = Duration.ofSeconds(60);
+
     private static final Duration LOAD_DEADLINE = Duration.ofSeconds(120);
 
     @Test
@@ -63,13 +64,18 @@ class CrashSafetyIT {
                     // The kill lands after a random number of acknowledged writes, with requests in flight.
                     long killAt = ledger.acknowledgedCount() + writesPerRound / 3 + random.nextInt(writesPerRound);
                     MixedLoad load = MixedLoad.start(nodes, ledger, clients, random.nextLong());
-                    Reliability.await("the load reaches " + killAt + " acknowledged writes", LOAD_DEADLINE,
-                            () -> ledger.acknowledgedCount() >= killAt || !load.problems().isEmpty());
+                    Reliability.await(
+                            "the load reaches " + killAt + " acknowledged writes",
+                            LOAD_DEADLINE,
+                            () -> ledger.acknowledgedCount() >= killAt
+                                    || !load.problems().isEmpty());
                     nodes.set(0, null);
                     server.kill();
                     load.close();
                     problems.addAll(load.problems());
-                    assertThat(problems).as("answers other than 200 and the bank's 400").isEmpty();
+                    assertThat(problems)
+                            .as("answers other than 200 and the bank's 400")
+                            .isEmpty();
                 }
             }
 
@@ -84,20 +90,36 @@ class CrashSafetyIT {
                 }
                 RSAKey key = publicKey;
                 try {
-                    Reliability.awaitWhileProgressing("every approval's webhook arrives", WEBHOOKS_STALL,
-                            () -> Deliveries.of(receiver, key).announced().containsAll(expected), receiver::arrivals);
+                    Reliability.awaitWhileProgressing(
+                            "every approval's webhook arrives",
+                            WEBHOOKS_STALL,
+                            () -> Deliveries.of(receiver, key).announced().containsAll(expected),
+                            receiver::arrivals);
                 } catch (AssertionError e) {
                     Set<Deliveries.Announcement> missing = new HashSet<>(expected);
                     missing.removeAll(Deliveries.of(receiver, key).announced());
                     throw new AssertionError(e.getMessage() + ": " + Reliability.outboxOf(jdbcUrl, missing), e);
                 }
                 Deliveries deliveries = Deliveries.of(receiver, key);
-                assertThat(deliveries.badSignatures()).as("webhooks whose signature does not verify").isEmpty();
-                Reliability.report("crash", ("seed %d, %d rounds of kill -9 survived, %d writes acknowledged (%d in doubt"
-                        + " at the kills), %d lost; %d payment links, %d approval webhooks expected, all delivered"
-                        + " (%d events, %d deliveries; events by times delivered: %s)").formatted(seed, rounds,
-                        ledger.acknowledgedCount(), ledger.inDoubtCount(), lost, ledger.entries().size(),
-                        expected.size(), deliveries.events(), deliveries.deliveries(), deliveries.histogram()));
+                assertThat(deliveries.badSignatures())
+                        .as("webhooks whose signature does not verify")
+                        .isEmpty();
+                Reliability.report(
+                        "crash",
+                        ("seed %d, %d rounds of kill -9 survived, %d writes acknowledged (%d in doubt"
+                                        + " at the kills), %d lost; %d payment links, %d approval webhooks expected, all delivered"
+                                        + " (%d events, %d deliveries; events by times delivered: %s)")
+                                .formatted(
+                                        seed,
+                                        rounds,
+                                        ledger.acknowledgedCount(),
+                                        ledger.inDoubtCount(),
+                                        lost,
+                                        ledger.entries().size(),
+                                        expected.size(),
+                                        deliveries.events(),
+                                        deliveries.deliveries(),
+                                        deliveries.histogram()));
             }
         }
     }

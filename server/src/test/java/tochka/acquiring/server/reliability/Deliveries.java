@@ -50,7 +50,9 @@ final class Deliveries {
                 String operationId = claims.getStringClaim("operationId");
                 String status = claims.getStringClaim("status");
                 if (operationId == null || status == null) continue;
-                deliveries.arrivalsByToken.computeIfAbsent(received.body(), token -> new ArrayList<>())
+                deliveries
+                        .arrivalsByToken
+                        .computeIfAbsent(received.body(), token -> new ArrayList<>())
                         .add(received.nanoTime());
                 deliveries.announcementByToken.put(received.body(), new Announcement(operationId, status));
             } catch (ParseException | JOSEException e) {
@@ -119,7 +121,10 @@ final class Deliveries {
     /** The server's webhook public key as the bank publishes its own, from a running node. */
     static RSAKey publicKey(Node node) {
         try {
-            return RSAKey.parse(node.admin().get("/doc/openapi/static/keys/public").expectStatus(200).body());
+            return RSAKey.parse(node.admin()
+                    .get("/doc/openapi/static/keys/public")
+                    .expectStatus(200)
+                    .body());
         } catch (ParseException e) {
             throw new IllegalStateException(e);
         }

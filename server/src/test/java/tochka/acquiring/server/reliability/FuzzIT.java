@@ -1,6 +1,7 @@
 package tochka.acquiring.server.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,6 @@ import tochka.acquiring.server.testing.RawHttp;
 import tochka.acquiring.testkit.TestDatabases;
 import tochka.acquiring.testkit.TestServer;
 
-
 /**
  * The bad-input fuzzer: malformed, boundary and hostile requests over every route of a server running in this JVM
  * (the bank's API under {@code /uapi} and {@code /sandbox/v2}, control, admin, pages), generated from the OpenAPI
@@ -66,9 +66,14 @@ class FuzzIT {
     void hostile_requests_get_no_server_error_and_refused_ones_change_nothing() throws Exception {
         Set<Family> families = EnumSet.allOf(Family.class);
         String chosen = System.getProperty("fuzz.families", "");
-        if (!chosen.isEmpty()) families = Arrays.stream(chosen.split(",")).map(String::trim).map(Family::valueOf)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Family.class)));
-        fuzz("hostile_requests_get_no_server_error_and_refused_ones_change_nothing", families,
+        if (!chosen.isEmpty())
+            families = Arrays.stream(chosen.split(","))
+                    .map(String::trim)
+                    .map(Family::valueOf)
+                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(Family.class)));
+        fuzz(
+                "hostile_requests_get_no_server_error_and_refused_ones_change_nothing",
+                families,
                 Integer.getInteger("fuzz.requests", 6_000));
     }
 
@@ -79,7 +84,11 @@ class FuzzIT {
         int threads = Integer.getInteger("fuzz.threads", BATCH);
         Path dataDir = TestServer.tempDir();
         Config config = Config.forTests(dataDir, TestDatabases.freshUrl());
-        try (Application server = Application.builder().config(config).clock(Clock.fixed(Instant.now(), ZoneOffset.UTC)).build().start()) {
+        try (Application server = Application.builder()
+                .config(config)
+                .clock(Clock.fixed(Instant.now(), ZoneOffset.UTC))
+                .build()
+                .start()) {
             List<Target> targets = FuzzTargets.of(server.info());
             Run run = new Run(server, targets, families, seed, method, threads);
             try {
@@ -89,8 +98,8 @@ class FuzzIT {
                 run.close();
             }
             System.out.println(run.summary());
-            Files.writeString(Path.of("target", "fuzz-" + db() + "-" + method + ".txt"), run.report(),
-                    StandardCharsets.UTF_8);
+            Files.writeString(
+                    Path.of("target", "fuzz-" + db() + "-" + method + ".txt"), run.report(), StandardCharsets.UTF_8);
             assertThat(run.failures).as(run.report()).isEmpty();
         }
     }
@@ -114,6 +123,7 @@ class FuzzIT {
         private final ErrorSchema errors = ErrorSchema.load();
         /** Distinct failures (by route, family, mutation and what went wrong), each with its first request. */
         private final Map<String, String> failures = new ConcurrentHashMap<>();
+
         private final AtomicLong sent = new AtomicLong();
         private final AtomicLong noAnswer = new AtomicLong();
         private final Map<String, AtomicLong> unanswered = new ConcurrentHashMap<>();
@@ -127,8 +137,7 @@ class FuzzIT {
         private int threadsBefore;
         private int threadsAfter;
 
-        Run(Application server, List<Target> targets, Set<Family> families, long seed,
-                String testMethod, int threads) {
+        Run(Application server, List<Target> targets, Set<Family> families, long seed, String testMethod, int threads) {
             this.server = server;
             this.seed = seed;
             this.testMethod = testMethod;
@@ -158,15 +167,18 @@ class FuzzIT {
                     List<Long> indices = new ArrayList<>();
                     for (long i = start; i < Math.min(requests, start + BATCH); i++) indices.add(i);
                     boolean refused = batch(indices);
-                    DatabaseSnapshot after = DatabaseSnapshot.of(server.database().jdbi());
+                    DatabaseSnapshot after =
+                            DatabaseSnapshot.of(server.database().jdbi());
                     batches++;
                     if (refused) {
                         batchesChecked++;
                         String changed = after.differencesFrom(before);
                         if (!changed.isEmpty()) {
-                            failure("database " + target(start).name() + " " + family(start),
+                            failure(
+                                    "database " + target(start).name() + " " + family(start),
                                     "batch #" + (start / BATCH) + " of refused requests (#" + start + "...) changed "
-                                            + changed, start);
+                                            + changed,
+                                    start);
                         }
                     }
                     before = after;
@@ -187,8 +199,11 @@ class FuzzIT {
                 failure("threads", "live threads grew from " + threadsBefore + " to " + threadsAfter, -1);
             }
             if (batchesChecked * 10 < batches) {
-                failure("coverage", "only " + batchesChecked + " of " + batches
-                        + " batches were all refused, so the database check saw too little", -1);
+                failure(
+                        "coverage",
+                        "only " + batchesChecked + " of " + batches
+                                + " batches were all refused, so the database check saw too little",
+                        -1);
             }
         }
 
@@ -206,11 +221,15 @@ class FuzzIT {
 
         /** The route of {@code index}'s batch: batches go round every route and family, in a seeded order. */
         private Target target(long index) {
-            return combinations.get((int) ((index / BATCH) % combinations.size())).target();
+            return combinations
+                    .get((int) ((index / BATCH) % combinations.size()))
+                    .target();
         }
 
         private Family family(long index) {
-            return combinations.get((int) ((index / BATCH) % combinations.size())).family();
+            return combinations
+                    .get((int) ((index / BATCH) % combinations.size()))
+                    .family();
         }
 
         /** Sends one request and checks its answer; whether it was refused or only read. */
@@ -218,7 +237,9 @@ class FuzzIT {
             HostileRequests.Request request =
                     HostileRequests.generate(seed, index, target(index), EnumSet.of(family(index)), host);
             sent.incrementAndGet();
-            perFamily.computeIfAbsent(request.family(), family -> new AtomicLong()).incrementAndGet();
+            perFamily
+                    .computeIfAbsent(request.family(), family -> new AtomicLong())
+                    .incrementAndGet();
             RawHttp http = connections.get();
             RawHttp.Answer answer;
             try {
@@ -230,11 +251,13 @@ class FuzzIT {
             }
             byte[] stalledAfter = http.stalledAfter();
             if (stalledAfter != null) {
-                failure(request.family() + " " + request.target().name() + " -> no answer on a kept-alive connection",
+                failure(
+                        request.family() + " " + request.target().name() + " -> no answer on a kept-alive connection",
                         "no answer within the client's timeout on a kept-alive connection (answered "
                                 + answer.status() + " on a new one); the request before it there: "
                                 + clip(new String(stalledAfter, java.nio.charset.StandardCharsets.ISO_8859_1))
-                                + "\n    " + request.describe(), index);
+                                + "\n    " + request.describe(),
+                        index);
             }
             if (answer.status() == 0) {
                 unanswered(request);
@@ -245,19 +268,25 @@ class FuzzIT {
             String problem = check(request, answer);
             if (problem != null) {
                 String route = request.target().name().replace("/uapi/", "/").replace("/sandbox/v2/", "/");
-                failure(request.family() + " " + route + " -> " + status + " " + problem.split(":", 2)[0],
-                        problem + "\n    " + request.describe(), index);
+                failure(
+                        request.family() + " " + route + " -> " + status + " " + problem.split(":", 2)[0],
+                        problem + "\n    " + request.describe(),
+                        index);
             }
             boolean read = ("GET".equals(request.method()) || "HEAD".equals(request.method()))
-                    && !request.target().path().startsWith("/order") && !request.target().path().startsWith("/{");
+                    && !request.target().path().startsWith("/order")
+                    && !request.target().path().startsWith("/{");
             return (status >= 400 && status < 500) || read;
         }
 
         /** A request the server closed the connection on without answering: counted, not a failure. */
         private void unanswered(HostileRequests.Request request) {
             noAnswer.incrementAndGet();
-            unanswered.computeIfAbsent(request.family() + "/" + request.mutation().replaceAll("\\d+", "N"),
-                    kind -> new AtomicLong()).incrementAndGet();
+            unanswered
+                    .computeIfAbsent(
+                            request.family() + "/" + request.mutation().replaceAll("\\d+", "N"),
+                            kind -> new AtomicLong())
+                    .incrementAndGet();
         }
 
         private @Nullable String check(HostileRequests.Request request, RawHttp.Answer answer) {
@@ -266,14 +295,16 @@ class FuzzIT {
             boolean version = status == 505 && request.mutation().startsWith("version");
             if (status >= 500 && !version) return "answered " + status + ": " + clip(answer.text());
             if (!request.target().api() || "HEAD".equals(request.method())) return null;
-            if (request.family() == Family.CONTENT_TYPE && status < 400
+            if (request.family() == Family.CONTENT_TYPE
+                    && status < 400
                     && !request.mutation().startsWith("content type application/json")) {
                 return "answered " + status + " to a body sent as " + request.mutation();
             }
             String contentType = String.valueOf(answer.header("Content-Type"));
             String body = answer.text();
             String path = request.requestTarget();
-            if (contract.covers(request.method(), path) && (status >= 400 || contentType.startsWith("application/json"))
+            if (contract.covers(request.method(), path)
+                    && (status >= 400 || contentType.startsWith("application/json"))
                     && !body.isEmpty()) {
                 try {
                     contract.validate(request.method(), path, status, body);
@@ -288,15 +319,18 @@ class FuzzIT {
             if (!contentType.startsWith("application/json")) {
                 return status + " is not the bank's error body: " + contentType + " " + clip(body);
             }
-            return errors.violation(status, body).map(why -> status + " is not the bank's error body: " + why)
+            return errors.violation(status, body)
+                    .map(why -> status + " is not the bank's error body: " + why)
                     .orElse(null);
         }
 
         private void failure(String key, String problem, long index) {
             failureCounts.computeIfAbsent(key, counted -> new AtomicLong()).incrementAndGet();
-            String reproduce = index < 0 ? "" : "\n    reproduce: mvn -B -ntp -pl server -am verify -Dtest=NONE"
-                    + " -Dsurefire.failIfNoSpecifiedTests=false -Dit.test='FuzzIT#" + testMethod + "'"
-                    + " -Dfuzz.seed=" + seed + " -Dfuzz.only=" + index + "   (seen on " + db() + ")";
+            String reproduce = index < 0
+                    ? ""
+                    : "\n    reproduce: mvn -B -ntp -pl server -am verify -Dtest=NONE"
+                            + " -Dsurefire.failIfNoSpecifiedTests=false -Dit.test='FuzzIT#" + testMethod + "'"
+                            + " -Dfuzz.seed=" + seed + " -Dfuzz.only=" + index + "   (seen on " + db() + ")";
             if (failures.size() < 1000) failures.putIfAbsent(key, problem + reproduce);
         }
 
@@ -329,10 +363,11 @@ class FuzzIT {
             Map<String, Long> silent = new TreeMap<>();
             unanswered.forEach((kind, count) -> silent.put(kind, count.get()));
             return summary() + "\nclosed without an answer (not failures): " + silent + "\n"
-                    + sorted.entrySet().stream().limit(SHOWN_FAILURES)
-                    .map(failure -> "  - " + failure.getKey() + " (" + failureCounts.get(failure.getKey()) + "x)\n    "
-                            + failure.getValue())
-                    .collect(Collectors.joining("\n"))
+                    + sorted.entrySet().stream()
+                            .limit(SHOWN_FAILURES)
+                            .map(failure -> "  - " + failure.getKey() + " (" + failureCounts.get(failure.getKey())
+                                    + "x)\n    " + failure.getValue())
+                            .collect(Collectors.joining("\n"))
                     + (sorted.size() > SHOWN_FAILURES ? "\n  ... " + (sorted.size() - SHOWN_FAILURES) + " more" : "");
         }
 

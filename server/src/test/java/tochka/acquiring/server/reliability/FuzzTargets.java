@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.server.Application.ServerInfo;
 import tochka.acquiring.server.directory.DemoData;
-import tochka.acquiring.testkit.ApiClient;
 import tochka.acquiring.server.testing.RawHttp;
+import tochka.acquiring.testkit.ApiClient;
 
 /**
  * Every route of a running server as fuzz {@link Target}s: the bank's operations from the document the server
@@ -54,8 +54,13 @@ final class FuzzTargets {
         simulate(info, authorized, "card", "authorize");
         this.unpaid = create(api, "[\"card\", \"sbp\"]", false);
         this.cardOnly = create(api, "[\"card\"]", false);
-        this.consentId = api.get("/consent/v1.0/consents").expectStatus(200).data().get("Consent").get(0)
-                .get("consentId").asText();
+        this.consentId = api.get("/consent/v1.0/consents")
+                .expectStatus(200)
+                .data()
+                .get("Consent")
+                .get(0)
+                .get("consentId")
+                .asText();
         try (RawHttp http = new RawHttp("127.0.0.1", info.port())) {
             RawHttp.Answer form = http.exchange(get("/order/card?uuid=" + cardOnly), false);
             String setCookie = form.header("Set-Cookie");
@@ -85,14 +90,22 @@ final class FuzzTargets {
             // The consents' historical path, which the spec does not list.
             for (Target consent : operations(bank, prefix, auth, "")) {
                 if (consent.path().startsWith("/consent/v1.0/consents")) {
-                    targets.add(new Target(consent.method() + " " + prefix + consent.path().substring(8),
-                            consent.method(), prefix, consent.path().substring(8), consent.pathValues(),
-                            consent.query(), consent.bodyKind(), consent.body(), consent.headers(), true));
+                    targets.add(new Target(
+                            consent.method() + " " + prefix + consent.path().substring(8),
+                            consent.method(),
+                            prefix,
+                            consent.path().substring(8),
+                            consent.pathValues(),
+                            consent.query(),
+                            consent.bodyKind(),
+                            consent.body(),
+                            consent.headers(),
+                            true));
                 }
             }
         }
-        targets.addAll(operations(document("/openapi-control.json"), "",
-                "Authorization: Bearer " + info.adminToken(), ""));
+        targets.addAll(
+                operations(document("/openapi-control.json"), "", "Authorization: Bearer " + info.adminToken(), ""));
         targets.addAll(pages());
         return targets;
     }
@@ -104,37 +117,52 @@ final class FuzzTargets {
         known.put("amount", NODES.numberNode(1));
         SchemaValues values = new SchemaValues(document, known);
         List<Target> targets = new ArrayList<>();
-        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            if (!METHODS.contains(operation.getKey())) return;
-            String method = operation.getKey().toUpperCase(Locale.ROOT);
-            Map<String, String> pathValues = new LinkedHashMap<>();
-            List<Target.QueryParam> query = new ArrayList<>();
-            for (JsonNode parameter : operation.getValue().path("parameters")) {
-                String name = parameter.get("name").asText();
-                JsonNode schema = values.resolve(parameter.path("schema"));
-                if (parameter.path("in").asText().equals("path")) {
-                    pathValues.put(name, pathValue(name, path.getKey(), clientId));
-                } else if (parameter.path("in").asText().equals("query")) {
-                    String good = known.containsKey(name) ? known.get(name).asText()
-                            : parameter.has("example") ? parameter.get("example").asText()
-                            : values.instance(schema).asText();
-                    query.add(new Target.QueryParam(name, schema, good, parameter.path("required").asBoolean()));
-                }
-            }
-            JsonNode bodySchema = operation.getValue().at("/requestBody/content/application~1json/schema");
-            JsonNode body = bodySchema.isMissingNode() ? null : values.instance(bodySchema);
-            boolean needsAuth = !path.getKey().equals("/health");
-            targets.add(new Target(method + " " + prefix + path.getKey(), method, prefix, path.getKey(), pathValues,
-                    query, body == null ? Target.BodyKind.NONE : Target.BodyKind.JSON, body,
-                    needsAuth ? List.of(auth) : List.of(), needsAuth));
-        }));
+        document.get("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    if (!METHODS.contains(operation.getKey())) return;
+                    String method = operation.getKey().toUpperCase(Locale.ROOT);
+                    Map<String, String> pathValues = new LinkedHashMap<>();
+                    List<Target.QueryParam> query = new ArrayList<>();
+                    for (JsonNode parameter : operation.getValue().path("parameters")) {
+                        String name = parameter.get("name").asText();
+                        JsonNode schema = values.resolve(parameter.path("schema"));
+                        if (parameter.path("in").asText().equals("path")) {
+                            pathValues.put(name, pathValue(name, path.getKey(), clientId));
+                        } else if (parameter.path("in").asText().equals("query")) {
+                            String good = known.containsKey(name)
+                                    ? known.get(name).asText()
+                                    : parameter.has("example")
+                                            ? parameter.get("example").asText()
+                                            : values.instance(schema).asText();
+                            query.add(new Target.QueryParam(
+                                    name,
+                                    schema,
+                                    good,
+                                    parameter.path("required").asBoolean()));
+                        }
+                    }
+                    JsonNode bodySchema = operation.getValue().at("/requestBody/content/application~1json/schema");
+                    JsonNode body = bodySchema.isMissingNode() ? null : values.instance(bodySchema);
+                    boolean needsAuth = !path.getKey().equals("/health");
+                    targets.add(new Target(
+                            method + " " + prefix + path.getKey(),
+                            method,
+                            prefix,
+                            path.getKey(),
+                            pathValues,
+                            query,
+                            body == null ? Target.BodyKind.NONE : Target.BodyKind.JSON,
+                            body,
+                            needsAuth ? List.of(auth) : List.of(),
+                            needsAuth));
+                }));
         return targets;
     }
 
     private String pathValue(String name, String path, String clientId) {
         return switch (name) {
-            case "operationId" -> path.endsWith("/capture") ? authorized
-                    : path.startsWith("/control") ? unpaid : paid;
+            case "operationId" -> path.endsWith("/capture") ? authorized : path.startsWith("/control") ? unpaid : paid;
             case "customerCode" -> info.customerCode();
             case "consentId" -> consentId;
             case "client_id" -> clientId;
@@ -145,33 +173,73 @@ final class FuzzTargets {
     private List<Target> pages() {
         List<Target> pages = new ArrayList<>();
         String session = "Cookie: " + cookie;
-        for (String path : List.of("/", "/docs", "/openapi.json", "/openapi-control.json", "/health",
-                "/.well-known/jwks.json", "/doc/openapi/static/keys/public", "/favicon.ico")) {
+        for (String path : List.of(
+                "/",
+                "/docs",
+                "/openapi.json",
+                "/openapi-control.json",
+                "/health",
+                "/.well-known/jwks.json",
+                "/doc/openapi/static/keys/public",
+                "/favicon.ico")) {
             pages.add(page("GET", path, Map.of(), List.of(), null, List.of()));
         }
         pages.add(page("GET", "/site/assets/{file}", Map.of("file", "site.css"), List.of(), null, List.of()));
         pages.add(page("GET", "/order/assets/{file}", Map.of("file", "checkout.css"), List.of(), null, List.of()));
         pages.add(page("GET", "/order/qr/{file}", Map.of("file", qrcId + ".png"), List.of(), null, List.of(session)));
-        for (String path : List.of("/order/", "/order/card", "/order/3ds", "/order/sbp", "/order/status",
-                "/order/tinkoff", "/order/dolyame", "/order/success")) {
-            pages.add(page("GET", path, Map.of(), uuid(path.equals("/order/card") ? cardOnly : unpaid), null,
+        for (String path : List.of(
+                "/order/",
+                "/order/card",
+                "/order/3ds",
+                "/order/sbp",
+                "/order/status",
+                "/order/tinkoff",
+                "/order/dolyame",
+                "/order/success")) {
+            pages.add(page(
+                    "GET",
+                    path,
+                    Map.of(),
+                    uuid(path.equals("/order/card") ? cardOnly : unpaid),
+                    null,
                     List.of(session)));
         }
-        pages.add(page("GET", "/order/failure", Map.of(), List.of(param("uuid", unpaid), param("reason", "declined")),
-                null, List.of(session)));
-        pages.add(page("POST", "/order/card", Map.of(), uuid(cardOnly), form("csrf", csrf, "number",
-                "4111 1111 1111 1111", "month", "12", "year", "30", "cvc", "123", "email", "buyer@example.com"),
+        pages.add(page(
+                "GET",
+                "/order/failure",
+                Map.of(),
+                List.of(param("uuid", unpaid), param("reason", "declined")),
+                null,
                 List.of(session)));
-        pages.add(page("POST", "/order/3ds", Map.of(), uuid(cardOnly), form("csrf", csrf, "code", "1234"),
+        pages.add(page(
+                "POST",
+                "/order/card",
+                Map.of(),
+                uuid(cardOnly),
+                form(
+                        "csrf",
+                        csrf,
+                        "number",
+                        "4111 1111 1111 1111",
+                        "month",
+                        "12",
+                        "year",
+                        "30",
+                        "cvc",
+                        "123",
+                        "email",
+                        "buyer@example.com"),
                 List.of(session)));
+        pages.add(page(
+                "POST", "/order/3ds", Map.of(), uuid(cardOnly), form("csrf", csrf, "code", "1234"), List.of(session)));
         for (String path : List.of("/order/tinkoff", "/order/dolyame")) {
-            pages.add(page("POST", path, Map.of(), uuid(unpaid), form("csrf", csrf, "action", "pay"),
-                    List.of(session)));
+            pages.add(
+                    page("POST", path, Map.of(), uuid(unpaid), form("csrf", csrf, "action", "pay"), List.of(session)));
         }
         pages.add(page("GET", "/{qrcId}", Map.of("qrcId", qrcId), List.of(), null, List.of()));
         for (String action : List.of("pay", "cancel")) {
-            pages.add(page("POST", "/{qrcId}/" + action, Map.of("qrcId", qrcId), List.of(), form("csrf", "0"),
-                    List.of()));
+            pages.add(page(
+                    "POST", "/{qrcId}/" + action, Map.of("qrcId", qrcId), List.of(), form("csrf", "0"), List.of()));
         }
         return pages;
     }
@@ -190,10 +258,24 @@ final class FuzzTargets {
         return form;
     }
 
-    private static Target page(String method, String path, Map<String, String> pathValues,
-            List<Target.QueryParam> query, @Nullable ObjectNode form, List<String> headers) {
-        return new Target(method + " " + path, method, "", path, pathValues, query,
-                form == null ? Target.BodyKind.NONE : Target.BodyKind.FORM, form, headers, false);
+    private static Target page(
+            String method,
+            String path,
+            Map<String, String> pathValues,
+            List<Target.QueryParam> query,
+            @Nullable ObjectNode form,
+            List<String> headers) {
+        return new Target(
+                method + " " + path,
+                method,
+                "",
+                path,
+                pathValues,
+                query,
+                form == null ? Target.BodyKind.NONE : Target.BodyKind.FORM,
+                form,
+                headers,
+                false);
     }
 
     private JsonNode document(String path) {
@@ -213,12 +295,17 @@ final class FuzzTargets {
         return api.post("/acquiring/v1.0/payments", """
                 {"Data": {"customerCode": "%s", "amount": 10, "purpose": "fuzz", "paymentMode": %s,
                  "preAuthorization": %s}}""".formatted(DemoData.BUSINESS_CODE, modes, preAuthorization))
-                .expectStatus(200).data().get("operationId").asText();
+                .expectStatus(200)
+                .data()
+                .get("operationId")
+                .asText();
     }
 
     private static void simulate(ServerInfo info, String operationId, String type, String outcome) {
-        ApiClient.bearer(info.publicUrl(), info.adminToken()).post("/control/v1/payments/" + operationId
-                + "/simulate", "{\"paymentType\": \"" + type + "\", \"outcome\": \"" + outcome + "\"}")
+        ApiClient.bearer(info.publicUrl(), info.adminToken())
+                .post(
+                        "/control/v1/payments/" + operationId + "/simulate",
+                        "{\"paymentType\": \"" + type + "\", \"outcome\": \"" + outcome + "\"}")
                 .expectStatus(200);
     }
 }

@@ -66,8 +66,16 @@ final class HostileRequests {
 
     /** One request as bytes, with how to send it and how to show it in a report. */
     @SuppressWarnings("ArrayRecordComponent") // bytes as sent; compared by no one, shown by describe()
-    record Request(long index, Target target, Family family, String mutation, String method, String requestTarget,
-            byte[] bytes, boolean lastOnConnection, boolean halfClose) {
+    record Request(
+            long index,
+            Target target,
+            Family family,
+            String mutation,
+            String method,
+            String requestTarget,
+            byte[] bytes,
+            boolean lastOnConnection,
+            boolean halfClose) {
 
         /** The request line and what was done to it, printable on one line. */
         String describe() {
@@ -90,33 +98,131 @@ final class HostileRequests {
     private static final Pattern DUPLICATE = Pattern.compile("\"DUP(\\d+)\":");
 
     /** JSON values as they go on the wire: wrong types, boundaries, oddities (big numbers and NUL apart). */
-    private static final List<String> VALUES = List.of("null", "true", "false", "0", "-0", "-0.0", "1", "-1", "0.001",
-            "0.005", "1.999", "1e3", "1E+2", "-1e-7", "2147483648", "9223372036854775808", "12345678901234567890",
-            "-12345678901234567890", "99999999999999999999.99", "4.9e-324", "1.7976931348623157e308", "\"NaN\"",
-            "\"Infinity\"", "\"-Infinity\"", "\"0x10\"", "\"10,5\"", "\"10.\"", "\".5\"", "\" 10\"", "\"+10\"",
-            "\"１０\"", "\"١٠\"", "\"\"", "\" \"", "\"\\t\"", "\"\\ud800\"", "\"x\\udfffy\"", "\"\\ud83d\\ude00\"",
-            "\"\\u0007\\u001b[31mred\"", "\"line\\nERROR forged line\\r\\n\"", "\"\\u202eevil\"", "\"😀\"",
-            "\"../../etc/passwd\"", "\"<script>alert(1)</script>\"", "\"' OR 1=1 --\"", "\"%00%0a\"",
-            "\"2030-02-30\"", "\"0000-00-00\"", "\"9999-12-31T23:59:59+14:00\"",
-            "\"+999999999-12-31T00:00:00+00:00\"", "\"-999999999-01-01\"", "\"javascript:alert(1)\"",
-            "\"http://[::1\"", "[]", "{}", "[[[]]]", "{\"a\":1}",
-            "[\"card\",\"card\"]", "[\"CARD\"]", "\"card\"", "300000092", "\"300000093\"", "\"000000000\"");
-    private static final List<String> BIG_NUMBERS = List.of("1e999999999", "-1e999999999", "1e-999999999",
-            "1e2147483647", "1e-2147483648", "1E2147483648", "0.0e999999999", "1" + "0".repeat(5000),
-            "0." + "0".repeat(5000) + "1", "\"1e999999999\"", "\"1e2147483647\"");
-    private static final List<String> NULS = List.of("\"\\u0000\"", "\"https://example.com/\\u0000\"",
-            "\"a\\u0000b\"", "\"300000092\\u0000\"", "\"\\u0000\\u0000\\u0000\"");
+    private static final List<String> VALUES = List.of(
+            "null",
+            "true",
+            "false",
+            "0",
+            "-0",
+            "-0.0",
+            "1",
+            "-1",
+            "0.001",
+            "0.005",
+            "1.999",
+            "1e3",
+            "1E+2",
+            "-1e-7",
+            "2147483648",
+            "9223372036854775808",
+            "12345678901234567890",
+            "-12345678901234567890",
+            "99999999999999999999.99",
+            "4.9e-324",
+            "1.7976931348623157e308",
+            "\"NaN\"",
+            "\"Infinity\"",
+            "\"-Infinity\"",
+            "\"0x10\"",
+            "\"10,5\"",
+            "\"10.\"",
+            "\".5\"",
+            "\" 10\"",
+            "\"+10\"",
+            "\"１０\"",
+            "\"١٠\"",
+            "\"\"",
+            "\" \"",
+            "\"\\t\"",
+            "\"\\ud800\"",
+            "\"x\\udfffy\"",
+            "\"\\ud83d\\ude00\"",
+            "\"\\u0007\\u001b[31mred\"",
+            "\"line\\nERROR forged line\\r\\n\"",
+            "\"\\u202eevil\"",
+            "\"😀\"",
+            "\"../../etc/passwd\"",
+            "\"<script>alert(1)</script>\"",
+            "\"' OR 1=1 --\"",
+            "\"%00%0a\"",
+            "\"2030-02-30\"",
+            "\"0000-00-00\"",
+            "\"9999-12-31T23:59:59+14:00\"",
+            "\"+999999999-12-31T00:00:00+00:00\"",
+            "\"-999999999-01-01\"",
+            "\"javascript:alert(1)\"",
+            "\"http://[::1\"",
+            "[]",
+            "{}",
+            "[[[]]]",
+            "{\"a\":1}",
+            "[\"card\",\"card\"]",
+            "[\"CARD\"]",
+            "\"card\"",
+            "300000092",
+            "\"300000093\"",
+            "\"000000000\"");
+
+    private static final List<String> BIG_NUMBERS = List.of(
+            "1e999999999",
+            "-1e999999999",
+            "1e-999999999",
+            "1e2147483647",
+            "1e-2147483648",
+            "1E2147483648",
+            "0.0e999999999",
+            "1" + "0".repeat(5000),
+            "0." + "0".repeat(5000) + "1",
+            "\"1e999999999\"",
+            "\"1e2147483647\"");
+    private static final List<String> NULS = List.of(
+            "\"\\u0000\"",
+            "\"https://example.com/\\u0000\"",
+            "\"a\\u0000b\"",
+            "\"300000092\\u0000\"",
+            "\"\\u0000\\u0000\\u0000\"");
     /** Raw bytes inside a JSON string: not UTF-8, or control characters JSON forbids unescaped. */
-    private static final List<String> RAW_BYTES = List.of("\"\u00c3(\"", "\"\u00ff\u00fe\"", "\"\u00ed\u00a0\u0080\"",
-            "\"\u00c0\u00af\"", "\"\u00f8\u0088\u0080\u0080\u0080\"", "\"a\u0001b\"", "\"a\nb\"", "\"\u0000\"",
+    private static final List<String> RAW_BYTES = List.of(
+            "\"\u00c3(\"",
+            "\"\u00ff\u00fe\"",
+            "\"\u00ed\u00a0\u0080\"",
+            "\"\u00c0\u00af\"",
+            "\"\u00f8\u0088\u0080\u0080\u0080\"",
+            "\"a\u0001b\"",
+            "\"a\nb\"",
+            "\"\u0000\"",
             "\"\u00e2\u0082\"");
-    private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS",
-            "TRACE", "PROPFIND", "FOO", "get", "M-SEARCH", "X".repeat(300));
-    private static final List<String> CONTENT_TYPES = List.of("text/plain", "application/xml", "text/html",
+
+    private static final List<String> METHODS = List.of(
+            "GET",
+            "POST",
+            "PUT",
+            "DELETE",
+            "PATCH",
+            "HEAD",
+            "OPTIONS",
+            "TRACE",
+            "PROPFIND",
+            "FOO",
+            "get",
+            "M-SEARCH",
+            "X".repeat(300));
+    private static final List<String> CONTENT_TYPES = List.of(
+            "text/plain",
+            "application/xml",
+            "text/html",
             // Not application/x-www-form-urlencoded: what curl -d sends is read as JSON by design (behaviour.md).
-            "multipart/form-data; boundary=xyz", "multipart/form-data",
-            "application/json; charset=utf-16", "application/json; charset=koi8-r", "application/octet-stream",
-            "*/*", "application/", ";;;", "application/json\u0000", "application/javascript", "");
+            "multipart/form-data; boundary=xyz",
+            "multipart/form-data",
+            "application/json; charset=utf-16",
+            "application/json; charset=koi8-r",
+            "application/octet-stream",
+            "*/*",
+            "application/",
+            ";;;",
+            "application/json\u0000",
+            "application/javascript",
+            "");
 
     private final SplittableRandom random;
     private final List<String> raw = new ArrayList<>();
@@ -135,8 +241,7 @@ final class HostileRequests {
     static Set<Family> applicable(Target target) {
         Set<Family> families = EnumSet.of(Family.VALID, Family.METHODS, Family.HEADERS, Family.FRAMING, Family.NUL);
         if (target.bodyKind() == Target.BodyKind.JSON) {
-            families.addAll(EnumSet.of(Family.BODY_VALUES, Family.BIG_NUMBERS, Family.BODY_SHAPE,
-                    Family.CONTENT_TYPE));
+            families.addAll(EnumSet.of(Family.BODY_VALUES, Family.BIG_NUMBERS, Family.BODY_SHAPE, Family.CONTENT_TYPE));
             if (containsArray(target.body())) families.add(Family.NULL_ELEMENTS);
         }
         if (target.bodyKind() == Target.BodyKind.FORM) families.add(Family.FORM);
@@ -150,14 +255,18 @@ final class HostileRequests {
     }
 
     private Request build(long index, Target target, Set<Family> allowed, String host) {
-        List<Family> choices = applicable(target).stream().filter(allowed::contains).toList();
+        List<Family> choices =
+                applicable(target).stream().filter(allowed::contains).toList();
         if (choices.isEmpty()) choices = List.of(Family.VALID);
         Family family = choices.get(random.nextInt(choices.size()));
         Draft draft = new Draft(target);
         String mutation = switch (family) {
             case VALID -> "valid";
-            case BODY_VALUES -> replaceValue(draft, random.nextInt(20) == 0 ? longString()
-                    : pick(random.nextInt(4) == 0 ? RAW_BYTES : VALUES), "value");
+            case BODY_VALUES ->
+                replaceValue(
+                        draft,
+                        random.nextInt(20) == 0 ? longString() : pick(random.nextInt(4) == 0 ? RAW_BYTES : VALUES),
+                        "value");
             case BIG_NUMBERS -> replaceValue(draft, pick(BIG_NUMBERS), "big number");
             case NUL -> nul(draft);
             case NULL_ELEMENTS -> nullElements(draft);
@@ -246,8 +355,18 @@ final class HostileRequests {
             case 1 -> {
                 if (objects.isEmpty()) return shape(draft);
                 String pointer = pick(objects);
-                String name = pick(List.of("extra", "__proto__", "", "Data", "amount", "constructor", "x".repeat(5000),
-                        "\u0000", "Amount", "AMOUNT", "customerCode "));
+                String name = pick(List.of(
+                        "extra",
+                        "__proto__",
+                        "",
+                        "Data",
+                        "amount",
+                        "constructor",
+                        "x".repeat(5000),
+                        "\u0000",
+                        "Amount",
+                        "AMOUNT",
+                        "customerCode "));
                 ((ObjectNode) draft.json.at(pointer)).set(name, marker(pick(VALUES)));
                 return "extra field " + printable(clip(name)) + " in " + pointer;
             }
@@ -269,15 +388,41 @@ final class HostileRequests {
                 return "null everywhere";
             }
             case 4 -> {
-                draft.bodyText = pick(List.of("null", "[]", "\"\"", "0", "{}", "true", "{\"Data\": null}",
-                        "{\"Data\": []}", "{\"Data\": \"x\"}", "{\"Data\": {}}", "\"Data\"", "{", "}", "[",
+                draft.bodyText = pick(List.of(
+                        "null",
+                        "[]",
+                        "\"\"",
+                        "0",
+                        "{}",
+                        "true",
+                        "{\"Data\": null}",
+                        "{\"Data\": []}",
+                        "{\"Data\": \"x\"}",
+                        "{\"Data\": {}}",
+                        "\"Data\"",
+                        "{",
+                        "}",
+                        "[",
                         "{\"Data\":",
-                        "{\"Data\": {\"amount\": 1,}}", "{'Data': {}}", "{Data: {}}", "\u00ef\u00bb\u00bf{}", " ",
-                        "\u0000", "[".repeat(100_000), "{\"a\":".repeat(50_000), "[".repeat(999) + "]".repeat(999),
-                        "{\"Data\": {}} {\"Data\": {}}", "{\"Data\": {}} trailing", "/* comment */ {}",
-                        "{\"Data\": {\"amount\": NaN}}", "{\"Data\": {\"amount\": Infinity}}",
-                        "{\"Data\": {\"amount\": 01}}", "{\"Data\": {\"amount\": .5}}", "{\"Data\": {\"amount\": +1}}",
-                        "{\"Data\": {\"amount\": 1.}}", "{\"Data\": {\"amount\": 0x10}}"));
+                        "{\"Data\": {\"amount\": 1,}}",
+                        "{'Data': {}}",
+                        "{Data: {}}",
+                        "\u00ef\u00bb\u00bf{}",
+                        " ",
+                        "\u0000",
+                        "[".repeat(100_000),
+                        "{\"a\":".repeat(50_000),
+                        "[".repeat(999) + "]".repeat(999),
+                        "{\"Data\": {}} {\"Data\": {}}",
+                        "{\"Data\": {}} trailing",
+                        "/* comment */ {}",
+                        "{\"Data\": {\"amount\": NaN}}",
+                        "{\"Data\": {\"amount\": Infinity}}",
+                        "{\"Data\": {\"amount\": 01}}",
+                        "{\"Data\": {\"amount\": .5}}",
+                        "{\"Data\": {\"amount\": +1}}",
+                        "{\"Data\": {\"amount\": 1.}}",
+                        "{\"Data\": {\"amount\": 0x10}}"));
                 return "whole body " + printable(clip(draft.bodyText));
             }
             case 5 -> {
@@ -290,7 +435,8 @@ final class HostileRequests {
             }
             case 7 -> {
                 List<String> arrays = pointers(draft.json, "").stream()
-                        .filter(pointer -> draft.json != null && draft.json.at(pointer).isArray()
+                        .filter(pointer -> draft.json != null
+                                && draft.json.at(pointer).isArray()
                                 && !draft.json.at(pointer).isEmpty())
                         .toList();
                 if (arrays.isEmpty()) return shape(draft);
@@ -327,24 +473,53 @@ final class HostileRequests {
                 List<String> names = new ArrayList<>();
                 fields.fieldNames().forEachRemaining(names::add);
                 String name = pick(names);
-                String value = pick(List.of("", "x".repeat(100_000), "%", "%zz", "%FF%FE", "%C0%AF", "%00", "%0d%0a",
-                        "４１１１１１１１１１１１１１１１", "4111 1111 1111 1111 1111", "-1", "99999999999999999999", "+",
-                        "\u00ff", "&&&", "==", "%E2%80%AE", "%ED%A0%80", "1e999999999"));
+                String value = pick(List.of(
+                        "",
+                        "x".repeat(100_000),
+                        "%",
+                        "%zz",
+                        "%FF%FE",
+                        "%C0%AF",
+                        "%00",
+                        "%0d%0a",
+                        "４１１１１１１１１１１１１１１１",
+                        "4111 1111 1111 1111 1111",
+                        "-1",
+                        "99999999999999999999",
+                        "+",
+                        "\u00ff",
+                        "&&&",
+                        "==",
+                        "%E2%80%AE",
+                        "%ED%A0%80",
+                        "1e999999999"));
                 draft.formRaw.put(name, value);
                 return "form field " + name + " = " + printable(clip(value));
             }
             case 2 -> {
                 draft.contentType = "multipart/form-data; boundary=" + pick(List.of("xyz", "", "\"", "a".repeat(200)));
-                draft.bodyText = pick(List.of("--xyz\r\nContent-Disposition: form-data; name=\"number\"\r\n\r\n4111",
-                        "--xyz\r\n\r\n", "garbage", "--xyz--",
+                draft.bodyText = pick(List.of(
+                        "--xyz\r\nContent-Disposition: form-data; name=\"number\"\r\n\r\n4111",
+                        "--xyz\r\n\r\n",
+                        "garbage",
+                        "--xyz--",
                         "--xyz\r\nContent-Disposition: form-data\r\n\r\nx\r\n--xyz--\r\n",
                         "--xyz\r\nContent-Disposition: form-data; name=\"csrf\"; filename=\"../../x\"\r\n\r\nx\r\n",
                         ""));
                 return "multipart " + printable(clip(draft.contentType + " " + draft.bodyText));
             }
             case 3 -> {
-                draft.bodyText = pick(List.of("=", "&", "a", "%", "number=%", "csrf=%FF", "a=1&".repeat(20_000),
-                        "number=" + "9".repeat(500_000), "\u00ff\u00fe", "number[]=1&number[]=2"));
+                draft.bodyText = pick(List.of(
+                        "=",
+                        "&",
+                        "a",
+                        "%",
+                        "number=%",
+                        "csrf=%FF",
+                        "a=1&".repeat(20_000),
+                        "number=" + "9".repeat(500_000),
+                        "\u00ff\u00fe",
+                        "number[]=1&number[]=2"));
                 return "form body " + printable(clip(draft.bodyText));
             }
             default -> {
@@ -359,11 +534,41 @@ final class HostileRequests {
     private String pathId(Draft draft) {
         String name = pick(new ArrayList<>(draft.pathValues.keySet()));
         String good = draft.pathValues.get(name);
-        String id = pick(List.of("", ".", "..", "%2e%2e", "..%2F..%2Fetc%2Fpasswd", "%2F", "a%2Fb", "%5C", "%0a",
-                "%0d%0aX-Injected:%201", "%D0%BE%D0%BF", "x".repeat(300), "x".repeat(5_000),
-                "00000000-0000-0000-0000-000000000000", good.toUpperCase(Locale.ROOT), good + "%20", good + ";x=1",
-                good + "%3B", "%25", "*", "%7BoperationId%7D", "%20", "%09", "-1", "0",
-                "9".repeat(25), "%EF%BC%91", "null", "undefined", "%22%27%3C%3E", "~", "$", "@", "!"));
+        String id = pick(List.of(
+                "",
+                ".",
+                "..",
+                "%2e%2e",
+                "..%2F..%2Fetc%2Fpasswd",
+                "%2F",
+                "a%2Fb",
+                "%5C",
+                "%0a",
+                "%0d%0aX-Injected:%201",
+                "%D0%BE%D0%BF",
+                "x".repeat(300),
+                "x".repeat(5_000),
+                "00000000-0000-0000-0000-000000000000",
+                good.toUpperCase(Locale.ROOT),
+                good + "%20",
+                good + ";x=1",
+                good + "%3B",
+                "%25",
+                "*",
+                "%7BoperationId%7D",
+                "%20",
+                "%09",
+                "-1",
+                "0",
+                "9".repeat(25),
+                "%EF%BC%91",
+                "null",
+                "undefined",
+                "%22%27%3C%3E",
+                "~",
+                "$",
+                "@",
+                "!"));
         draft.pathValues.put(name, id);
         return "path " + name + " = " + printable(clip(id));
     }
@@ -385,17 +590,47 @@ final class HostileRequests {
             }
             case 3 -> {
                 StringBuilder many = new StringBuilder();
-                for (int i = 0; i < pick(List.of(100, 500)); i++) many.append("&p").append(i).append("=1");
+                for (int i = 0; i < pick(List.of(100, 500)); i++)
+                    many.append("&p").append(i).append("=1");
                 draft.query.put("p", "1" + many);
                 return "many parameters";
             }
             default -> {
-                String value = pick(List.of("", "-1", "0", "1", "2", "1000", "1001", "2147483647", "2147483648",
-                        "-2147483649", "9223372036854775808", "99999999999999999999", "1e3", "1.5", "0x10", "abc",
-                        "true", "%EF%BC%91%EF%BC%90", "%0a", "%0d%0a", "x".repeat(5_000),
-                        "2030-02-30", "0000-00-00", "9999-99-99", "+999999999-12-31", "2030-1-1", "20300101",
-                        "2030-01-01T00:00:00", "APPROVED", "approved", "300000093", "300000092%20",
-                        "%E2%80%AE", "..%2F"));
+                String value = pick(List.of(
+                        "",
+                        "-1",
+                        "0",
+                        "1",
+                        "2",
+                        "1000",
+                        "1001",
+                        "2147483647",
+                        "2147483648",
+                        "-2147483649",
+                        "9223372036854775808",
+                        "99999999999999999999",
+                        "1e3",
+                        "1.5",
+                        "0x10",
+                        "abc",
+                        "true",
+                        "%EF%BC%91%EF%BC%90",
+                        "%0a",
+                        "%0d%0a",
+                        "x".repeat(5_000),
+                        "2030-02-30",
+                        "0000-00-00",
+                        "9999-99-99",
+                        "+999999999-12-31",
+                        "2030-1-1",
+                        "20300101",
+                        "2030-01-01T00:00:00",
+                        "APPROVED",
+                        "approved",
+                        "300000093",
+                        "300000092%20",
+                        "%E2%80%AE",
+                        "..%2F"));
                 draft.query.put(param.name(), value);
                 return "query " + param.name() + " = " + printable(clip(value));
             }
@@ -403,9 +638,30 @@ final class HostileRequests {
     }
 
     private String uriEncoding(Draft draft) {
-        String value = pick(List.of("%FF", "%C0%AF", "%ED%A0%80", "%F8%88%80%80%80", "\u00ff\u00fe", "\u00c3(",
-                "%u0041", "%", "%zz", "%2", "a%", "%%", "\u0001", "\u007f", "%E2%82", utf8Raw("операция"), utf8Raw("１２３"),
-                "customerCode[]", "a|b", "a{b}", "^", "`", "\\"));
+        String value = pick(List.of(
+                "%FF",
+                "%C0%AF",
+                "%ED%A0%80",
+                "%F8%88%80%80%80",
+                "\u00ff\u00fe",
+                "\u00c3(",
+                "%u0041",
+                "%",
+                "%zz",
+                "%2",
+                "a%",
+                "%%",
+                "\u0001",
+                "\u007f",
+                "%E2%82",
+                utf8Raw("операция"),
+                utf8Raw("１２３"),
+                "customerCode[]",
+                "a|b",
+                "a{b}",
+                "^",
+                "`",
+                "\\"));
         if (!draft.pathValues.isEmpty() && (draft.query.isEmpty() || random.nextBoolean())) {
             String name = pick(new ArrayList<>(draft.pathValues.keySet()));
             draft.pathValues.put(name, value);
@@ -432,17 +688,30 @@ final class HostileRequests {
                 return count + " headers";
             }
             case 2 -> {
-                draft.extraHeaders.add(pick(List.of("X-Bad: a\u0000b", "X-Bad: \u00ff\u00fe", "X-Bad a", ": empty",
-                        "X-Bad:\tx", " X-Folded: x", "X-Bad: a\rb", "X-Ünïcode: x", "Host: other",
-                        "Content-Type: application/json", "Accept: \u0000", "Accept-Language: " + "ru,".repeat(2_000),
-                        "Cookie: " + "a=b; ".repeat(2_000), "Cookie: tochka_x=\u00ff", "X-Forwarded-For: \r\n",
-                        "Authorization: Bearer x\u0000y", "Authorization: Bearer \u00ff\u00fe",
+                draft.extraHeaders.add(pick(List.of(
+                        "X-Bad: a\u0000b",
+                        "X-Bad: \u00ff\u00fe",
+                        "X-Bad a",
+                        ": empty",
+                        "X-Bad:\tx",
+                        " X-Folded: x",
+                        "X-Bad: a\rb",
+                        "X-Ünïcode: x",
+                        "Host: other",
+                        "Content-Type: application/json",
+                        "Accept: \u0000",
+                        "Accept-Language: " + "ru,".repeat(2_000),
+                        "Cookie: " + "a=b; ".repeat(2_000),
+                        "Cookie: tochka_x=\u00ff",
+                        "X-Forwarded-For: \r\n",
+                        "Authorization: Bearer x\u0000y",
+                        "Authorization: Bearer \u00ff\u00fe",
                         "Authorization: Bearer " + "A".repeat(20_000))));
                 return "bad header";
             }
             case 3 -> {
-                draft.version = pick(List.of("HTTP/1.0", "HTTP/2.0", "HTTP/9.9", "HTTP/1.1 x", "", "HTTP/1", "http/1.1",
-                        "HTTP/1.10"));
+                draft.version = pick(List.of(
+                        "HTTP/1.0", "HTTP/2.0", "HTTP/9.9", "HTTP/1.1 x", "", "HTTP/1", "http/1.1", "HTTP/1.10"));
                 draft.lastOnConnection = true;
                 return "version " + printable(draft.version);
             }
@@ -475,9 +744,14 @@ final class HostileRequests {
         draft.lastOnConnection = true;
         switch (random.nextInt(6)) {
             case 0 -> {
-                draft.chunks = pick(List.of("zz\r\nabc\r\n0\r\n\r\n", "5\r\nab\r\n0\r\n\r\n",
-                        "ffffffffffffffffff\r\nab\r\n", "-1\r\nab\r\n0\r\n\r\n", "2;ext=\u00ff\r\nab\r\n0\r\n\r\n",
-                        "3\nabc\n0\n\n", "0\r\nX-Trailer: \u0000\r\n\r\n"));
+                draft.chunks = pick(List.of(
+                        "zz\r\nabc\r\n0\r\n\r\n",
+                        "5\r\nab\r\n0\r\n\r\n",
+                        "ffffffffffffffffff\r\nab\r\n",
+                        "-1\r\nab\r\n0\r\n\r\n",
+                        "2;ext=\u00ff\r\nab\r\n0\r\n\r\n",
+                        "3\nabc\n0\n\n",
+                        "0\r\nX-Trailer: \u0000\r\n\r\n"));
                 // Then EOF: a body still awaited would only wait out the server's 10 s deadline (SlowBodyIT's case).
                 draft.halfClose = true;
                 return "broken chunks " + printable(draft.chunks);
@@ -493,13 +767,13 @@ final class HostileRequests {
                 return "Content-Length beyond the body, then EOF";
             }
             case 3 -> {
-                draft.extraHeaders.add("Content-Length: "
-                        + pick(List.of("0", "1", "-1", "abc", "99999999999999999999")));
+                draft.extraHeaders.add(
+                        "Content-Length: " + pick(List.of("0", "1", "-1", "abc", "99999999999999999999")));
                 return "second Content-Length";
             }
             case 4 -> {
-                draft.extraHeaders.add("Transfer-Encoding: "
-                        + pick(List.of("chunked", "gzip", "identity", "chunked, x")));
+                draft.extraHeaders.add(
+                        "Transfer-Encoding: " + pick(List.of("chunked", "gzip", "identity", "chunked, x")));
                 return "Transfer-Encoding and Content-Length";
             }
             default -> {
@@ -511,17 +785,31 @@ final class HostileRequests {
 
     private String auth(Draft draft) {
         draft.headers.removeIf(header -> header.startsWith("Authorization:"));
-        String value = pick(List.of("", "Bearer", "Bearer ", "Bearer  ", "Basic YTpi", "bearer sandbox.jwt.token",
-                "Bearer sandbox.jwt.token", "Bearer a.b.c", "Bearer ...", "Bearer eyJ", "Bearer " + "A".repeat(2_000),
+        String value = pick(List.of(
+                "",
+                "Bearer",
+                "Bearer ",
+                "Bearer  ",
+                "Basic YTpi",
+                "bearer sandbox.jwt.token",
+                "Bearer sandbox.jwt.token",
+                "Bearer a.b.c",
+                "Bearer ...",
+                "Bearer eyJ",
+                "Bearer " + "A".repeat(2_000),
                 "Bearer eyJhbGciOiJub25lIn0.eyJpc3MiOiJ4In0.",
-                "Bearer " + "eyJhbGciOiJSUzI1NiJ9." + "e30." + "A".repeat(342), "Token x", "Bearer %00",
+                "Bearer " + "eyJhbGciOiJSUzI1NiJ9." + "e30." + "A".repeat(342),
+                "Token x",
+                "Bearer %00",
                 "Bearer adm_" + "0".repeat(64)));
         if (random.nextBoolean() || value.isEmpty()) {
             if (!value.isEmpty()) draft.headers.add("Authorization: " + value);
             return "Authorization " + printable(clip(value));
         }
         draft.headers.add("Authorization: " + value);
-        draft.headers.add(draft.target.headers().stream().filter(h -> h.startsWith("Authorization:")).findFirst()
+        draft.headers.add(draft.target.headers().stream()
+                .filter(h -> h.startsWith("Authorization:"))
+                .findFirst()
                 .orElse("Authorization: x"));
         return "two Authorization headers, the first " + printable(clip(value));
     }
@@ -652,13 +940,21 @@ final class HostileRequests {
         final List<String> extraHeaders = new ArrayList<>();
         final @Nullable JsonNode json;
         final Map<String, String> formRaw = new LinkedHashMap<>();
-        @Nullable String bodyText;
-        @Nullable String contentType;
+
+        @Nullable
+        String bodyText;
+
+        @Nullable
+        String contentType;
+
         String version = "HTTP/1.1";
         String pathSuffix = "";
         double truncateAt = -1;
         int garble;
-        @Nullable String chunks;
+
+        @Nullable
+        String chunks;
+
         int declaredLength = -1;
         boolean lastOnConnection;
         boolean halfClose;
@@ -682,8 +978,10 @@ final class HostileRequests {
             if (json == null) return "";
             if (target.bodyKind() == Target.BodyKind.FORM) {
                 return json.properties().stream()
-                        .map(field -> encode(field.getKey()) + "=" + (formRaw.containsKey(field.getKey())
-                                ? wire(formRaw.get(field.getKey())) : encode(field.getValue().asText())))
+                        .map(field -> encode(field.getKey()) + "="
+                                + (formRaw.containsKey(field.getKey())
+                                        ? wire(formRaw.get(field.getKey()))
+                                        : encode(field.getValue().asText())))
                         .collect(Collectors.joining("&"));
             }
             String text;
@@ -693,8 +991,8 @@ final class HostileRequests {
                 throw new IllegalStateException(e);
             }
             Matcher duplicates = DUPLICATE.matcher(text);
-            text = duplicates.replaceAll(match -> Matcher.quoteReplacement(
-                    "\"" + raw.get(Integer.parseInt(match.group(1))) + "\":"));
+            text = duplicates.replaceAll(
+                    match -> Matcher.quoteReplacement("\"" + raw.get(Integer.parseInt(match.group(1))) + "\":"));
             Matcher markers = RAW.matcher(text);
             return markers.replaceAll(match -> Matcher.quoteReplacement(raw.get(Integer.parseInt(match.group(1)))));
         }
@@ -721,7 +1019,8 @@ final class HostileRequests {
                     .collect(Collectors.joining("&"));
             String requestTarget = queryText.isEmpty() ? path : path + "?" + queryText;
             byte[] body = bodyBytes();
-            boolean sendsBody = body.length > 0 || chunks != null
+            boolean sendsBody = body.length > 0
+                    || chunks != null
                     || (!"GET".equals(method) && !"HEAD".equals(method) && target.bodyKind() != Target.BodyKind.NONE);
             StringBuilder head = new StringBuilder();
             head.append(method).append(' ').append(wire(requestTarget));
@@ -730,7 +1029,8 @@ final class HostileRequests {
             if (!noHost) head.append("Host: ").append(host).append(CRLF);
             for (String header : headers) head.append(wire(header)).append(CRLF);
             for (String header : extraHeaders) head.append(wire(header)).append(CRLF);
-            if (sendsBody && contentType != null) head.append("Content-Type: ").append(contentType).append(CRLF);
+            if (sendsBody && contentType != null)
+                head.append("Content-Type: ").append(contentType).append(CRLF);
             if (expectContinue) head.append("Expect: 100-continue").append(CRLF);
             String bodyPart;
             if (chunks != null) {
@@ -738,7 +1038,8 @@ final class HostileRequests {
                 bodyPart = wire(chunks);
             } else {
                 if (sendsBody || declaredLength >= 0) {
-                    head.append("Content-Length: ").append(declaredLength >= 0 ? declaredLength : body.length)
+                    head.append("Content-Length: ")
+                            .append(declaredLength >= 0 ? declaredLength : body.length)
                             .append(CRLF);
                 }
                 bodyPart = new String(body, StandardCharsets.ISO_8859_1);

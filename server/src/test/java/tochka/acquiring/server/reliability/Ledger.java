@@ -1,6 +1,7 @@
 package tochka.acquiring.server.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
-
 
 /**
  * What the clients were told: every payment link whose creation was acknowledged, and for each what was
@@ -94,26 +94,39 @@ final class Ledger {
          */
         synchronized void verifyAndSettle(JsonNode operation) {
             String what = "payment " + operationId;
-            assertThat(kopecks(operation.get("amount").decimalValue())).as(what + " amount").isEqualTo(amountKopecks);
+            assertThat(kopecks(operation.get("amount").decimalValue()))
+                    .as(what + " amount")
+                    .isEqualTo(amountKopecks);
             String status = operation.get("status").asText();
             long refundedNow = 0;
             int approvals = 0;
             for (JsonNode order : operation.path("Order")) {
                 String type = order.get("type").asText();
-                if (type.equals("refund")) refundedNow += kopecks(order.get("amount").decimalValue());
+                if (type.equals("refund"))
+                    refundedNow += kopecks(order.get("amount").decimalValue());
                 if (type.equals("approval")) approvals++;
             }
             assertThat(refundedNow).as(what + ": never more refunded than paid").isLessThanOrEqualTo(amountKopecks);
-            assertThat(refundedNow).as(what + ": every acknowledged refund is there, nothing refused or unsent is")
+            assertThat(refundedNow)
+                    .as(what + ": every acknowledged refund is there, nothing refused or unsent is")
                     .isBetween(refunded, refunded + refundedInDoubt);
             assertThat(approvals).as(what + ": paid at most once").isLessThanOrEqualTo(1);
             boolean paidNow = !status.equals("CREATED") && !status.equals("EXPIRED");
-            if (paid) assertThat(paidNow).as(what + " was acknowledged paid, is " + status).isTrue();
-            if (!paid && !paidInDoubt) assertThat(paidNow).as(what + " was never paid, is " + status).isFalse();
+            if (paid)
+                assertThat(paidNow)
+                        .as(what + " was acknowledged paid, is " + status)
+                        .isTrue();
+            if (!paid && !paidInDoubt)
+                assertThat(paidNow).as(what + " was never paid, is " + status).isFalse();
             boolean capturedNow = twoStage && paidNow && !status.equals("AUTHORIZED");
-            if (captured) assertThat(capturedNow).as(what + " was acknowledged captured, is " + status).isTrue();
+            if (captured)
+                assertThat(capturedNow)
+                        .as(what + " was acknowledged captured, is " + status)
+                        .isTrue();
             if (twoStage && !captured && !capturedInDoubt) {
-                assertThat(capturedNow).as(what + " was never captured, is " + status).isFalse();
+                assertThat(capturedNow)
+                        .as(what + " was never captured, is " + status)
+                        .isFalse();
             }
             if (!twoStage) assertThat(status).as(what).isNotEqualTo("AUTHORIZED");
             String expectedWhenRefunded = refundedNow == amountKopecks ? "REFUNDED" : "REFUNDED_PARTIALLY";
@@ -143,7 +156,8 @@ final class Ledger {
     }
 
     /** A link chosen at random, the recent ones more often (so links get paid, then refunded, while the load runs). */
-    @Nullable Entry pick(Random random) {
+    @Nullable
+    Entry pick(Random random) {
         synchronized (order) {
             if (order.isEmpty()) return null;
             int recent = Math.min(order.size(), 50);
@@ -186,8 +200,9 @@ final class Ledger {
         for (Entry entry : entries()) {
             var answer = node.payment(entry.operationId);
             if (answer.status() == 404) missing++;
-            assertThat(answer.status()).as("acknowledged payment %s is still there: %s", entry.operationId,
-                    answer.body()).isEqualTo(200);
+            assertThat(answer.status())
+                    .as("acknowledged payment %s is still there: %s", entry.operationId, answer.body())
+                    .isEqualTo(200);
             entry.verifyAndSettle(answer.data().get("Operation").get(0));
         }
         return missing;

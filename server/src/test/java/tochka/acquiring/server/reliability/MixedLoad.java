@@ -93,7 +93,8 @@ final class MixedLoad implements AutoCloseable {
         String modes = kind == 1 ? "[\"sbp\", \"card\"]" : "[\"card\"]";
         String body = """
                 {"Data": {"customerCode": "%s", "amount": %s, "purpose": "reliability", "paymentMode": %s%s}}
-                """.formatted(node.customerCode(), roubles(kopecks), modes, twoStage ? ", \"preAuthorization\": true" : "");
+                """.formatted(
+                        node.customerCode(), roubles(kopecks), modes, twoStage ? ", \"preAuthorization\": true" : "");
         ApiResponse answer = send(() -> node.api().post("/acquiring/v1.0/payments", body));
         if (answer != null && expect(answer, "create")) {
             ledger.created(answer.data().get("operationId").asText(), kopecks, twoStage, kind == 1);
@@ -103,8 +104,10 @@ final class MixedLoad implements AutoCloseable {
     private void pay(Node node, Ledger.Entry entry, Random random) {
         String type = entry.sbp && random.nextBoolean() ? "sbp" : "card";
         String outcome = entry.twoStage ? "authorize" : "approve";
-        ApiResponse answer = send(() -> node.admin().post("/control/v1/payments/" + entry.operationId + "/simulate",
-                "{\"paymentType\": \"" + type + "\", \"outcome\": \"" + outcome + "\"}"));
+        ApiResponse answer = send(() -> node.admin()
+                .post(
+                        "/control/v1/payments/" + entry.operationId + "/simulate",
+                        "{\"paymentType\": \"" + type + "\", \"outcome\": \"" + outcome + "\"}"));
         if (answer == null) {
             entry.paidInDoubt();
         } else if (expect(answer, "pay")) {
@@ -113,8 +116,8 @@ final class MixedLoad implements AutoCloseable {
     }
 
     private void capture(Node node, Ledger.Entry entry) {
-        ApiResponse answer = send(() -> node.api().post("/acquiring/v1.0/payments/" + entry.operationId + "/capture",
-                "{}"));
+        ApiResponse answer =
+                send(() -> node.api().post("/acquiring/v1.0/payments/" + entry.operationId + "/capture", "{}"));
         if (answer == null) {
             entry.capturedInDoubt();
         } else if (expect(answer, "capture")) {
@@ -128,8 +131,10 @@ final class MixedLoad implements AutoCloseable {
         long kopecks = left <= 1 || random.nextInt(10) == 0
                 ? left + 1
                 : 1 + random.nextInt((int) Math.min(Integer.MAX_VALUE, left));
-        ApiResponse answer = send(() -> node.api().post("/acquiring/v1.0/payments/" + entry.operationId + "/refund",
-                "{\"Data\": {\"amount\": " + roubles(kopecks) + "}}"));
+        ApiResponse answer = send(() -> node.api()
+                .post(
+                        "/acquiring/v1.0/payments/" + entry.operationId + "/refund",
+                        "{\"Data\": {\"amount\": " + roubles(kopecks) + "}}"));
         if (answer == null) {
             entry.refundInDoubt(kopecks);
         } else if (expect(answer, "refund")) {

@@ -24,7 +24,8 @@ final class Nodes {
     }
 
     /** The next node that is up, round-robin; {@code null} when none is. */
-    @Nullable Node next() {
+    @Nullable
+    Node next() {
         for (int tries = 0; tries < slots.length(); tries++) {
             Node node = slots.get(Math.floorMod(next.getAndIncrement(), slots.length()));
             if (node != null) return node;

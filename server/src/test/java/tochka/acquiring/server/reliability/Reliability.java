@@ -35,8 +35,8 @@ final class Reliability {
     static long seed(String test) {
         String given = System.getProperty("reliability.seed");
         long seed = given != null && !given.isBlank() ? Long.parseLong(given.trim()) : System.nanoTime();
-        System.out.println(test + " on " + database() + ": seed " + seed + " (rerun with -Dreliability.seed=" + seed
-                + ")");
+        System.out.println(
+                test + " on " + database() + ": seed " + seed + " (rerun with -Dreliability.seed=" + seed + ")");
         return seed;
     }
 
@@ -68,7 +68,8 @@ final class Reliability {
                     ResultSet counts = statement.executeQuery(
                             "SELECT status, COUNT(*) FROM webhook_event GROUP BY status ORDER BY status")) {
                 report.append(" outbox by status:");
-                while (counts.next()) report.append(' ').append(counts.getString(1)).append('=').append(counts.getLong(2));
+                while (counts.next())
+                    report.append(' ').append(counts.getString(1)).append('=').append(counts.getLong(2));
             }
             int shown = 0;
             for (Deliveries.Announcement announcement : missing) {
@@ -80,12 +81,22 @@ final class Reliability {
                     query.setString(1, announcement.operationId());
                     try (ResultSet rows = query.executeQuery()) {
                         while (rows.next()) {
-                            report.append(" [").append(rows.getString(1)).append(' ').append(rows.getString(2))
-                                    .append(" attempts=").append(rows.getInt(3))
-                                    .append(" created=").append(rows.getLong(4))
-                                    .append(" next=").append(rows.getLong(5))
-                                    .append(" claimedUntil=").append(rows.getObject(6))
-                                    .append(" last=").append(rows.getObject(7)).append(' ').append(rows.getString(8))
+                            report.append(" [")
+                                    .append(rows.getString(1))
+                                    .append(' ')
+                                    .append(rows.getString(2))
+                                    .append(" attempts=")
+                                    .append(rows.getInt(3))
+                                    .append(" created=")
+                                    .append(rows.getLong(4))
+                                    .append(" next=")
+                                    .append(rows.getLong(5))
+                                    .append(" claimedUntil=")
+                                    .append(rows.getObject(6))
+                                    .append(" last=")
+                                    .append(rows.getObject(7))
+                                    .append(' ')
+                                    .append(rows.getString(8))
                                     .append(']');
                         }
                     }
@@ -102,8 +113,8 @@ final class Reliability {
      * {@code what} once it has not changed for {@code stall}. For a backlog whose size depends on the machine's speed,
      * where only a standstill is a failure.
      */
-    static void awaitWhileProgressing(String what, Duration stall, BooleanSupplier condition,
-            java.util.function.IntSupplier progress) {
+    static void awaitWhileProgressing(
+            String what, Duration stall, BooleanSupplier condition, java.util.function.IntSupplier progress) {
         int last = progress.getAsInt();
         long lastChange = System.nanoTime();
         while (!condition.getAsBoolean()) {

@@ -63,9 +63,13 @@ final class SchemaValues {
             case "object" -> {
                 ObjectNode object = NODES.objectNode();
                 if (depth >= MAX_DEPTH) return object;
-                schema.path("properties").properties().forEach(property -> object.set(property.getKey(),
-                        known.containsKey(property.getKey()) ? known.get(property.getKey())
-                                : instance(property.getValue(), depth + 1)));
+                schema.path("properties")
+                        .properties()
+                        .forEach(property -> object.set(
+                                property.getKey(),
+                                known.containsKey(property.getKey())
+                                        ? known.get(property.getKey())
+                                        : instance(property.getValue(), depth + 1)));
                 return object;
             }
             case "array" -> {
@@ -96,14 +100,17 @@ final class SchemaValues {
                     case "date" -> NODES.textNode("2030-01-20");
                     case "email" -> NODES.textNode("buyer@example.com");
                     case "uri" -> NODES.textNode("https://example.com");
-                    default -> NODES.textNode("x".repeat(Math.max(1, schema.path("minLength").asInt(1))));
+                    default ->
+                        NODES.textNode(
+                                "x".repeat(Math.max(1, schema.path("minLength").asInt(1))));
                 };
             }
         }
     }
 
     private static JsonNode example(JsonNode schema) {
-        if (schema.has("examples") && schema.get("examples").size() > 0) return schema.get("examples").get(0);
+        if (schema.has("examples") && schema.get("examples").size() > 0)
+            return schema.get("examples").get(0);
         if (schema.has("example")) return schema.get("example");
         return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }

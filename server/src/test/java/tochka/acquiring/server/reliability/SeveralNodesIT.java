@@ -2,6 +2,7 @@ package tochka.acquiring.server.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.nimbusds.jose.jwk.RSAKey;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ import tochka.acquiring.testkit.TestDatabases;
 import tochka.acquiring.testkit.TestServer;
 import tochka.acquiring.testkit.WebhookReceiver;
 
-
 /**
  * Several server processes on one PostgreSQL, no proxy: the load goes round-robin over them while one after another
  * is killed with {@code kill -9} and started again. Every acknowledged write is there, read the same from every
@@ -30,6 +30,7 @@ class SeveralNodesIT {
 
     /** Webhooks may take their time to drain on a slow machine; a minute with none arriving is a failure. */
     private static final Duration WEBHOOKS_STALL = Duration.ofSeconds(60);
+
     private static final Duration LOAD_DEADLINE = Duration.ofSeconds(120);
 
     @Test
@@ -65,27 +66,39 @@ class SeveralNodesIT {
             MixedLoad load = MixedLoad.start(nodes, ledger, clients, random.nextLong());
             try {
                 for (int kill = 1; kill <= kills; kill++) {
-                    long killAt = ledger.acknowledgedCount() + writesBetweenKills / 2 + random.nextInt(writesBetweenKills);
-                    Reliability.await("the load reaches " + killAt + " acknowledged writes", LOAD_DEADLINE,
-                            () -> ledger.acknowledgedCount() >= killAt || !load.problems().isEmpty());
+                    long killAt =
+                            ledger.acknowledgedCount() + writesBetweenKills / 2 + random.nextInt(writesBetweenKills);
+                    Reliability.await(
+                            "the load reaches " + killAt + " acknowledged writes",
+                            LOAD_DEADLINE,
+                            () -> ledger.acknowledgedCount() >= killAt
+                                    || !load.problems().isEmpty());
                     int victim = random.nextInt(size);
                     nodes.set(victim, null);
                     processes[victim].kill();
                     killedAt.add(System.nanoTime());
                     // The others carry on alone for a while, then the killed node comes back (on a new port).
                     long aloneUntil = ledger.acknowledgedCount() + writesBetweenKills / 2;
-                    Reliability.await("the other nodes reach " + aloneUntil + " acknowledged writes", LOAD_DEADLINE,
-                            () -> ledger.acknowledgedCount() >= aloneUntil || !load.problems().isEmpty());
+                    Reliability.await(
+                            "the other nodes reach " + aloneUntil + " acknowledged writes",
+                            LOAD_DEADLINE,
+                            () -> ledger.acknowledgedCount() >= aloneUntil
+                                    || !load.problems().isEmpty());
                     processes[victim] = ServerProcess.start(TestServer.tempDir(), dbUrl);
                     nodes.set(victim, Node.of("node" + victim, processes[victim]));
                 }
                 long last = ledger.acknowledgedCount() + writesBetweenKills / 2;
-                Reliability.await("the load reaches " + last + " acknowledged writes", LOAD_DEADLINE,
-                        () -> ledger.acknowledgedCount() >= last || !load.problems().isEmpty());
+                Reliability.await(
+                        "the load reaches " + last + " acknowledged writes",
+                        LOAD_DEADLINE,
+                        () -> ledger.acknowledgedCount() >= last
+                                || !load.problems().isEmpty());
             } finally {
                 load.close();
             }
-            assertThat(load.problems()).as("answers other than 200 and the bank's 400").isEmpty();
+            assertThat(load.problems())
+                    .as("answers other than 200 and the bank's 400")
+                    .isEmpty();
 
             int lost = 0;
             for (Node node : nodes.up()) lost += ledger.verify(node);
@@ -96,23 +109,41 @@ class SeveralNodesIT {
                 }
             }
             try {
-                Reliability.awaitWhileProgressing("every approval's webhook arrives", WEBHOOKS_STALL,
-                        () -> Deliveries.of(receiver, publicKey).announced().containsAll(expected), receiver::arrivals);
+                Reliability.awaitWhileProgressing(
+                        "every approval's webhook arrives",
+                        WEBHOOKS_STALL,
+                        () -> Deliveries.of(receiver, publicKey).announced().containsAll(expected),
+                        receiver::arrivals);
             } catch (AssertionError e) {
                 Set<Deliveries.Announcement> missing = new HashSet<>(expected);
                 missing.removeAll(Deliveries.of(receiver, publicKey).announced());
                 throw new AssertionError(e.getMessage() + ": " + Reliability.outboxOf(dbUrl, missing), e);
             }
             Deliveries deliveries = Deliveries.of(receiver, publicKey);
-            assertThat(deliveries.badSignatures()).as("webhooks whose signature does not verify").isEmpty();
+            assertThat(deliveries.badSignatures())
+                    .as("webhooks whose signature does not verify")
+                    .isEmpty();
             assertThat(deliveries.unexplainedDuplicates(killedAt))
-                    .as("an event delivered twice with no kill in between: two nodes delivered it").isEmpty();
-            Reliability.report("nodes", ("seed %d, %d nodes on one PostgreSQL, %d killed with kill -9 and restarted,"
-                    + " %d writes acknowledged (%d in doubt at the kills), %d lost; %d payment links read alike from"
-                    + " every node; %d approval webhooks expected, all delivered (%d events, %d deliveries; events by"
-                    + " times delivered: %s)").formatted(seed, size, kills, ledger.acknowledgedCount(),
-                    ledger.inDoubtCount(), lost, ledger.entries().size(), expected.size(), deliveries.events(),
-                    deliveries.deliveries(), deliveries.histogram()));
+                    .as("an event delivered twice with no kill in between: two nodes delivered it")
+                    .isEmpty();
+            Reliability.report(
+                    "nodes",
+                    ("seed %d, %d nodes on one PostgreSQL, %d killed with kill -9 and restarted,"
+                                    + " %d writes acknowledged (%d in doubt at the kills), %d lost; %d payment links read alike from"
+                                    + " every node; %d approval webhooks expected, all delivered (%d events, %d deliveries; events by"
+                                    + " times delivered: %s)")
+                            .formatted(
+                                    seed,
+                                    size,
+                                    kills,
+                                    ledger.acknowledgedCount(),
+                                    ledger.inDoubtCount(),
+                                    lost,
+                                    ledger.entries().size(),
+                                    expected.size(),
+                                    deliveries.events(),
+                                    deliveries.deliveries(),
+                                    deliveries.histogram()));
         } finally {
             for (ServerProcess process : processes) {
                 if (process != null) process.close();

@@ -18,10 +18,23 @@ import org.jspecify.annotations.Nullable;
  * @param headers full header lines that a good request sends
  * @param api whether every error it answers must be the bank's error body
  */
-record Target(String name, String method, String prefix, String path, Map<String, String> pathValues,
-        List<QueryParam> query, BodyKind bodyKind, @Nullable JsonNode body, List<String> headers, boolean api) {
+record Target(
+        String name,
+        String method,
+        String prefix,
+        String path,
+        Map<String, String> pathValues,
+        List<QueryParam> query,
+        BodyKind bodyKind,
+        @Nullable JsonNode body,
+        List<String> headers,
+        boolean api) {
 
-    enum BodyKind { NONE, JSON, FORM }
+    enum BodyKind {
+        NONE,
+        JSON,
+        FORM
+    }
 
     /** A query parameter of the spec: its schema (resolved), a good value and whether it is required. */
     record QueryParam(String name, JsonNode schema, String good, boolean required) {}

@@ -1,6 +1,7 @@
 package tochka.acquiring.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -27,11 +28,10 @@ import tochka.acquiring.api.Permission;
 import tochka.acquiring.server.directory.DemoData;
 import tochka.acquiring.server.keys.Keys.IssuedKey;
 import tochka.acquiring.server.keys.SigningKey;
+import tochka.acquiring.server.webhooks.WebhookSigner;
 import tochka.acquiring.testkit.ApiResponse;
 import tochka.acquiring.testkit.ServerExtension;
 import tochka.acquiring.testkit.TestServer;
-import tochka.acquiring.server.webhooks.WebhookSigner;
-
 
 /**
  * Forged and bent bearer tokens, each refused with the bank's 403 on a method the real key may call: no algorithm,
@@ -87,34 +87,65 @@ class ForgedTokensIT {
                     return b64("{\"alg\":\"none\"}") + "." + parts[1] + "." + parts[2];
                 }),
                 forgery("HS256 keyed with the public key's DER", forge -> hs256(forge, publicKeyDer(forge))),
-                forgery("HS256 keyed with the published JWK's text", forge -> hs256(forge,
-                        forge.server().admin().get("/doc/openapi/static/keys/public").body()
-                                .getBytes(StandardCharsets.UTF_8))),
+                forgery(
+                        "HS256 keyed with the published JWK's text",
+                        forge -> hs256(
+                                forge,
+                                forge.server()
+                                        .admin()
+                                        .get("/doc/openapi/static/keys/public")
+                                        .body()
+                                        .getBytes(StandardCharsets.UTF_8))),
                 forgery("another RSA key, the real claims and kid", forge -> {
                     RSAKey other = rsa();
-                    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
-                            .keyID(publicKey(forge).getKeyID()).build(), forge.realClaims().build());
+                    SignedJWT jwt = new SignedJWT(
+                            new JWSHeader.Builder(JWSAlgorithm.RS256)
+                                    .type(JOSEObjectType.JWT)
+                                    .keyID(publicKey(forge).getKeyID())
+                                    .build(),
+                            forge.realClaims().build());
                     sign(jwt, other);
                     return jwt.serialize();
                 }),
-                forgery("unknown client_id (iss), signed by the server", forge -> forge.signed(
-                        forge.realClaims().issuer("0123456789abcdef0123456789abcdef").build())),
-                forgery("no iss, signed by the server", forge -> forge.signed(
-                        forge.realClaims().issuer(null).build())),
+                forgery(
+                        "unknown client_id (iss), signed by the server",
+                        forge -> forge.signed(forge.realClaims()
+                                .issuer("0123456789abcdef0123456789abcdef")
+                                .build())),
+                forgery(
+                        "no iss, signed by the server",
+                        forge -> forge.signed(forge.realClaims().issuer(null).build())),
                 forgery("a revoked key", forge -> {
-                    IssuedKey revoked = forge.server().application().keys().issue("revoked",
-                            Set.copyOf(Permission.ACQUIRING), Set.of(DemoData.BUSINESS_CODE), null, false);
+                    IssuedKey revoked = forge.server()
+                            .application()
+                            .keys()
+                            .issue(
+                                    "revoked",
+                                    Set.copyOf(Permission.ACQUIRING),
+                                    Set.of(DemoData.BUSINESS_CODE),
+                                    null,
+                                    false);
                     forge.server().application().keys().revoke(revoked.key().clientId());
                     return revoked.token();
                 }),
-                forgery("truncated signature", forge -> forge.key().token().substring(0,
-                        forge.key().token().length() - 4)),
+                forgery(
+                        "truncated signature",
+                        forge -> forge.key()
+                                .token()
+                                .substring(0, forge.key().token().length() - 4)),
                 forgery("empty signature", forge -> forge.parts()[0] + "." + forge.parts()[1] + "."),
                 forgery("two segments", forge -> forge.parts()[0] + "." + forge.parts()[1]),
                 forgery("four segments", forge -> forge.key().token() + ".x"),
                 forgery("payload of another key under this key's signature", forge -> {
-                    IssuedKey other = forge.server().application().keys().issue("other",
-                            Set.copyOf(Permission.ACQUIRING), Set.of(DemoData.PERSONAL_CODE), null, false);
+                    IssuedKey other = forge.server()
+                            .application()
+                            .keys()
+                            .issue(
+                                    "other",
+                                    Set.copyOf(Permission.ACQUIRING),
+                                    Set.of(DemoData.PERSONAL_CODE),
+                                    null,
+                                    false);
                     return forge.parts()[0] + "." + other.token().split("\\.", -1)[1] + "." + forge.parts()[2];
                 }));
     }
@@ -122,18 +153,29 @@ class ForgedTokensIT {
     /** Accepted before issue 8: claims other than those issued, lenient base64, a webhook presented as a key. */
     static Stream<Arguments> refusedSinceIssue8() {
         return Stream.of(
-                forgery("expired (exp an hour ago), signed by the server", forge -> forge.signed(
-                        forge.realClaims().expirationTime(Date.from(Instant.now().minusSeconds(3600))).build())),
-                forgery("not yet valid (nbf in a day), signed by the server", forge -> forge.signed(
-                        forge.realClaims().notBeforeTime(Date.from(Instant.now().plusSeconds(86_400))).build())),
-                forgery("issued in the future (iat in a day), signed by the server", forge -> forge.signed(
-                        forge.realClaims().issueTime(Date.from(Instant.now().plusSeconds(86_400))).build())),
+                forgery(
+                        "expired (exp an hour ago), signed by the server",
+                        forge -> forge.signed(forge.realClaims()
+                                .expirationTime(Date.from(Instant.now().minusSeconds(3600)))
+                                .build())),
+                forgery(
+                        "not yet valid (nbf in a day), signed by the server",
+                        forge -> forge.signed(forge.realClaims()
+                                .notBeforeTime(Date.from(Instant.now().plusSeconds(86_400)))
+                                .build())),
+                forgery(
+                        "issued in the future (iat in a day), signed by the server",
+                        forge -> forge.signed(forge.realClaims()
+                                .issueTime(Date.from(Instant.now().plusSeconds(86_400)))
+                                .build())),
                 forgery("signature padded with =", forge -> forge.key().token() + "="),
                 forgery("signature padded with ==", forge -> forge.key().token() + "=="),
                 forgery("signature in the standard base64 alphabet", forge -> {
                     String[] parts = forge.parts();
                     String standard = parts[2].replace('-', '+').replace('_', '/');
-                    assertThat(standard).as("the signature has a - or _ to translate").isNotEqualTo(parts[2]);
+                    assertThat(standard)
+                            .as("the signature has a - or _ to translate")
+                            .isNotEqualTo(parts[2]);
                     return parts[0] + "." + parts[1] + "." + standard;
                 }),
                 forgery("a webhook JWT naming the key's client_id", forge -> {
@@ -154,8 +196,12 @@ class ForgedTokensIT {
     @org.junit.jupiter.api.Test
     void claims_naming_another_company_grant_nothing() {
         Forge forge = forge();
-        String token = forge.signed(forge.realClaims().claim("customer_code", DemoData.PERSONAL_CODE).build());
-        forge.server().api(token).get("/acquiring/v1.0/payments?customerCode=" + DemoData.PERSONAL_CODE)
+        String token = forge.signed(forge.realClaims()
+                .claim("customer_code", DemoData.PERSONAL_CODE)
+                .build());
+        forge.server()
+                .api(token)
+                .get("/acquiring/v1.0/payments?customerCode=" + DemoData.PERSONAL_CODE)
                 .expectError(403, "not the ones issued");
     }
 
@@ -170,9 +216,13 @@ class ForgedTokensIT {
 
     private static Forge forge() {
         TestServer server = running.get();
-        IssuedKey key = server.application().keys().issue("forge", Set.copyOf(Permission.ACQUIRING),
-                Set.of(DemoData.BUSINESS_CODE), null, false);
-        return new Forge(server, key, SigningKey.loadOrCreate(server.application().database().jdbi(), Instant.now()));
+        IssuedKey key = server.application()
+                .keys()
+                .issue("forge", Set.copyOf(Permission.ACQUIRING), Set.of(DemoData.BUSINESS_CODE), null, false);
+        return new Forge(
+                server,
+                key,
+                SigningKey.loadOrCreate(server.application().database().jdbi(), Instant.now()));
     }
 
     private static Arguments forgery(String name, Function<Forge, String> token) {
@@ -181,7 +231,12 @@ class ForgedTokensIT {
 
     private static RSAKey publicKey(Forge forge) {
         try {
-            return RSAKey.parse(forge.server().admin().get("/.well-known/jwks.json").json().get("keys").get(0)
+            return RSAKey.parse(forge.server()
+                    .admin()
+                    .get("/.well-known/jwks.json")
+                    .json()
+                    .get("keys")
+                    .get(0)
                     .toString());
         } catch (java.text.ParseException e) {
             throw new IllegalStateException(e);
@@ -198,7 +253,10 @@ class ForgedTokensIT {
 
     private static String hs256(Forge forge, byte[] secret) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.HS256)
+                            .type(JOSEObjectType.JWT)
+                            .build(),
                     forge.realClaims().build());
             jwt.sign(new MACSigner(secret));
             return jwt.serialize();

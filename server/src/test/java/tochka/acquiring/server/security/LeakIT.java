@@ -1,6 +1,7 @@
 package tochka.acquiring.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -25,16 +26,15 @@ import org.slf4j.LoggerFactory;
 import tochka.acquiring.api.Permission;
 import tochka.acquiring.server.directory.DemoData;
 import tochka.acquiring.server.keys.Keys.IssuedKey;
+import tochka.acquiring.server.testing.DatabaseSnapshot;
+import tochka.acquiring.server.testing.PageClient;
+import tochka.acquiring.server.testing.PageClient.Page;
 import tochka.acquiring.testkit.ApiClient;
 import tochka.acquiring.testkit.ApiResponse;
-import tochka.acquiring.server.testing.DatabaseSnapshot;
-import tochka.acquiring.server.testing.PageClient.Page;
-import tochka.acquiring.server.testing.PageClient;
 import tochka.acquiring.testkit.ServerExtension;
 import tochka.acquiring.testkit.TestDatabases;
 import tochka.acquiring.testkit.TestServer;
 import tochka.acquiring.testkit.WebhookReceiver;
-
 
 /**
  * After a session that pays by card on the checkout page (approved, 3-D Secure, declined) with known full numbers
@@ -51,8 +51,10 @@ class LeakIT {
     private static final List<String> CARDS = List.of("4111111111111111", "4000000000003220", "4000000000009995");
     private static final String CVC = "737";
     private static final Pattern CVC_IN_CONTEXT = Pattern.compile("(?i)(cvc|cvv|cvc2|security.?code)\\W{0,6}" + CVC);
-    private static final List<String> VERBOSE = List.of("tochka.acquiring.server.http.RequestLog",
-            "tochka.acquiring.server.http.ErrorMapper", "tochka.acquiring.server");
+    private static final List<String> VERBOSE = List.of(
+            "tochka.acquiring.server.http.RequestLog",
+            "tochka.acquiring.server.http.ErrorMapper",
+            "tochka.acquiring.server");
 
     private final TestServer server = running.get();
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
@@ -78,12 +80,17 @@ class LeakIT {
 
     @Test
     void no_card_number_cvc_or_token_is_stored_logged_or_answered() throws Exception {
-        IssuedKey issued = server.application().keys().issue("leak", Set.copyOf(Permission.ACQUIRING),
-                Set.of(DemoData.BUSINESS_CODE), null, false);
-        IssuedKey revoked = server.application().keys().issue("leak revoked", Set.copyOf(Permission.ACQUIRING),
-                Set.of(DemoData.BUSINESS_CODE), null, false);
+        IssuedKey issued = server.application()
+                .keys()
+                .issue("leak", Set.copyOf(Permission.ACQUIRING), Set.of(DemoData.BUSINESS_CODE), null, false);
+        IssuedKey revoked = server.application()
+                .keys()
+                .issue("leak revoked", Set.copyOf(Permission.ACQUIRING), Set.of(DemoData.BUSINESS_CODE), null, false);
         server.application().keys().revoke(revoked.key().clientId());
-        List<String> tokens = List.of(server.info().demoToken(), issued.token(), revoked.token(),
+        List<String> tokens = List.of(
+                server.info().demoToken(),
+                issued.token(),
+                revoked.token(),
                 server.info().adminToken());
 
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
@@ -93,11 +100,25 @@ class LeakIT {
             PageClient browser = new PageClient(server.info().publicUrl());
             for (String card : CARDS) {
                 String operationId = keep(api.post("/acquiring/v1.0/payments", """
-                        {"Data": {"customerCode": "%s", "amount": 10, "purpose": "p", "paymentMode": ["card"]}}"""
-                        .formatted(DemoData.BUSINESS_CODE))).data().get("operationId").asText();
+                        {"Data": {"customerCode": "%s", "amount": 10, "purpose": "p", "paymentMode": ["card"]}}""".formatted(DemoData.BUSINESS_CODE)))
+                        .data()
+                        .get("operationId")
+                        .asText();
                 Page form = keep(browser.get("/order/card?uuid=" + operationId));
-                Page paid = keep(browser.post("/order/card?uuid=" + operationId, "csrf", form.csrf(), "number",
-                        spaced(card), "month", "12", "year", "30", "cvc", CVC, "email", "buyer@example.com"));
+                Page paid = keep(browser.post(
+                        "/order/card?uuid=" + operationId,
+                        "csrf",
+                        form.csrf(),
+                        "number",
+                        spaced(card),
+                        "month",
+                        "12",
+                        "year",
+                        "30",
+                        "cvc",
+                        CVC,
+                        "email",
+                        "buyer@example.com"));
                 if (paid.location().startsWith("/order/3ds")) {
                     Page challenge = keep(browser.get(paid.location()));
                     keep(browser.post(paid.location(), "csrf", challenge.csrf(), "code", "1234"));
@@ -114,7 +135,8 @@ class LeakIT {
             keep(server.api(issued.token().substring(0, 40)).get("/open-banking/v1.0/customers"));
             keep(server.sandbox().withAuthorization("Bearer " + issued.token()).get("/open-banking/v1.0/customers"));
             keep(server.admin().get("/admin/v1/webhooks/deliveries"));
-            keep(server.admin().withAuthorization("Bearer " + server.info().adminToken() + "x")
+            keep(server.admin()
+                    .withAuthorization("Bearer " + server.info().adminToken() + "x")
                     .get("/admin/v1/webhooks/deliveries"));
             keep(server.admin().withAuthorization("Bearer " + issued.token()).get("/admin/v1/webhooks/deliveries"));
             keep(server.api(server.info().adminToken()).get("/open-banking/v1.0/customers"));
@@ -124,7 +146,9 @@ class LeakIT {
         places.put("the database", storedText());
         places.put("the logs", loggedText());
         places.put("the answers", String.join("\n", answers));
-        assertThat(places.get("the logs")).as("the card payments were logged, masked").contains("411111******1111");
+        assertThat(places.get("the logs"))
+                .as("the card payments were logged, masked")
+                .contains("411111******1111");
         List<String> leaks = new ArrayList<>();
         places.forEach((place, text) -> {
             for (String card : CARDS) {
@@ -161,7 +185,8 @@ class LeakIT {
     }
 
     private Page keep(Page page) {
-        answers.add(page.body() + "\n" + page.location() + "\n" + page.response().headers().map());
+        answers.add(page.body() + "\n" + page.location() + "\n"
+                + page.response().headers().map());
         return page;
     }
 
@@ -169,10 +194,14 @@ class LeakIT {
         StringBuilder text = new StringBuilder();
         for (ILoggingEvent event : List.copyOf(logs.list)) {
             text.append(event.getFormattedMessage()).append(' ');
-            if (event.getKeyValuePairs() != null) text.append(event.getKeyValuePairs()).append(' ');
+            if (event.getKeyValuePairs() != null)
+                text.append(event.getKeyValuePairs()).append(' ');
             text.append(event.getMDCPropertyMap()).append('\n');
             for (IThrowableProxy thrown = event.getThrowableProxy(); thrown != null; thrown = thrown.getCause()) {
-                text.append(thrown.getClassName()).append(": ").append(thrown.getMessage()).append('\n');
+                text.append(thrown.getClassName())
+                        .append(": ")
+                        .append(thrown.getMessage())
+                        .append('\n');
             }
         }
         return text.toString();
@@ -180,7 +209,8 @@ class LeakIT {
 
     /** Every table's text, and on SQLite the raw bytes of every file in the data directory (free pages, WAL). */
     private String storedText() throws Exception {
-        StringBuilder text = new StringBuilder(DatabaseSnapshot.text(server.application().database().jdbi()));
+        StringBuilder text = new StringBuilder(
+                DatabaseSnapshot.text(server.application().database().jdbi()));
         if (!TestDatabases.postgres()) {
             try (Stream<Path> files = Files.walk(server.dataDir())) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {

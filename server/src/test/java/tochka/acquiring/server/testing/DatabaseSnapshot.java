@@ -37,7 +37,8 @@ public record DatabaseSnapshot(Map<String, Table> tables) {
     public static String text(Jdbi jdbi) {
         StringBuilder text = new StringBuilder();
         for (String table : tableNames(jdbi)) {
-            for (String row : rows(jdbi, table)) text.append(table).append(": ").append(row).append('\n');
+            for (String row : rows(jdbi, table))
+                text.append(table).append(": ").append(row).append('\n');
         }
         return text.toString();
     }
@@ -51,24 +52,27 @@ public record DatabaseSnapshot(Map<String, Table> tables) {
     }
 
     private static List<String> tableNames(Jdbi jdbi) {
-        return jdbi.withHandle(handle -> handle.createQuery(TestDatabases.postgres()
-                        ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
-                                + " AND table_type = 'BASE TABLE' ORDER BY table_name"
-                        : "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        TestDatabases.postgres()
+                                ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+                                        + " AND table_type = 'BASE TABLE' ORDER BY table_name"
+                                : "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
                 .mapTo(String.class)
                 .list());
     }
 
     private static List<String> rows(Jdbi jdbi, String table) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM " + table).mapToMap()
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM " + table)
+                .mapToMap()
                 .map(DatabaseSnapshot::rowText)
                 .collect(Collectors.toCollection(ArrayList::new)));
     }
 
     private static String rowText(Map<String, Object> row) {
-        return new TreeMap<>(row).entrySet().stream()
-                .map(column -> column.getKey() + "=" + valueText(column.getValue()))
-                .collect(Collectors.joining(", ", "{", "}"));
+        return new TreeMap<>(row)
+                .entrySet().stream()
+                        .map(column -> column.getKey() + "=" + valueText(column.getValue()))
+                        .collect(Collectors.joining(", ", "{", "}"));
     }
 
     private static String valueText(Object value) {
@@ -79,8 +83,8 @@ public record DatabaseSnapshot(Map<String, Table> tables) {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

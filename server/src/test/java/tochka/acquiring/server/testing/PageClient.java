@@ -1,6 +1,7 @@
 package tochka.acquiring.server.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -18,7 +19,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-
 /**
  * A browser without JavaScript, for HTTP tests of the pages: it keeps cookies, posts forms, and does not follow
  * redirects, so a test sees every {@code 303} and where it points.
@@ -33,8 +33,11 @@ public final class PageClient {
 
     public PageClient(String baseUrl) {
         this.baseUrl = baseUrl;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /** A page as the test sees it. */
@@ -51,7 +54,9 @@ public final class PageClient {
         /** The anti-CSRF token of the page's form. */
         public String csrf() {
             Matcher matcher = CSRF.matcher(body);
-            assertThat(matcher.find()).as("a form with a csrf field in %s", body).isTrue();
+            assertThat(matcher.find())
+                    .as("a form with a csrf field in %s", body)
+                    .isTrue();
             return matcher.group(1);
         }
 
@@ -79,13 +84,15 @@ public final class PageClient {
 
     /** Posts {@code body} as is, declared as {@code contentType}: what no browser form would send. */
     public Page postRaw(String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** The cookies this browser holds, as its {@code Cookie} header would send them. */
     public String cookieHeader() {
-        return cookies.getCookieStore().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())
+        return cookies.getCookieStore().getCookies().stream()
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue())
                 .collect(Collectors.joining("; "));
     }
 
@@ -100,8 +107,8 @@ public final class PageClient {
 
     private Page send(HttpRequest.Builder request) {
         try {
-            HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response =
+                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Page(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

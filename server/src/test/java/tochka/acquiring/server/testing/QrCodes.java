@@ -1,6 +1,7 @@
 package tochka.acquiring.server.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
@@ -10,7 +11,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.Map;
 import javax.imageio.ImageIO;
-
 
 /** Reads the QR codes the server draws, as a phone's camera would. */
 public final class QrCodes {
@@ -26,7 +26,8 @@ public final class QrCodes {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(image).as("a PNG image").isNotNull();
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, true,
-                DecodeHintType.CHARACTER_SET, "UTF-8")).getText();
+        return new QRCodeReader()
+                .decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, true, DecodeHintType.CHARACTER_SET, "UTF-8"))
+                .getText();
     }
 }

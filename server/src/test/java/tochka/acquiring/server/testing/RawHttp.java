@@ -48,7 +48,8 @@ public final class RawHttp implements AutoCloseable {
         public @Nullable String header(String name) {
             String prefix = name.toLowerCase(Locale.ROOT) + ":";
             for (String header : headers) {
-                if (header.toLowerCase(Locale.ROOT).startsWith(prefix)) return header.substring(prefix.length()).trim();
+                if (header.toLowerCase(Locale.ROOT).startsWith(prefix))
+                    return header.substring(prefix.length()).trim();
             }
             return null;
         }
@@ -167,7 +168,9 @@ public final class RawHttp implements AutoCloseable {
         String statusLine = line(input);
         if (statusLine == null) return new Answer(0, List.of(), new byte[0]);
         while (statusLine.startsWith("HTTP/1.1 1") && !statusLine.startsWith("HTTP/1.1 101")) {
-            while (!emptyOrNull(line(input))) { /* headers of an interim answer */ }
+            while (!emptyOrNull(line(input))) {
+                /* headers of an interim answer */
+            }
             statusLine = line(input);
             if (statusLine == null) return new Answer(0, List.of(), new byte[0]);
         }
@@ -182,13 +185,15 @@ public final class RawHttp implements AutoCloseable {
         String length = head.header("Content-Length");
         String encoding = head.header("Transfer-Encoding");
         if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
-            for (;;) {
+            for (; ; ) {
                 String size = line(input);
                 if (size == null) break;
                 int semicolon = size.indexOf(';');
                 long chunk = Long.parseLong((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
                 if (chunk == 0) {
-                    while (!emptyOrNull(line(input))) { /* trailers */ }
+                    while (!emptyOrNull(line(input))) {
+                        /* trailers */
+                    }
                     break;
                 }
                 copy(input, body, chunk);
@@ -221,7 +226,7 @@ public final class RawHttp implements AutoCloseable {
     /** One line without its CRLF, or null at the end of the stream. */
     private static @Nullable String line(InputStream input) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (;;) {
+        for (; ; ) {
             int b = input.read();
             if (b < 0) return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
             if (b == '\n') {

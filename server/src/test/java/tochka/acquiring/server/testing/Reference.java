@@ -38,7 +38,8 @@ public final class Reference {
     private static URL url(String relative) {
         URL url = Reference.class.getResource("/reference/" + relative);
         if (url == null) {
-            throw new IllegalStateException("reference/" + relative + " is not on the test classpath (see server/pom.xml)");
+            throw new IllegalStateException(
+                    "reference/" + relative + " is not on the test classpath (see server/pom.xml)");
         }
         return url;
     }

@@ -18,10 +18,14 @@ public final class ServerMain {
     private ServerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
-        Config config = Config.forTests(Path.of(args[0]), args.length > 1 ? args[1] : null).withWebhooks(
-                new WebhookPolicy(1000, Duration.ofMillis(200), false, Duration.ofHours(1), Duration.ofSeconds(2),
-                        List.of()));
-        Application application = Application.builder().config(config).clock(Clock.systemUTC()).build().start();
+        Config config = Config.forTests(Path.of(args[0]), args.length > 1 ? args[1] : null)
+                .withWebhooks(new WebhookPolicy(
+                        1000, Duration.ofMillis(200), false, Duration.ofHours(1), Duration.ofSeconds(2), List.of()));
+        Application application = Application.builder()
+                .config(config)
+                .clock(Clock.systemUTC())
+                .build()
+                .start();
         var info = application.info();
         System.out.println("api=" + info.apiUrl());
         System.out.println("root=" + info.publicUrl());

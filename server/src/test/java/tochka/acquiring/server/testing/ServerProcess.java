@@ -38,11 +38,14 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess start(Path dataDir, @Nullable String dbUrl) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                ServerMain.class.getName(), dataDir.toString()));
+                "-cp",
+                System.getProperty("java.class.path"),
+                ServerMain.class.getName(),
+                dataDir.toString()));
         if (dbUrl != null) command.add(dbUrl);
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             try {
                 Deque<String> tail = new ArrayDeque<>();
                 return new ServerProcess(process, announcement(process, tail), tail);
@@ -98,7 +101,8 @@ public final class ServerProcess implements AutoCloseable {
      * the last lines of it kept in {@code tail}.
      */
     private static Map<String, String> announcement(Process child, Deque<String> tail) throws IOException {
-        BufferedReader output = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader output =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         Map<String, String> values = new HashMap<>();
         String line;
         while ((line = output.readLine()) != null) {
@@ -119,8 +123,8 @@ public final class ServerProcess implements AutoCloseable {
             int equals = line.indexOf('=');
             if (equals > 0) values.put(line.substring(0, equals), line.substring(equals + 1));
         }
-        throw new AssertionError("the server process ended before it served: " + values + "; its output:\n"
-                + String.join("\n", tail));
+        throw new AssertionError(
+                "the server process ended before it served: " + values + "; its output:\n" + String.join("\n", tail));
     }
 
     private static void keep(Deque<String> tail, String line) {

@@ -1,6 +1,7 @@
 package tochka.acquiring.server.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tochka.acquiring.server.testing.TricklingReceiver;
 import tochka.acquiring.testkit.WebhookReceiver;
-
 
 /** Why an attempt failed reads as the merchant needs it: the reason, the host and the port. */
 class DeliveryIT {
@@ -31,7 +31,8 @@ class DeliveryIT {
             port = closed.getLocalPort();
         }
 
-        Delivery.Result result = delivery.post("http://127.0.0.1:" + port + "/tochka", "token").join();
+        Delivery.Result result =
+                delivery.post("http://127.0.0.1:" + port + "/tochka", "token").join();
 
         assertThat(result.statusCode()).isNull();
         assertThat(result.error()).isEqualTo("connection refused: 127.0.0.1:" + port);
@@ -40,7 +41,8 @@ class DeliveryIT {
     @Test
     void a_receiver_that_never_answers_is_a_timeout_with_host_and_port() throws IOException {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Delivery.Result result = delivery.post("http://localhost:" + silent.getLocalPort() + "/tochka", "token").join();
+            Delivery.Result result = delivery.post("http://localhost:" + silent.getLocalPort() + "/tochka", "token")
+                    .join();
 
             assertThat(result.error()).isEqualTo("no answer within 500 ms from localhost:" + silent.getLocalPort());
         }
@@ -48,7 +50,8 @@ class DeliveryIT {
 
     @Test
     void a_host_that_does_not_resolve_is_an_unknown_host_with_the_default_port() {
-        Delivery.Result result = delivery.post("https://nosuch.invalid/tochka", "token").join();
+        Delivery.Result result =
+                delivery.post("https://nosuch.invalid/tochka", "token").join();
 
         assertThat(result.error()).isEqualTo("unknown host nosuch.invalid:443");
     }
@@ -68,7 +71,8 @@ class DeliveryIT {
             });
             closer.start();
 
-            Delivery.Result result = delivery.post("http://127.0.0.1:" + hangsUp.getLocalPort() + "/tochka", "token").join();
+            Delivery.Result result = delivery.post("http://127.0.0.1:" + hangsUp.getLocalPort() + "/tochka", "token")
+                    .join();
 
             assertThat(result.error())
                     .isEqualTo("connection closed by 127.0.0.1:" + hangsUp.getLocalPort() + " without an answer");
@@ -120,7 +124,9 @@ class DeliveryIT {
             default -> throw new java.net.UnknownHostException(host);
         };
         try (Delivery strict = new Delivery(Duration.ofMillis(500), new WebhookTargets(false, List.of()), lookup)) {
-            assertThat(strict.post("https://rebind.example/hook", "token").join().error())
+            assertThat(strict.post("https://rebind.example/hook", "token")
+                            .join()
+                            .error())
                     .isEqualTo("not sent: rebind.example:443 resolves to 169.254.169.254, a private or reserved"
                             + " address, where webhooks may not go");
             assertThat(strict.post("https://mixed.example/hook", "token").join().error())

@@ -1,6 +1,7 @@
 package tochka.acquiring.server.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetAddress;
@@ -26,13 +27,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import tochka.acquiring.api.Permission;
 import tochka.acquiring.server.Config;
 import tochka.acquiring.server.keys.Keys;
-import tochka.acquiring.testkit.ApiClient;
+import tochka.acquiring.server.testing.TricklingReceiver;
 import tochka.acquiring.testkit.ApiResponse;
 import tochka.acquiring.testkit.TestDatabases;
 import tochka.acquiring.testkit.TestServer;
-import tochka.acquiring.server.testing.TricklingReceiver;
 import tochka.acquiring.testkit.WebhookReceiver;
-
 
 /**
  * What an attack through webhook URLs found, reproduced: receivers that trickle their answer (against the test call
@@ -43,13 +42,17 @@ class WebhookAttacksIT {
 
     private static final Duration UNDER_ATTACK = Duration.ofSeconds(1);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @ParameterizedTest
-    @EnumSource(value = TricklingReceiver.Mode.class, names = {"BODY", "HEADERS"})
+    @EnumSource(
+            value = TricklingReceiver.Mode.class,
+            names = {"BODY", "HEADERS"})
     void test_calls_to_a_trickling_receiver_leave_the_server_answering(TricklingReceiver.Mode mode) throws Exception {
         int attackers = 250;
-        try (TestServer server = TestServer.start(); TricklingReceiver trickler = TricklingReceiver.start()) {
+        try (TestServer server = TestServer.start();
+                TricklingReceiver trickler = TricklingReceiver.start()) {
             trickler.trickle(mode);
             List<Keys.IssuedKey> keys = new ArrayList<>();
             for (int i = 0; i < attackers; i++) keys.add(newKey(server, "attacker " + i));
@@ -58,8 +61,8 @@ class WebhookAttacksIT {
             long start = System.nanoTime();
             List<CompletableFuture<HttpResponse<String>>> puts = new ArrayList<>();
             for (Keys.IssuedKey key : keys) {
-                puts.add(HTTP.sendAsync(request(server, key, "PUT", webhook(trickler.url())),
-                        HttpResponse.BodyHandlers.ofString()));
+                puts.add(HTTP.sendAsync(
+                        request(server, key, "PUT", webhook(trickler.url())), HttpResponse.BodyHandlers.ofString()));
             }
             // Two hundred and fifty requests at once are load of their own on a small machine; what must not happen
             // is that the receiver keeps the server's threads. So the probes start once the server has answered
@@ -73,15 +76,28 @@ class WebhookAttacksIT {
                 Duration probe = timed(() -> server.admin().get("/health").expectStatus(200));
                 if (probe.compareTo(health) > 0) health = probe;
             }
-            Duration payment = timed(() -> server.api().post("/acquiring/v1.0/payments", """
+            Duration payment = timed(() -> server.api()
+                    .post("/acquiring/v1.0/payments", """
                     {"Data": {"customerCode": "%s", "amount": 5, "purpose": "p", "paymentMode": ["card"]}}
-                    """.formatted(server.info().customerCode())).expectStatus(200));
-            System.out.printf("%d test calls to a receiver trickling its %s: %d answered in %d ms, %d threads waiting"
-                    + " on it; then /health (slowest of 3) %d ms (%d ms before the attack), a payment %d ms, %d tests"
-                    + " in flight%n", attackers, mode,
-                    puts.stream().filter(CompletableFuture::isDone).count(), answered / 1_000_000, waitingOnReceivers, health.toMillis(),
-                    calm.toMillis(), payment.toMillis(), puts.stream().filter(put -> !put.isDone()).count());
-            assertThat(waitingOnReceivers).as("server threads waiting on the receiver").isZero();
+                    """.formatted(
+                                    server.info().customerCode()))
+                    .expectStatus(200));
+            System.out.printf(
+                    "%d test calls to a receiver trickling its %s: %d answered in %d ms, %d threads waiting"
+                            + " on it; then /health (slowest of 3) %d ms (%d ms before the attack), a payment %d ms, %d tests"
+                            + " in flight%n",
+                    attackers,
+                    mode,
+                    puts.stream().filter(CompletableFuture::isDone).count(),
+                    answered / 1_000_000,
+                    waitingOnReceivers,
+                    health.toMillis(),
+                    calm.toMillis(),
+                    payment.toMillis(),
+                    puts.stream().filter(put -> !put.isDone()).count());
+            assertThat(waitingOnReceivers)
+                    .as("server threads waiting on the receiver")
+                    .isZero();
             assertThat(health).isLessThan(UNDER_ATTACK);
             assertThat(payment).isLessThan(UNDER_ATTACK);
 
@@ -93,22 +109,27 @@ class WebhookAttacksIT {
                     ok++;
                 } else {
                     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
-                    assertThat(JSON.readTree(answer.body()).get("code").asText()).isEqualTo("400");
+                    assertThat(JSON.readTree(answer.body()).get("code").asText())
+                            .isEqualTo("400");
                     refused++;
                 }
             }
-            System.out.printf("  answers: %d saved, %d refused (trickling headers time out; beyond %d tests at once"
-                    + " the answer is at once)%n", ok, refused, Webhooks.TESTS_IN_FLIGHT);
+            System.out.printf(
+                    "  answers: %d saved, %d refused (trickling headers time out; beyond %d tests at once"
+                            + " the answer is at once)%n",
+                    ok, refused, Webhooks.TESTS_IN_FLIGHT);
         }
     }
 
     @ParameterizedTest
-    @EnumSource(value = TricklingReceiver.Mode.class, names = {"BODY", "HEADERS"})
+    @EnumSource(
+            value = TricklingReceiver.Mode.class,
+            names = {"BODY", "HEADERS"})
     void trickling_subscribers_do_not_delay_a_healthy_one(TricklingReceiver.Mode mode) throws Exception {
         int trickling = 40;
         // The bank's 10 s timeout: before the fix each trickling attempt held a worker that long (or for ever).
-        var bankTimeout = new WebhookPolicy(30, Duration.ofMillis(200), false, Duration.ofHours(1),
-                Duration.ofSeconds(10), List.of());
+        var bankTimeout = new WebhookPolicy(
+                30, Duration.ofMillis(200), false, Duration.ofHours(1), Duration.ofSeconds(10), List.of());
         try (TestServer server = TestServer.start(Config.forTests(TestServer.tempDir(), TestDatabases.freshUrl())
                         .withWebhooks(bankTimeout));
                 TricklingReceiver trickler = TricklingReceiver.start();
@@ -117,7 +138,8 @@ class WebhookAttacksIT {
                 Keys.IssuedKey key = newKey(server, "trickler " + i);
                 send(server, key, "PUT", webhook(trickler.url())).expectStatus(200);
             }
-            send(server, newKey(server, "healthy"), "PUT", webhook(healthy.url())).expectStatus(200);
+            send(server, newKey(server, "healthy"), "PUT", webhook(healthy.url()))
+                    .expectStatus(200);
             healthy.clear();
             trickler.trickle(mode);
 
@@ -127,15 +149,18 @@ class WebhookAttacksIT {
             for (int i = 0; i < 3; i++) healthy.next(Duration.ofSeconds(30));
             Duration waited = Duration.ofNanos(System.nanoTime() - approved);
 
-            System.out.printf("%d receivers trickling their %s: the healthy one had its 3 webhooks %d ms after the"
-                    + " approvals%n", trickling, mode, waited.toMillis());
+            System.out.printf(
+                    "%d receivers trickling their %s: the healthy one had its 3 webhooks %d ms after the"
+                            + " approvals%n",
+                    trickling, mode, waited.toMillis());
             assertThat(waited).isLessThan(Duration.ofSeconds(3));
         }
     }
 
     @Test
     void the_400_of_a_failed_test_tells_nothing_of_what_answered() throws Exception {
-        try (TestServer server = TestServer.start(); WebhookReceiver receiver = WebhookReceiver.start()) {
+        try (TestServer server = TestServer.start();
+                WebhookReceiver receiver = WebhookReceiver.start()) {
             receiver.answer(404);
             Keys.IssuedKey key = newKey(server, "prober");
             int closed;
@@ -143,20 +168,28 @@ class WebhookAttacksIT {
                 closed = socket.getLocalPort();
             }
 
-            String notFound = send(server, key, "PUT", webhook(receiver.url())).expectError(400).json()
-                    .get("message").asText();
-            String refused = send(server, key, "PUT", webhook("http://127.0.0.1:" + closed + "/x")).expectError(400)
-                    .json().get("message").asText();
+            String notFound = send(server, key, "PUT", webhook(receiver.url()))
+                    .expectError(400)
+                    .json()
+                    .get("message")
+                    .asText();
+            String refused = send(server, key, "PUT", webhook("http://127.0.0.1:" + closed + "/x"))
+                    .expectError(400)
+                    .json()
+                    .get("message")
+                    .asText();
 
-            assertThat(notFound).isEqualTo("url: the test acquiringInternetPayment webhook to " + receiver.url()
-                    + " was not accepted; the webhook is kept only when every test is answered 200 within 2 s");
+            assertThat(notFound)
+                    .isEqualTo("url: the test acquiringInternetPayment webhook to " + receiver.url()
+                            + " was not accepted; the webhook is kept only when every test is answered 200 within 2 s");
             assertThat(notFound + refused).doesNotContain("404", "HTTP", "refused", "connect", "closed");
         }
     }
 
     @Test
     void of_ten_parallel_creates_of_one_webhook_exactly_one_wins() throws Exception {
-        try (TestServer server = TestServer.start(); WebhookReceiver receiver = WebhookReceiver.start()) {
+        try (TestServer server = TestServer.start();
+                WebhookReceiver receiver = WebhookReceiver.start()) {
             Keys.IssuedKey key = newKey(server, "racer");
             // The receiver holds every test half a second, so all ten requests overlap the first one's test.
             receiver.holdUntil(new CountDownLatch(1), Duration.ofMillis(500));
@@ -177,11 +210,16 @@ class WebhookAttacksIT {
                 racers.shutdownNow();
             }
             // And in the database, whichever node asks: the key decides, not a read before the write.
-            var again = new WebhookSubscription(key.key().clientId(), receiver.url(),
-                    List.of(tochka.acquiring.api.WebhookType.acquiringInternetPayment), java.time.Instant.now(),
+            var again = new WebhookSubscription(
+                    key.key().clientId(),
+                    receiver.url(),
+                    List.of(tochka.acquiring.api.WebhookType.acquiringInternetPayment),
+                    java.time.Instant.now(),
                     java.time.Instant.now());
-            boolean createdTwice = server.application().database().jdbi().inTransaction(handle ->
-                    new WebhookStore(handle).create(again));
+            boolean createdTwice = server.application()
+                    .database()
+                    .jdbi()
+                    .inTransaction(handle -> new WebhookStore(handle).create(again));
             assertThat(createdTwice).isFalse();
         }
     }
@@ -196,15 +234,22 @@ class WebhookAttacksIT {
             String operationId;
             try (TestServer local = TestServer.start(onLoopback)) {
                 // Accepted while the server listened on loopback only.
-                local.api().send("PUT", "/webhook/v1.0/" + local.info().clientId(), webhook(receiver.url()))
+                local.api()
+                        .send("PUT", "/webhook/v1.0/" + local.info().clientId(), webhook(receiver.url()))
                         .expectStatus(200);
             }
             receiver.clear();
             try (TestServer server = TestServer.start(exposed)) {
                 Keys.IssuedKey key = newKey(server, "prober");
-                for (String url : List.of(receiver.url(), "http://localhost:" + receiver.port() + "/x",
-                        "https://127.0.0.1/x", "https://10.0.0.1/x", "https://169.254.169.254/latest/meta-data",
-                        "https://[::ffff:127.0.0.1]/x", "https://[fd00::1]/x", "https://100.64.0.1/x")) {
+                for (String url : List.of(
+                        receiver.url(),
+                        "http://localhost:" + receiver.port() + "/x",
+                        "https://127.0.0.1/x",
+                        "https://10.0.0.1/x",
+                        "https://169.254.169.254/latest/meta-data",
+                        "https://[::ffff:127.0.0.1]/x",
+                        "https://[fd00::1]/x",
+                        "https://100.64.0.1/x")) {
                     send(server, key, "PUT", webhook(url)).expectError(400, "webhooks go to https on port 443");
                 }
 
@@ -219,7 +264,8 @@ class WebhookAttacksIT {
                 // The webhook saved before is checked again at delivery: refused, and the log says why.
                 operationId = server.paidCardLink("3");
                 JsonNode delivery = awaitAttempt(server, operationId);
-                assertThat(delivery.get("lastError").asText()).contains("a loopback address, where webhooks may not go");
+                assertThat(delivery.get("lastError").asText())
+                        .contains("a loopback address, where webhooks may not go");
                 assertThat(receiver.count()).as("nothing reached the receiver").isZero();
             }
         }
@@ -228,9 +274,13 @@ class WebhookAttacksIT {
     private static JsonNode awaitAttempt(TestServer server, String operationId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
-            for (JsonNode delivery : server.admin().get("/admin/v1/webhooks/deliveries").expectStatus(200).data()
+            for (JsonNode delivery : server.admin()
+                    .get("/admin/v1/webhooks/deliveries")
+                    .expectStatus(200)
+                    .data()
                     .get("Delivery")) {
-                if (operationId.equals(delivery.get("operationId").asText()) && delivery.get("attempts").asInt() > 0) {
+                if (operationId.equals(delivery.get("operationId").asText())
+                        && delivery.get("attempts").asInt() > 0) {
                     return delivery;
                 }
             }
@@ -240,8 +290,14 @@ class WebhookAttacksIT {
     }
 
     private static Keys.IssuedKey newKey(TestServer server, String name) {
-        return server.application().keys().issue(name, Set.copyOf(Permission.ACQUIRING),
-                Set.of(server.info().customerCode()), null, false);
+        return server.application()
+                .keys()
+                .issue(
+                        name,
+                        Set.copyOf(Permission.ACQUIRING),
+                        Set.of(server.info().customerCode()),
+                        null,
+                        false);
     }
 
     private static String webhook(String url) {
@@ -253,7 +309,8 @@ class WebhookAttacksIT {
     }
 
     private static HttpRequest request(TestServer server, Keys.IssuedKey key, String method, String body) {
-        return HttpRequest.newBuilder(URI.create(server.info().apiUrl() + "/webhook/v1.0/" + key.key().clientId()))
+        return HttpRequest.newBuilder(URI.create(
+                        server.info().apiUrl() + "/webhook/v1.0/" + key.key().clientId()))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + key.token())
                 .header("Content-Type", "application/json")

@@ -2,10 +2,10 @@ package tochka.acquiring.server.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
 
 class WebhookPolicyTest {
 
@@ -18,8 +18,8 @@ class WebhookPolicyTest {
 
     @Test
     void the_exponential_schedule_doubles_up_to_its_ceiling() {
-        var policy = new WebhookPolicy(50, Duration.ofSeconds(10), true, Duration.ofMinutes(5), Duration.ofSeconds(5),
-                List.of());
+        var policy = new WebhookPolicy(
+                50, Duration.ofSeconds(10), true, Duration.ofMinutes(5), Duration.ofSeconds(5), List.of());
 
         assertThat(policy.delayAfter(1)).isEqualTo(Duration.ofSeconds(10));
         assertThat(policy.delayAfter(2)).isEqualTo(Duration.ofSeconds(20));
@@ -30,9 +30,11 @@ class WebhookPolicyTest {
 
     @Test
     void nonsense_is_refused() {
-        assertThatThrownBy(() -> new WebhookPolicy(0, Duration.ofSeconds(1), false, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), List.of())).hasMessageContaining("attempts");
-        assertThatThrownBy(() -> new WebhookPolicy(1, Duration.ofSeconds(10), true, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), List.of())).hasMessageContaining("maxInterval");
+        assertThatThrownBy(() -> new WebhookPolicy(
+                        0, Duration.ofSeconds(1), false, Duration.ofSeconds(1), Duration.ofSeconds(1), List.of()))
+                .hasMessageContaining("attempts");
+        assertThatThrownBy(() -> new WebhookPolicy(
+                        1, Duration.ofSeconds(10), true, Duration.ofSeconds(1), Duration.ofSeconds(1), List.of()))
+                .hasMessageContaining("maxInterval");
     }
 }

@@ -1,6 +1,7 @@
 package tochka.acquiring.server.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
@@ -23,9 +24,8 @@ import tochka.acquiring.testkit.ApiClient;
 import tochka.acquiring.testkit.ServerExtension;
 import tochka.acquiring.testkit.TestDatabases;
 import tochka.acquiring.testkit.TestServer;
-import tochka.acquiring.testkit.WebhookReceiver.Received;
 import tochka.acquiring.testkit.WebhookReceiver;
-
+import tochka.acquiring.testkit.WebhookReceiver.Received;
 
 /** Webhooks end to end: management as the bank's, signed RS256 bodies, retries, restarts, parallel receivers. */
 class WebhooksIT {
@@ -47,17 +47,30 @@ class WebhooksIT {
 
     /** A fresh key of the demo company with its own client_id, so each test owns its webhook. */
     private ApiClient newKey() {
-        return server.api(server.application().keys().issue("webhooks", Set.copyOf(Permission.ACQUIRING),
-                Set.of(server.info().customerCode()), null, false).token());
+        return server.api(server.application()
+                .keys()
+                .issue(
+                        "webhooks",
+                        Set.copyOf(Permission.ACQUIRING),
+                        Set.of(server.info().customerCode()),
+                        null,
+                        false)
+                .token());
     }
 
     private static String clientIdOf(ApiClient api) {
-        return api.get("/consent/v1.0/consents").expectStatus(200).data().get("Consent").get(0).get("clientId")
+        return api.get("/consent/v1.0/consents")
+                .expectStatus(200)
+                .data()
+                .get("Consent")
+                .get(0)
+                .get("clientId")
                 .asText();
     }
 
     private static void subscribe(ApiClient api, WebhookReceiver receiver, String... types) {
-        api.send("PUT", "/webhook/v1.0/" + clientIdOf(api), body(receiver.url(), types)).expectStatus(200);
+        api.send("PUT", "/webhook/v1.0/" + clientIdOf(api), body(receiver.url(), types))
+                .expectStatus(200);
         receiver.clear();
     }
 
@@ -69,8 +82,12 @@ class WebhooksIT {
         String operationId = api.post("/acquiring/v1.0/payments", """
                 {"Data": {"customerCode": "%s", "amount": "10.5", "purpose": "Заказ 9", "paymentMode": ["card", "sbp"],
                           "paymentLinkId": "%s"%s}}
-                """.formatted(server.info().customerCode(), java.util.UUID.randomUUID(), extra))
-                .expectStatus(200).data().get("operationId").asText();
+                """.formatted(
+                                server.info().customerCode(), java.util.UUID.randomUUID(), extra))
+                .expectStatus(200)
+                .data()
+                .get("operationId")
+                .asText();
         server.simulate(operationId, mode, "approve").expectStatus(200);
         return operationId;
     }
@@ -78,8 +95,11 @@ class WebhooksIT {
     private Map<String, Object> verifiedClaims(Received webhook) throws Exception {
         assertThat(webhook.contentType()).isEqualTo("text/plain");
         SignedJWT jwt = SignedJWT.parse(webhook.body());
-        RSAKey published = (RSAKey) JWK.parse(server.admin().get("/doc/openapi/static/keys/public").body());
-        assertThat(jwt.verify(new RSASSAVerifier(published.toRSAPublicKey()))).as("signed by the published key").isTrue();
+        RSAKey published = (RSAKey)
+                JWK.parse(server.admin().get("/doc/openapi/static/keys/public").body());
+        assertThat(jwt.verify(new RSASSAVerifier(published.toRSAPublicKey())))
+                .as("signed by the published key")
+                .isTrue();
         return jwt.getJWTClaimsSet().getClaims();
     }
 
@@ -88,14 +108,19 @@ class WebhooksIT {
         ApiClient api = newKey();
         String clientId = clientIdOf(api);
 
-        JsonNode saved = api.send("PUT", "/webhook/v1.0/" + clientId,
-                body(receiver.url(), "acquiringInternetPayment", "incomingSbpPayment")).expectStatus(200).data();
+        JsonNode saved = api.send(
+                        "PUT",
+                        "/webhook/v1.0/" + clientId,
+                        body(receiver.url(), "acquiringInternetPayment", "incomingSbpPayment"))
+                .expectStatus(200)
+                .data();
 
         assertThat(saved.get("url").asText()).isEqualTo(receiver.url());
         assertThat(verifiedClaims(receiver.next(DEADLINE)).get("webhookType")).isEqualTo("acquiringInternetPayment");
         assertThat(verifiedClaims(receiver.next(DEADLINE)).get("webhookType")).isEqualTo("incomingSbpPayment");
         assertThat(api.get("/webhook/v1.0/" + clientId).expectStatus(200).data().get("webhooksList"))
-                .extracting(JsonNode::asText).containsExactly("acquiringInternetPayment", "incomingSbpPayment");
+                .extracting(JsonNode::asText)
+                .containsExactly("acquiringInternetPayment", "incomingSbpPayment");
         api.send("PUT", "/webhook/v1.0/" + clientId, body(receiver.url(), "acquiringInternetPayment"))
                 .expectError(400, "already exists");
     }
@@ -114,8 +139,11 @@ class WebhooksIT {
                 .expectError(400, "loopback");
         api.send("PUT", "/webhook/v1.0/" + clientId, body("https://shop.example:8443/hook", "acquiringInternetPayment"))
                 .expectError(400, "443");
-        api.send("PUT", "/webhook/v1.0/" + clientId, "{\"webhooksList\": [\"everything\"], \"url\": \"" + receiver.url()
-                + "\"}").expectError(400, "webhooksList[0]: must be one of");
+        api.send(
+                        "PUT",
+                        "/webhook/v1.0/" + clientId,
+                        "{\"webhooksList\": [\"everything\"], \"url\": \"" + receiver.url() + "\"}")
+                .expectError(400, "webhooksList[0]: must be one of");
         api.send("PUT", "/webhook/v1.0/" + clientId, "{\"url\": \"" + receiver.url() + "\"}")
                 .expectError(400, "webhooksList: field required");
         api.get("/webhook/v1.0/" + clientId).expectError(404, clientId);
@@ -125,8 +153,15 @@ class WebhooksIT {
     void a_key_manages_only_its_own_client_id_and_needs_the_permission() {
         ApiClient mine = newKey();
         String theirs = server.info().clientId();
-        ApiClient withoutPermission = server.api(server.application().keys().issue("reader",
-                Set.of(Permission.ReadAcquiringData), Set.of(server.info().customerCode()), null, false).token());
+        ApiClient withoutPermission = server.api(server.application()
+                .keys()
+                .issue(
+                        "reader",
+                        Set.of(Permission.ReadAcquiringData),
+                        Set.of(server.info().customerCode()),
+                        null,
+                        false)
+                .token());
 
         mine.get("/webhook/v1.0/" + theirs).expectError(403, "its own");
         mine.send("PUT", "/webhook/v1.0/" + theirs, body(receiver.url(), "acquiringInternetPayment"))
@@ -144,14 +179,24 @@ class WebhooksIT {
 
         Received webhook = receiver.next(DEADLINE);
         Map<String, Object> claims = verifiedClaims(webhook);
-        assertThat(claims).containsEntry("webhookType", "acquiringInternetPayment")
-                .containsEntry("operationId", operationId).containsEntry("amount", "10.5")
-                .containsEntry("paymentType", "card").containsEntry("status", "APPROVED")
+        assertThat(claims)
+                .containsEntry("webhookType", "acquiringInternetPayment")
+                .containsEntry("operationId", operationId)
+                .containsEntry("amount", "10.5")
+                .containsEntry("paymentType", "card")
+                .containsEntry("status", "APPROVED")
                 .containsEntry("customerCode", server.info().customerCode())
-                .containsEntry("merchantId", server.info().merchantId()).containsEntry("purpose", "Заказ 9")
-                .containsKeys("consumerId", "paymentLinkId").doesNotContainKeys("transactionId", "qrcId", "iat", "exp");
-        RSAKey fromSet = (RSAKey) JWKSet.parse(server.admin().get("/.well-known/jwks.json").body()).getKeys().get(0);
-        assertThat(SignedJWT.parse(webhook.body()).verify(new RSASSAVerifier(fromSet))).as("and by the JWKS").isTrue();
+                .containsEntry("merchantId", server.info().merchantId())
+                .containsEntry("purpose", "Заказ 9")
+                .containsKeys("consumerId", "paymentLinkId")
+                .doesNotContainKeys("transactionId", "qrcId", "iat", "exp");
+        RSAKey fromSet = (RSAKey)
+                JWKSet.parse(server.admin().get("/.well-known/jwks.json").body())
+                        .getKeys()
+                        .get(0);
+        assertThat(SignedJWT.parse(webhook.body()).verify(new RSASSAVerifier(fromSet)))
+                .as("and by the JWKS")
+                .isTrue();
         assertThat(SignedJWT.parse(webhook.body()).getHeader().toBase64URL().toString())
                 .isEqualTo("eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9");
     }
@@ -165,7 +210,8 @@ class WebhooksIT {
         assertThat(verifiedClaims(receiver.next(DEADLINE))).containsEntry("status", "AUTHORIZED");
         api.post("/acquiring/v1.0/payments/" + operationId + "/capture", "").expectStatus(200);
 
-        assertThat(verifiedClaims(receiver.next(DEADLINE))).containsEntry("status", "APPROVED")
+        assertThat(verifiedClaims(receiver.next(DEADLINE)))
+                .containsEntry("status", "APPROVED")
                 .containsEntry("operationId", operationId);
     }
 
@@ -181,15 +227,28 @@ class WebhooksIT {
             Map<String, Object> claims = verifiedClaims(receiver.next(DEADLINE));
             byType.put((String) claims.get("webhookType"), claims);
         }
-        JsonNode operation = api.get("/acquiring/v1.0/payments/" + operationId).expectStatus(200).data()
-                .get("Operation").get(0);
-        assertThat(byType.get("acquiringInternetPayment")).containsEntry("paymentType", "sbp")
+        JsonNode operation = api.get("/acquiring/v1.0/payments/" + operationId)
+                .expectStatus(200)
+                .data()
+                .get("Operation")
+                .get(0);
+        assertThat(byType.get("acquiringInternetPayment"))
+                .containsEntry("paymentType", "sbp")
                 .containsEntry("transactionId", operation.get("transactionId").asText())
-                .containsEntry("payerName", "Иван Иванович И.").containsKey("qrcId").doesNotContainKey("consumerId");
-        assertThat(byType.get("incomingSbpPayment")).containsEntry("amount", "10.5")
-                .containsEntry("refTransactionId", operation.get("transactionId").asText())
-                .containsEntry("qrcId", byType.getOrDefault("acquiringInternetPayment", Map.of()).get("qrcId"))
-                .hasEntrySatisfying("merchantId", merchantId -> assertThat((String) merchantId).matches("MF\\d{10}"));
+                .containsEntry("payerName", "Иван Иванович И.")
+                .containsKey("qrcId")
+                .doesNotContainKey("consumerId");
+        assertThat(byType.get("incomingSbpPayment"))
+                .containsEntry("amount", "10.5")
+                .containsEntry(
+                        "refTransactionId", operation.get("transactionId").asText())
+                .containsEntry(
+                        "qrcId",
+                        byType.getOrDefault("acquiringInternetPayment", Map.of())
+                                .get("qrcId"))
+                .hasEntrySatisfying(
+                        "merchantId",
+                        merchantId -> assertThat((String) merchantId).matches("MF\\d{10}"));
     }
 
     @Test
@@ -204,7 +263,8 @@ class WebhooksIT {
         Received second = receiver.next(DEADLINE);
         Received third = receiver.next(DEADLINE);
         assertThat(second.body()).isEqualTo(first.body());
-        assertThat(third.body()).as("every attempt carries the same JWT, so receivers can dedupe")
+        assertThat(third.body())
+                .as("every attempt carries the same JWT, so receivers can dedupe")
                 .isEqualTo(first.body());
         JsonNode delivery = deliveryOf(server, clientIdOf(api), operationId, "DELIVERED");
         assertThat(delivery.get("attempts").asInt()).isEqualTo(3);
@@ -220,7 +280,10 @@ class WebhooksIT {
 
         String operationId = pay(api, "card", "");
 
-        JsonNode delivery = awaitDelivery(server, clientIdOf(api), operationId,
+        JsonNode delivery = awaitDelivery(
+                server,
+                clientIdOf(api),
+                operationId,
                 attempt -> attempt.get("attempts").asInt() >= 1);
         assertThat(delivery.get("lastError").asText()).isEqualTo("connection refused: 127.0.0.1:" + port);
     }
@@ -231,13 +294,19 @@ class WebhooksIT {
         subscribe(api, receiver, "acquiringInternetPayment");
         String operationId = pay(api, "card", "");
         String token = receiver.next(DEADLINE).body();
-        String eventId = deliveryOf(server, clientIdOf(api), operationId, "DELIVERED").get("eventId").asText();
+        String eventId = deliveryOf(server, clientIdOf(api), operationId, "DELIVERED")
+                .get("eventId")
+                .asText();
 
-        server.admin().post("/admin/v1/webhooks/deliveries/" + eventId + "/resend", "").expectStatus(200);
+        server.admin()
+                .post("/admin/v1/webhooks/deliveries/" + eventId + "/resend", "")
+                .expectStatus(200);
 
         assertThat(receiver.next(DEADLINE).body()).isEqualTo(token);
-        server.admin().withAuthorization("Bearer " + server.info().demoToken())
-                .post("/admin/v1/webhooks/deliveries/" + eventId + "/resend", "").expectStatus(403);
+        server.admin()
+                .withAuthorization("Bearer " + server.info().demoToken())
+                .post("/admin/v1/webhooks/deliveries/" + eventId + "/resend", "")
+                .expectStatus(403);
         server.admin().post("/admin/v1/webhooks/deliveries/nope/resend", "").expectError(404, "nope");
     }
 
@@ -250,7 +319,8 @@ class WebhooksIT {
         api.post("/webhook/v1.0/" + clientId + "/test_send", "{\"webhookType\": \"acquiringInternetPayment\"}")
                 .expectStatus(200);
 
-        assertThat(verifiedClaims(receiver.next(DEADLINE))).containsEntry("customerCode", server.info().customerCode());
+        assertThat(verifiedClaims(receiver.next(DEADLINE)))
+                .containsEntry("customerCode", server.info().customerCode());
         api.post("/webhook/v1.0/" + clientId + "/test_send", "{\"webhookType\": \"incomingPayment\"}")
                 .expectError(400, "not among");
         api.post("/webhook/v1.0/" + clientId + "/test_send", "{}").expectError(400, "webhookType: field required");
@@ -261,8 +331,10 @@ class WebhooksIT {
         ApiClient api = newKey();
         String clientId = clientIdOf(api);
         subscribe(api, receiver, "acquiringInternetPayment");
-        try (WebhookReceiver moved = WebhookReceiver.start(); WebhookReceiver control = WebhookReceiver.start()) {
-            api.post("/webhook/v1.0/" + clientId, body(moved.url(), "acquiringInternetPayment")).expectStatus(200);
+        try (WebhookReceiver moved = WebhookReceiver.start();
+                WebhookReceiver control = WebhookReceiver.start()) {
+            api.post("/webhook/v1.0/" + clientId, body(moved.url(), "acquiringInternetPayment"))
+                    .expectStatus(200);
             moved.clear();
             pay(api, "card", "");
             moved.next(DEADLINE);
@@ -283,9 +355,13 @@ class WebhooksIT {
             Map<String, Object> delivered = verifiedClaims(control.next(DEADLINE));
             assertThat(delivered).containsEntry("operationId", afterDelete);
             deliveryOf(server, clientIdOf(live), afterDelete, "DELIVERED");
-            assertThat(deliveriesOf(server, clientId)).as("the deleted webhook's delivery log")
-                    .noneMatch(delivery -> afterDelete.equals(delivery.get("operationId").asText()));
-            assertThat(moved.count()).as("webhooks at the deleted webhook's url").isZero();
+            assertThat(deliveriesOf(server, clientId))
+                    .as("the deleted webhook's delivery log")
+                    .noneMatch(delivery ->
+                            afterDelete.equals(delivery.get("operationId").asText()));
+            assertThat(moved.count())
+                    .as("webhooks at the deleted webhook's url")
+                    .isZero();
         }
         assertThat(receiver.count()).isZero();
     }
@@ -297,9 +373,14 @@ class WebhooksIT {
                 .expectStatus(200);
         receiver.clear();
 
-        String operationId = sandbox.post("/acquiring/v1.0/payments", """
+        String operationId = sandbox.post(
+                        "/acquiring/v1.0/payments", """
                 {"Data": {"customerCode": "%s", "amount": "10.5", "purpose": "p", "paymentMode": ["card"]}}
-                """.formatted(server.info().sandboxCustomerCode())).expectStatus(200).data().get("operationId").asText();
+                """.formatted(server.info().sandboxCustomerCode()))
+                .expectStatus(200)
+                .data()
+                .get("operationId")
+                .asText();
         server.simulate(operationId, "card", "approve").expectStatus(200);
 
         assertThat(verifiedClaims(receiver.next(DEADLINE))).containsEntry("operationId", operationId);
@@ -310,55 +391,85 @@ class WebhooksIT {
     void a_receiver_down_across_a_server_restart_still_gets_its_webhook() throws Exception {
         var dataDir = TestServer.tempDir();
         String dbUrl = TestDatabases.freshUrl();
-        var patient = new WebhookPolicy(1000, Duration.ofMillis(200), false, Duration.ofHours(1),
-                Duration.ofSeconds(2), List.of());
+        var patient = new WebhookPolicy(
+                1000, Duration.ofMillis(200), false, Duration.ofHours(1), Duration.ofSeconds(2), List.of());
         Config config = Config.forTests(dataDir, dbUrl).withWebhooks(patient);
         int port = receiver.port();
         String operationId;
         try (TestServer first = TestServer.start(config)) {
             ApiClient api = first.api();
-            api.send("PUT", "/webhook/v1.0/" + first.info().clientId(), body(receiver.url(), "acquiringInternetPayment"))
+            api.send(
+                            "PUT",
+                            "/webhook/v1.0/" + first.info().clientId(),
+                            body(receiver.url(), "acquiringInternetPayment"))
                     .expectStatus(200);
             receiver.close();
             operationId = api.post("/acquiring/v1.0/payments", """
                     {"Data": {"customerCode": "%s", "amount": 7, "purpose": "p", "paymentMode": ["card"]}}
-                    """.formatted(first.info().customerCode())).expectStatus(200).data().get("operationId").asText();
+                    """.formatted(
+                                    first.info().customerCode()))
+                    .expectStatus(200)
+                    .data()
+                    .get("operationId")
+                    .asText();
             first.simulate(operationId, "card", "approve").expectStatus(200);
-            awaitDelivery(first, first.info().clientId(), operationId,
-                    delivery -> delivery.get("attempts").asInt() >= 1 && delivery.get("status").asText().equals("PENDING"));
+            awaitDelivery(
+                    first,
+                    first.info().clientId(),
+                    operationId,
+                    delivery -> delivery.get("attempts").asInt() >= 1
+                            && delivery.get("status").asText().equals("PENDING"));
         }
 
-        try (TestServer second = TestServer.start(config); WebhookReceiver back = WebhookReceiver.start(port)) {
+        try (TestServer second = TestServer.start(config);
+                WebhookReceiver back = WebhookReceiver.start(port)) {
             Received webhook = back.next(DEADLINE);
             assertThat(SignedJWT.parse(webhook.body()).getJWTClaimsSet().getClaims())
                     .containsEntry("operationId", operationId);
-            assertThat(deliveryOf(second, second.info().clientId(), operationId, "DELIVERED").get("attempts").asInt())
-                    .as("it failed before the restart").isGreaterThan(1);
+            assertThat(deliveryOf(second, second.info().clientId(), operationId, "DELIVERED")
+                            .get("attempts")
+                            .asInt())
+                    .as("it failed before the restart")
+                    .isGreaterThan(1);
         }
     }
 
     @Test
     void a_slow_receiver_does_not_hold_up_another() throws Exception {
-        var slowPolicy = new WebhookPolicy(30, Duration.ofMillis(200), false, Duration.ofHours(1),
-                Duration.ofSeconds(30), List.of());
+        var slowPolicy = new WebhookPolicy(
+                30, Duration.ofMillis(200), false, Duration.ofHours(1), Duration.ofSeconds(30), List.of());
         try (TestServer own = TestServer.start(Config.forTests(TestServer.tempDir(), TestDatabases.freshUrl())
                         .withWebhooks(slowPolicy));
                 WebhookReceiver fast = WebhookReceiver.start()) {
             ApiClient slowKey = own.api();
-            ApiClient fastKey = own.api(own.application().keys().issue("fast", Set.copyOf(Permission.ACQUIRING),
-                    Set.of(own.info().customerCode()), null, false).token());
+            ApiClient fastKey = own.api(own.application()
+                    .keys()
+                    .issue(
+                            "fast",
+                            Set.copyOf(Permission.ACQUIRING),
+                            Set.of(own.info().customerCode()),
+                            null,
+                            false)
+                    .token());
             subscribe(slowKey, receiver, "acquiringInternetPayment");
             subscribe(fastKey, fast, "acquiringInternetPayment");
             CountDownLatch fastArrived = new CountDownLatch(1);
             receiver.holdUntil(fastArrived, Duration.ofSeconds(20));
 
-            String operationId = own.api().post("/acquiring/v1.0/payments", """
+            String operationId = own.api()
+                    .post("/acquiring/v1.0/payments", """
                     {"Data": {"customerCode": "%s", "amount": 3, "purpose": "p", "paymentMode": ["card"]}}
-                    """.formatted(own.info().customerCode())).expectStatus(200).data().get("operationId").asText();
+                    """.formatted(own.info().customerCode()))
+                    .expectStatus(200)
+                    .data()
+                    .get("operationId")
+                    .asText();
             own.simulate(operationId, "card", "approve").expectStatus(200);
 
             fast.next(DEADLINE);
-            assertThat(receiver.count()).as("the slow receiver is still holding its request").isZero();
+            assertThat(receiver.count())
+                    .as("the slow receiver is still holding its request")
+                    .isZero();
             fastArrived.countDown();
             receiver.next(DEADLINE);
         }
@@ -366,12 +477,16 @@ class WebhooksIT {
 
     /** The log entry of an operation's webhook once it reaches {@code status} (the log is written after the POST). */
     private static JsonNode deliveryOf(TestServer server, String clientId, String operationId, String status) {
-        return awaitDelivery(server, clientId, operationId, delivery -> status.equals(delivery.get("status").asText()));
+        return awaitDelivery(
+                server,
+                clientId,
+                operationId,
+                delivery -> status.equals(delivery.get("status").asText()));
     }
 
     /** Polls the delivery log, {@link #POLL} apart, until the condition holds or {@link #DEADLINE} passes. */
-    private static JsonNode awaitDelivery(TestServer server, String clientId, String operationId,
-            Predicate<JsonNode> condition) {
+    private static JsonNode awaitDelivery(
+            TestServer server, String clientId, String operationId, Predicate<JsonNode> condition) {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (true) {
             for (JsonNode delivery : deliveriesOf(server, clientId)) {
@@ -387,8 +502,12 @@ class WebhooksIT {
 
     private static List<JsonNode> deliveriesOf(TestServer server, String clientId) {
         List<JsonNode> deliveries = new java.util.ArrayList<>();
-        server.admin().get("/admin/v1/webhooks/deliveries?clientId=" + clientId).expectStatus(200).data()
-                .get("Delivery").forEach(deliveries::add);
+        server.admin()
+                .get("/admin/v1/webhooks/deliveries?clientId=" + clientId)
+                .expectStatus(200)
+                .data()
+                .get("Delivery")
+                .forEach(deliveries::add);
         return deliveries;
     }
 }
