@@ -48,7 +48,7 @@ public final class ConsentService {
     public ConsentRecord request(String clientId, Set<Permission> permissions, @Nullable Instant expiresAt) {
         Instant now = clock.instant();
         if (expiresAt != null && !expiresAt.isAfter(now)) {
-            throw Rejected.invalid("Data.expirationDateTime: " + expiresAt + " is in the past");
+            throw Rejected.invalid("expirationDateTime", expiresAt + " is in the past");
         }
         ConsentRecord consent = new ConsentRecord(
                 Ids.uuid(), clientId, null, permissions, ConsentStatus.AwaitingAuthorisation, now, now, expiresAt);

@@ -16,6 +16,7 @@ import tochka.acquiring.api.Envelope;
 import tochka.acquiring.api.Permission;
 import tochka.acquiring.server.core.Principal;
 import tochka.acquiring.server.core.Problems;
+import tochka.acquiring.server.core.Rejected;
 import tochka.acquiring.server.http.Bodies;
 import tochka.acquiring.server.http.Endpoints;
 import tochka.acquiring.server.http.Responses;
@@ -93,7 +94,12 @@ public final class ConsentsApi implements Endpoints {
             }
         }
         problems.throwIfAny();
-        var consent = consents.request(principal.clientId(), Set.copyOf(permissions), expiresAt);
+        ConsentRecord consent;
+        try {
+            consent = consents.request(principal.clientId(), Set.copyOf(permissions), expiresAt);
+        } catch (Rejected rejected) {
+            throw rejected.at("Data");
+        }
         var body = new ConsentList(List.of(wire(consent, consents.now(), true)));
         responses.ok(ctx, Envelope.of(body, responses.self(ctx)));
     }

@@ -17,6 +17,7 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 import tochka.acquiring.server.core.Rejected;
+import tochka.acquiring.server.core.Shown;
 
 /**
  * Reads request bodies; every way a body can be wrong becomes a 400 that names the field and what was expected.

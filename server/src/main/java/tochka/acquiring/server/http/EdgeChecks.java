@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.server.core.Problems;
+import tochka.acquiring.server.core.Shown;
 
 /**
  * What every request must satisfy before any route reads it: no NUL character in the path, a query parameter or a

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import tochka.acquiring.server.core.Shown;
 
 /**
  * What a request's JSON may hold, checked as it is read, before any value reaches arithmetic, a comparison, a

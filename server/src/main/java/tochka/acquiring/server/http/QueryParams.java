@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.server.core.Problems;
+import tochka.acquiring.server.core.Shown;
 
 /** Typed query parameters; each bad one is recorded in {@link Problems} under its own name. */
 public final class QueryParams {

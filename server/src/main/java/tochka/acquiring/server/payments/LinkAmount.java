@@ -2,6 +2,7 @@ package tochka.acquiring.server.payments;
 
 import java.math.BigDecimal;
 import tochka.acquiring.server.core.Money;
+import tochka.acquiring.server.core.Shown;
 
 /**
  * What a payment link, a receipt line or a refund may carry: a positive amount of at most {@link #MAX}, to the
@@ -32,7 +33,6 @@ public final class LinkAmount {
     }
 
     private static String plain(BigDecimal value) {
-        String text = value.toPlainString();
-        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+        return Shown.cut(value.toPlainString());
     }
 }
