@@ -5,9 +5,9 @@ import java.util.regex.Pattern;
 /**
  * Text from a request made safe for a log line: a caller's {@code %0a} must not start a line of its own that reads
  * like the server's. Control characters (C0, DEL, C1), the Unicode line and paragraph separators and the bidi
- * controls that can reorder what a reader sees are written as {@code \\uXXXX}; a backslash is doubled, so an
- * escape written by the caller cannot pass for one written here. A JWT that a caller put where an id or a value goes
- * (a common slip) is cut to its first characters, so the log never holds a working key.
+ * controls that can reorder what a reader sees are written as a Java escape ({@code \\u202e}); a backslash is
+ * doubled, so an escape written by the caller cannot pass for one written here. A JWT that a caller put where an id
+ * or a value goes (a common slip) is cut to its first characters, so the log never holds a working key.
  */
 public final class LogText {
 

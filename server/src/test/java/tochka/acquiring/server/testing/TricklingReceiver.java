@@ -8,14 +8,23 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * A webhook receiver that attacks its caller: it behaves until told to {@linkplain #trickle trickle}, then answers
  * each request one byte a second, in its headers, its body (after announcing {@code Content-Length: 1000000000}) or
- * in chunks that never end. A thread per connection on loopback; {@link #close()} hangs up on every one.
+ * in chunks that never end. A thread per connection reads the requests; one scheduler thread drips every trickling
+ * answer, a piece a second, so the pace comes from the schedule and no thread sleeps. {@link #close()} hangs up on
+ * every connection.
  */
 public final class TricklingReceiver implements AutoCloseable {
 
@@ -34,6 +43,11 @@ public final class TricklingReceiver implements AutoCloseable {
     private final ServerSocket server;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger requests = new AtomicInteger();
+    private final ScheduledExecutorService dripper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "trickling-drip");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile Mode mode = Mode.BEHAVE;
 
     private TricklingReceiver() {
@@ -84,12 +98,15 @@ public final class TricklingReceiver implements AutoCloseable {
     }
 
     private void answer(Socket socket) {
-        try (socket) {
+        try {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
             while (true) {
                 int length = readHead(in);
-                if (length < 0) return;
+                if (length < 0) {
+                    hangUp(socket);
+                    return;
+                }
                 in.readNBytes(length);
                 requests.incrementAndGet();
                 switch (mode) {
@@ -99,36 +116,66 @@ public final class TricklingReceiver implements AutoCloseable {
                     }
                     case BODY -> {
                         out.write(ascii("HTTP/1.1 200 OK\r\nContent-Length: 1000000000\r\n\r\n"));
-                        dripForever(out, "x");
+                        drip(socket, Stream.generate(() -> ascii("x")).iterator());
+                        return;
                     }
                     case HEADERS -> {
-                        for (byte b : ascii("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nX-Slow: " + "x".repeat(1000))) {
-                            out.write(b);
-                            out.flush();
-                            Thread.sleep(1000);
-                        }
+                        byte[] head = ascii("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nX-Slow: " + "x".repeat(1000));
+                        drip(
+                                socket,
+                                IntStream.range(0, head.length)
+                                        .mapToObj(i -> new byte[] {head[i]})
+                                        .iterator());
                         return;
                     }
                     case CHUNKS -> {
                         out.write(ascii("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"));
-                        dripForever(out, "1\r\nx\r\n");
+                        drip(socket, Stream.generate(() -> ascii("1\r\nx\r\n")).iterator());
+                        return;
                     }
                 }
             }
         } catch (IOException e) {
             // the caller hung up, or the receiver closed: either way this connection is over
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            open.remove(socket);
+            hangUp(socket);
         }
     }
 
-    private static void dripForever(OutputStream out, String piece) throws IOException, InterruptedException {
-        while (true) {
-            out.write(ascii(piece));
-            out.flush();
-            Thread.sleep(1000);
+    /**
+     * Writes {@code pieces} to {@code socket}, the first now and each next a second later, then hangs up; also hangs
+     * up when the caller does or the receiver closes.
+     */
+    private void drip(Socket socket, Iterator<byte[]> pieces) {
+        Runnable next = new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    if (!pieces.hasNext()) {
+                        hangUp(socket);
+                        return;
+                    }
+                    OutputStream out = socket.getOutputStream();
+                    out.write(pieces.next());
+                    out.flush();
+                    var unused = dripper.schedule(this, 1, TimeUnit.SECONDS);
+                } catch (IOException | RejectedExecutionException e) {
+                    hangUp(socket);
+                }
+            }
+        };
+        try {
+            dripper.execute(next);
+        } catch (RejectedExecutionException e) {
+            hangUp(socket);
+        }
+    }
+
+    private void hangUp(Socket socket) {
+        open.remove(socket);
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing anyway
         }
     }
 
@@ -156,17 +203,12 @@ public final class TricklingReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        dripper.shutdownNow();
         try {
             server.close();
         } catch (IOException ignored) {
             // closing anyway
         }
-        for (Socket socket : open) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        }
+        open.forEach(this::hangUp);
     }
 }
