@@ -17,6 +17,8 @@ import tochka.acquiring.server.checkout.CheckoutService;
 import tochka.acquiring.server.checkout.CheckoutSite;
 import tochka.acquiring.server.consents.ConsentService;
 import tochka.acquiring.server.consents.ConsentsApi;
+import tochka.acquiring.server.console.ConsoleSite;
+import tochka.acquiring.server.console.HomeSection;
 import tochka.acquiring.server.control.ControlApi;
 import tochka.acquiring.server.core.DataDirLock;
 import tochka.acquiring.server.core.Database;
@@ -39,6 +41,7 @@ import tochka.acquiring.server.payments.PaymentService;
 import tochka.acquiring.server.payments.PaymentWire;
 import tochka.acquiring.server.payments.PaymentsApi;
 import tochka.acquiring.server.site.SitePages;
+import tochka.acquiring.server.users.Users;
 import tochka.acquiring.server.webhooks.Dispatcher;
 import tochka.acquiring.server.webhooks.Outbox;
 import tochka.acquiring.server.webhooks.PaymentWebhooks;
@@ -208,6 +211,11 @@ public final class Application implements AutoCloseable {
         return opened().backoffice().keys();
     }
 
+    /** The console's users (tests and {@code tochka users} add and change them through it). */
+    public Users users() {
+        return opened().backoffice().users();
+    }
+
     /** The port the server listens on. */
     public synchronized int port() {
         Serving running = serving;
@@ -230,7 +238,8 @@ public final class Application implements AutoCloseable {
             ServerClock clock,
             Backoffice backoffice,
             AdminTokens adminTokens,
-            @Nullable String adminToken) {
+            @Nullable String adminToken,
+            @Nullable String consolePassword) {
 
         static Opened open(Config config, Clock baseClock) {
             DataDirLock dataDirLock = config.dbUrl() == null ? DataDirLock.acquire(config.dataDir()) : null;
@@ -247,7 +256,12 @@ public final class Application implements AutoCloseable {
                 Backoffice backoffice = Backoffice.open(database, clock);
                 AdminTokens adminTokens = new AdminTokens(database.jdbi());
                 @Nullable String adminToken = adminTokens.establish(config.adminToken());
-                return new Opened(dataDirLock, database, clock, backoffice, adminTokens, adminToken);
+                @Nullable
+                String consolePassword = backoffice
+                        .users()
+                        .ensureFirstAdmin(config.consolePassword())
+                        .orElse(null);
+                return new Opened(dataDirLock, database, clock, backoffice, adminTokens, adminToken, consolePassword);
             } catch (RuntimeException e) {
                 database.close();
                 if (dataDirLock != null) dataDirLock.close();
@@ -294,6 +308,7 @@ public final class Application implements AutoCloseable {
                     new ControlApi(payments, clock, bodies, responses, paymentWire),
                     new PublicKeys(backoffice.signingKey(), responses),
                     new SitePages(json, publicUrl::get, responses),
+                    new ConsoleSite(backoffice.users(), publicUrl::get, new HomeSection()),
                     new CheckoutSite(payments, checkoutSessions, directory, pageSecret, publicUrl::get));
             Routes.Switches switches =
                     new Routes.Switches(config.controlEnabled(), config.adminEnabled(), config.sandboxEnabled());
@@ -309,7 +324,13 @@ public final class Application implements AutoCloseable {
                 // Bodies are read whole, without a thread, under a deadline, before a route sees them.
                 RequestGate.install(javalinConfig, json);
                 Routes.install(
-                        javalinConfig, json, switches, backoffice.keys()::authenticate, adminTokens::matches, features);
+                        javalinConfig,
+                        json,
+                        switches,
+                        backoffice.keys()::authenticate,
+                        adminTokens::matches,
+                        backoffice.users()::session,
+                        features);
             });
             ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "expiry-sweeper");
@@ -361,6 +382,8 @@ public final class Application implements AutoCloseable {
                     demoKey.key().clientId(),
                     demoKey.token(),
                     opened.adminToken(),
+                    Users.FIRST_ADMIN,
+                    opened.consolePassword(),
                     config.controlEnabled(),
                     config.adminEnabled(),
                     config.sandboxEnabled(),
@@ -377,7 +400,8 @@ public final class Application implements AutoCloseable {
 
     /**
      * What a started server tells its operator: where it is, what is on, and the demo credentials. {@code adminToken}
-     * is null unless this start set or made it: the database keeps only its hash.
+     * is null unless this start set or made it: the database keeps only its hash. {@code consolePassword} is the
+     * first console admin's ({@code consoleLogin}) password when this start made that admin, and null after.
      */
     public record ServerInfo(
             int port,
@@ -387,6 +411,8 @@ public final class Application implements AutoCloseable {
             String clientId,
             String demoToken,
             @Nullable String adminToken,
+            String consoleLogin,
+            @Nullable String consolePassword,
             boolean controlEnabled,
             boolean adminEnabled,
             boolean sandboxEnabled,
@@ -399,6 +425,10 @@ public final class Application implements AutoCloseable {
 
         public String sandboxUrl() {
             return publicUrl + "/sandbox/v2";
+        }
+
+        public String consoleUrl() {
+            return publicUrl + "/console";
         }
     }
 
@@ -426,8 +456,8 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    /** Everything the server and the offline CLI share: the signing key, the keys, the demo data. */
-    public record Backoffice(Database database, SigningKey signingKey, Keys keys) {
+    /** Everything the server and the offline CLI share: the signing key, the keys, the console's users, the demo data. */
+    public record Backoffice(Database database, SigningKey signingKey, Keys keys, Users users) {
 
         /** Seeds the demo world and its key on first use, and loads the signing key. */
         public static Backoffice open(Database database, ServerClock clock) {
@@ -438,7 +468,8 @@ public final class Application implements AutoCloseable {
                 var codes = new DirectoryService(database.jdbi()).demoCustomerCodes();
                 keys.issue("Демо-ключ", java.util.Set.copyOf(Permission.ACQUIRING), codes, null, true);
             }
-            return new Backoffice(database, signingKey, keys);
+            Users users = new Users(database.jdbi(), clock, signingKey.derivedSecret("tochka console"));
+            return new Backoffice(database, signingKey, keys, users);
         }
 
         public Company demoBusiness() {

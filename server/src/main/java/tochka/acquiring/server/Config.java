@@ -13,9 +13,11 @@ import tochka.acquiring.server.webhooks.WebhookPolicy;
  * {@code sandboxEnabled} turn the test-control API ({@code /control/v1}), the admin API ({@code /admin/v1}) and the
  * bank's sandbox ({@code /sandbox/v2}) on; off, their paths answer 404. {@code adminToken} non-null sets the admin
  * token (its hash replaces the stored one); null keeps the stored one, or makes a random one on first start.
+ * {@code consolePassword} is the password of the console's first admin, made on first start when there is no
+ * user yet; null makes a random one-time password, to be changed at the first sign-in.
  *
  * <p>Build one with {@link #builder(Path)} (or change one with {@link #toBuilder()}) rather than the positional
- * constructor: twelve components are too many to pass by position.
+ * constructor: thirteen components are too many to pass by position.
  */
 public record Config(
         String host,
@@ -29,6 +31,7 @@ public record Config(
         boolean adminEnabled,
         boolean sandboxEnabled,
         @Nullable String adminToken,
+        @Nullable String consolePassword,
         WebhookPolicy webhooks) {
 
     /** Webhooks for tests: the bank's 30 attempts, but 200 ms apart and a 2 s timeout, so retries take no time. */
@@ -40,6 +43,9 @@ public record Config(
      * process) accepts what the test already holds. A real server's is random unless its operator sets one.
      */
     public static final String TEST_ADMIN_TOKEN = "adm_for_tests_only_0123456789abcdef";
+
+    /** The password of test servers' first console admin ({@code admin}): fixed, as the admin token is. */
+    public static final String TEST_CONSOLE_PASSWORD = "console-for-tests-only";
 
     /**
      * A config over SQLite in {@code dataDir}, listening on {@code 127.0.0.1:8080}, with the control, admin and
@@ -56,6 +62,7 @@ public record Config(
                 .port(0)
                 .dbUrl(dbUrl)
                 .adminToken(TEST_ADMIN_TOKEN)
+                .consolePassword(TEST_CONSOLE_PASSWORD)
                 .webhooks(TEST_WEBHOOKS)
                 .build();
     }
@@ -73,6 +80,7 @@ public record Config(
                 .adminEnabled(adminEnabled)
                 .sandboxEnabled(sandboxEnabled)
                 .adminToken(adminToken)
+                .consolePassword(consolePassword)
                 .webhooks(webhooks);
     }
 
@@ -110,6 +118,7 @@ public record Config(
         private boolean adminEnabled = true;
         private boolean sandboxEnabled = true;
         private @Nullable String adminToken;
+        private @Nullable String consolePassword;
         private WebhookPolicy webhooks = WebhookPolicy.BANK;
 
         private Builder(Path dataDir) {
@@ -177,6 +186,12 @@ public record Config(
             return this;
         }
 
+        /** The first console admin's password, used only when there is no user yet; null makes a one-time one. */
+        public Builder consolePassword(@Nullable String consolePassword) {
+            this.consolePassword = consolePassword;
+            return this;
+        }
+
         public Builder webhooks(WebhookPolicy webhooks) {
             this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
             return this;
@@ -195,6 +210,7 @@ public record Config(
                     adminEnabled,
                     sandboxEnabled,
                     adminToken,
+                    consolePassword,
                     webhooks);
         }
     }

@@ -9,6 +9,7 @@ import tochka.acquiring.server.core.PaymentMode;
 import tochka.acquiring.server.core.Rejected;
 import tochka.acquiring.server.directory.Company;
 import tochka.acquiring.server.directory.DirectoryService;
+import tochka.acquiring.server.http.Messages;
 import tochka.acquiring.server.payments.Payment;
 import tochka.acquiring.server.payments.PaymentService;
 import tochka.acquiring.server.payments.PaymentService.Attempt;

@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import tochka.acquiring.server.http.Messages;
 import tochka.acquiring.server.payments.EmailAddress;
 import tochka.acquiring.server.payments.MaskedCard;
 

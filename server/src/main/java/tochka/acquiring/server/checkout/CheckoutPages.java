@@ -22,6 +22,7 @@ import tochka.acquiring.server.core.PaymentMode;
 import tochka.acquiring.server.core.Rejected;
 import tochka.acquiring.server.directory.Company;
 import tochka.acquiring.server.directory.DirectoryService;
+import tochka.acquiring.server.http.Messages;
 import tochka.acquiring.server.http.Wire;
 import tochka.acquiring.server.payments.MaskedCard;
 import tochka.acquiring.server.payments.Payer;

@@ -3,6 +3,7 @@ package tochka.acquiring.server.checkout;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import tochka.acquiring.server.http.Messages;
 
 /**
  * What the templates under {@code src/main/jte/checkout} show: plain values, already translated and formatted. A

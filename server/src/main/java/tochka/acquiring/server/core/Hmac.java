@@ -2,10 +2,15 @@ package tochka.acquiring.server.core;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** HMAC-SHA256, the one keyed hash of the server: the pages' anti-CSRF tokens and secrets derived from the key. */
+/**
+ * The server's hashes: HMAC-SHA256, its one keyed hash (the pages' anti-CSRF tokens, secrets derived from the key),
+ * and the SHA-256 of a secret that is kept only as its hash (the admin token, console sessions).
+ */
 public final class Hmac {
 
     private static final String ALGORITHM = "HmacSHA256";
@@ -21,6 +26,16 @@ public final class Hmac {
         } catch (GeneralSecurityException e) {
             // Every Java platform must provide HmacSHA256 (see javax.crypto.Mac), so this is a broken runtime.
             throw new IllegalStateException(ALGORITHM + " is missing", e);
+        }
+    }
+
+    /** The SHA-256 of {@code secret} (as UTF-8) in lower-case hex. */
+    public static String sha256Hex(String secret) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
         }
     }
 }

@@ -6,14 +6,19 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.api.Permission;
+import tochka.acquiring.server.core.Operator;
 import tochka.acquiring.server.core.Principal;
 import tochka.acquiring.server.core.Rejected;
 
@@ -24,6 +29,8 @@ import tochka.acquiring.server.core.Rejected;
  *       {@code /sandbox/v2} (the bank's literal sandbox token), behind the permission the spec's {@code security}
  *       block names;
  *   <li>{@link #control} and {@link #admin}: our test-control and operator APIs, behind the admin token;
+ *   <li>{@link #console}: the console's pages and forms, behind a signed-in session; every form also carries the
+ *       session's anti-CSRF token;
  *   <li>{@link #page}: what anyone may open: pages, assets, public keys. Checkout pages carry their own per-payment
  *       tokens, which are capabilities of the buyer's page, not callers' credentials.
  * </ul>
@@ -44,8 +51,31 @@ public final class Routes {
         Principal authenticate(@Nullable String authorization, boolean sandbox);
     }
 
+    /** A console page's or form's handler, given the signed-in user. */
+    @FunctionalInterface
+    public interface ConsoleHandler {
+        void handle(Context ctx, Operator operator) throws Exception;
+    }
+
+    /** Finds the signed-in user of a console session's cookie. */
+    @FunctionalInterface
+    public interface Sessions {
+        Optional<Operator> find(@Nullable String sessionCookie);
+    }
+
     /** Which optional parts of the server are on. */
     public record Switches(boolean control, boolean admin, boolean sandbox) {}
+
+    /** The console session's cookie: HttpOnly, SameSite=Strict, only under {@code /console}. */
+    public static final String SESSION_COOKIE = "tochka_session";
+    /** The form field that carries the session's anti-CSRF token. */
+    public static final String CSRF_FIELD = "csrf";
+    /** Where a console user signs in; {@code ?next=} is where they were going. */
+    public static final String SIGN_IN_PAGE = "/console/login";
+    /** Where a user who must choose a new password is sent, whatever they asked for. */
+    public static final String PASSWORD_PAGE = "/console/password";
+    /** Where a user signs out: open to a user who must change their password too. */
+    public static final String SIGN_OUT = "/console/logout";
 
     private static final String UAPI = "/uapi";
     private static final String SANDBOX = "/sandbox/v2";
@@ -54,15 +84,21 @@ public final class Routes {
     private final Switches switches;
     private final Authenticator keys;
     private final Predicate<@Nullable String> adminToken;
+    private final Sessions sessions;
     /** The bank's operations registered by {@link #bank}: what {@code /openapi.json} publishes. */
     private final Set<BankOperation> bankOperations = new LinkedHashSet<>();
 
     private Routes(
-            JavalinConfig config, Switches switches, Authenticator keys, Predicate<@Nullable String> adminToken) {
+            JavalinConfig config,
+            Switches switches,
+            Authenticator keys,
+            Predicate<@Nullable String> adminToken,
+            Sessions sessions) {
         this.config = config;
         this.switches = switches;
         this.keys = keys;
         this.adminToken = adminToken;
+        this.sessions = sessions;
     }
 
     /**
@@ -76,12 +112,13 @@ public final class Routes {
             Switches switches,
             Authenticator keys,
             Predicate<@Nullable String> adminToken,
+            Sessions sessions,
             List<Endpoints> features) {
         config.jsonMapper(new JavalinJackson(json, false));
         config.http.maxRequestSize = ErrorMapper.MAX_BODY_BYTES;
         config.requestLogger.http(new RequestLog());
         config.routes.before(EdgeChecks::check);
-        Routes routes = new Routes(config, switches, keys, adminToken);
+        Routes routes = new Routes(config, switches, keys, adminToken, sessions);
         features.forEach(feature -> feature.addTo(routes));
         ErrorMapper errors = new ErrorMapper(json);
         config.routes.exception(Rejected.class, errors::rejected);
@@ -118,6 +155,44 @@ public final class Routes {
     /** Our operator API ({@code /admin/v1...}): behind the admin token, while the admin API is on. */
     public void admin(HandlerType method, String path, Handler handler) {
         behindAdminToken(method, path, "/admin/v1", switches.admin() ? handler : null, "--no-admin");
+    }
+
+    /**
+     * A console page or form under {@code /console}, behind a signed-in session. Without one, a page sends the
+     * browser to sign in (and back here after); a form is refused. A form (any method but GET) is refused unless it
+     * carries the session's anti-CSRF token in {@link #CSRF_FIELD}. A user who must choose a new password is sent
+     * to {@link #PASSWORD_PAGE} from every page but that one and {@link #SIGN_OUT}.
+     */
+    public void console(HandlerType method, String path, ConsoleHandler handler) {
+        if (!path.startsWith("/console/") && !path.equals("/console")) {
+            throw new IllegalArgumentException(path + " is not under /console");
+        }
+        boolean form = method != HandlerType.GET;
+        config.routes.addHttpHandler(method, path, ctx -> {
+            Operator operator = sessions.find(ctx.cookie(SESSION_COOKIE)).orElse(null);
+            if (operator == null) {
+                if (form) {
+                    refuse(ctx, "Your console session has ended: sign in again at " + SIGN_IN_PAGE + ".");
+                } else {
+                    String here = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
+                    ctx.redirect(SIGN_IN_PAGE + "?next=" + HtmlPages.encode(here), HttpStatus.SEE_OTHER);
+                }
+                return;
+            }
+            if (form && !sameToken(operator.csrfToken(), ctx.formParam(CSRF_FIELD))) {
+                refuse(
+                        ctx,
+                        "This form did not come from your console session (its CSRF token is missing or wrong):"
+                                + " open the page again and resubmit.");
+                return;
+            }
+            RequestLog.caller(ctx, "console:" + operator.login());
+            if (operator.mustChangePassword() && !path.equals(PASSWORD_PAGE) && !path.equals(SIGN_OUT)) {
+                ctx.redirect(PASSWORD_PAGE, HttpStatus.SEE_OTHER);
+                return;
+            }
+            handler.handle(ctx, operator);
+        });
     }
 
     /** What anyone may open, with no credentials. */
@@ -166,6 +241,20 @@ public final class Routes {
             throw Rejected.forbidden("this endpoint needs Authorization: Bearer <admin token> (TOCHKA_ADMIN_TOKEN)");
         }
         RequestLog.caller(ctx, "admin");
+    }
+
+    private static boolean sameToken(String expected, @Nullable String presented) {
+        return presented != null
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A console request refused before its handler: 403 with a plain page saying why. */
+    private static void refuse(Context ctx, String why) {
+        PageHeaders.write(ctx, "style-src 'none'", true);
+        ctx.status(HttpStatus.FORBIDDEN)
+                .contentType("text/plain; charset=utf-8")
+                .result("403 Forbidden: " + why);
     }
 
     /** What a turned-off part answers: 404 in the bank's body, naming the flag, before any authentication. */

@@ -2,13 +2,12 @@ package tochka.acquiring.server.keys;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.server.core.Database;
+import tochka.acquiring.server.core.Hmac;
 import tochka.acquiring.server.core.Ids;
 import tochka.acquiring.server.core.Settings;
 
@@ -41,14 +40,14 @@ public final class AdminTokens {
     public @Nullable String establish(@Nullable String configured) {
         if (configured != null) {
             requireUsable(configured);
-            String hash = sha256(configured);
+            String hash = Hmac.sha256Hex(configured);
             jdbi.useTransaction(handle -> new Settings(handle).replace(SETTING, hash));
             return configured;
         }
         if (storedHash().isPresent()) return null;
         String made = "adm_" + Ids.hex(24).toLowerCase(Locale.ROOT);
         try {
-            jdbi.useTransaction(handle -> new Settings(handle).put(SETTING, sha256(made)));
+            jdbi.useTransaction(handle -> new Settings(handle).put(SETTING, Hmac.sha256Hex(made)));
             return made;
         } catch (RuntimeException e) {
             if (!Database.isUniqueViolation(e)) throw e;
@@ -63,7 +62,7 @@ public final class AdminTokens {
         return stored != null
                 && MessageDigest.isEqual(
                         stored.getBytes(StandardCharsets.US_ASCII),
-                        sha256(token).getBytes(StandardCharsets.US_ASCII));
+                        Hmac.sha256Hex(token).getBytes(StandardCharsets.US_ASCII));
     }
 
     private Optional<String> storedHash() {
@@ -74,15 +73,6 @@ public final class AdminTokens {
         if (token.length() < MIN_LENGTH || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             throw new IllegalArgumentException("the admin token (TOCHKA_ADMIN_TOKEN, --admin-token) must be at least "
                     + MIN_LENGTH + " printable ASCII characters without spaces");
-        }
-    }
-
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
         }
     }
 }

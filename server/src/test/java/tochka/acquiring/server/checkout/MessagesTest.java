@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tochka.acquiring.server.core.Money;
 import tochka.acquiring.server.core.PaymentMode;
+import tochka.acquiring.server.http.Messages;
 
 class MessagesTest {
 
@@ -35,33 +36,39 @@ class MessagesTest {
 
     @Test
     void russian_is_the_default_and_english_is_offered() {
-        assertThat(Messages.of("xx").lang()).isEqualTo("ru");
-        assertThat(Messages.of("ru").otherLang()).isEqualTo("en");
-        assertThat(Messages.of("en").get("choose")).isEqualTo("Choose how to pay");
+        assertThat(Messages.of("checkout", "xx").lang()).isEqualTo("ru");
+        assertThat(Messages.of("checkout", "ru").otherLang()).isEqualTo("en");
+        assertThat(Messages.of("checkout", "en").get("choose")).isEqualTo("Choose how to pay");
     }
 
     @Test
     void amounts_show_every_kopeck_in_each_languages_format() {
-        assertThat(Messages.of("ru").amount(new Money(123450))).isEqualTo("1\u00a0234,50\u00a0₽");
-        assertThat(Messages.of("en").amount(new Money(123450))).isEqualTo("1,234.50 RUB");
-        assertThat(Messages.of("ru").amount(new Money(1))).isEqualTo("0,01\u00a0₽");
+        assertThat(Messages.of("checkout", "ru").amount(new Money(123450))).isEqualTo("1\u00a0234,50\u00a0₽");
+        assertThat(Messages.of("checkout", "en").amount(new Money(123450))).isEqualTo("1,234.50 RUB");
+        assertThat(Messages.of("checkout", "ru").amount(new Money(1))).isEqualTo("0,01\u00a0₽");
     }
 
     @Test
     void quantities_keep_every_decimal_they_have_and_no_more() {
-        assertThat(Messages.of("ru").quantity(new BigDecimal("1.500"))).isEqualTo("1,5");
-        assertThat(Messages.of("en").quantity(new BigDecimal("1.500"))).isEqualTo("1.5");
-        assertThat(Messages.of("ru").quantity(new BigDecimal("2"))).isEqualTo("2");
-        assertThat(Messages.of("ru").quantity(new BigDecimal("2.0"))).isEqualTo("2");
-        assertThat(Messages.of("ru").quantity(new BigDecimal("0.125"))).isEqualTo("0,125");
-        assertThat(Messages.of("ru").quantity(new BigDecimal("1E+3"))).isEqualTo("1\u00a0000");
-        assertThat(Messages.of("en").quantity(new BigDecimal("1000000"))).isEqualTo("1,000,000");
+        assertThat(Messages.of("checkout", "ru").quantity(new BigDecimal("1.500")))
+                .isEqualTo("1,5");
+        assertThat(Messages.of("checkout", "en").quantity(new BigDecimal("1.500")))
+                .isEqualTo("1.5");
+        assertThat(Messages.of("checkout", "ru").quantity(new BigDecimal("2"))).isEqualTo("2");
+        assertThat(Messages.of("checkout", "ru").quantity(new BigDecimal("2.0")))
+                .isEqualTo("2");
+        assertThat(Messages.of("checkout", "ru").quantity(new BigDecimal("0.125")))
+                .isEqualTo("0,125");
+        assertThat(Messages.of("checkout", "ru").quantity(new BigDecimal("1E+3")))
+                .isEqualTo("1\u00a0000");
+        assertThat(Messages.of("checkout", "en").quantity(new BigDecimal("1000000")))
+                .isEqualTo("1,000,000");
     }
 
     @Test
     void every_text_is_there_in_both_languages() {
         for (String lang : new String[] {"ru", "en"}) {
-            Messages t = Messages.of(lang);
+            Messages t = Messages.of("checkout", lang);
             for (String key : new String[] {
                 "test.badge",
                 "test.mode",
@@ -79,8 +86,8 @@ class MessagesTest {
                 assertThat(t.get(key)).as("%s in %s", key, lang).isNotBlank();
             }
         }
-        assertThat(Messages.of("ru").format("card.hold", "10,00 ₽")).isEqualTo("Заблокировать 10,00 ₽");
-        assertThat(Messages.of("en").get("test.mode")).isEqualTo("Test mode: no real money moves");
+        assertThat(Messages.of("checkout", "ru").format("card.hold", "10,00 ₽")).isEqualTo("Заблокировать 10,00 ₽");
+        assertThat(Messages.of("checkout", "en").get("test.mode")).isEqualTo("Test mode: no real money moves");
     }
 
     /**

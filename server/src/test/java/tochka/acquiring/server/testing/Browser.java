@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.logging.Level;
 import java.util.stream.Stream;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -77,6 +78,22 @@ public final class Browser implements AutoCloseable {
     /** A wait of {@link #DEADLINE} on this browser. */
     public WebDriverWait waiting() {
         return new WebDriverWait(driver, DEADLINE);
+    }
+
+    /**
+     * Saves what the browser shows as {@code target/screenshots/<name>.png} (whole page height), for a person to
+     * look at; returns the file.
+     */
+    public Path screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

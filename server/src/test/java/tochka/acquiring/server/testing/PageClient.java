@@ -70,6 +70,17 @@ public final class PageClient {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** A page fetched with {@code cookieHeader} as its only cookies, whatever this client holds. */
+    public Page getWithCookie(String path, String cookieHeader) {
+        HttpClient bare = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        return send(
+                bare,
+                HttpRequest.newBuilder(uri(path)).header("Cookie", cookieHeader).GET());
+    }
+
     /** Posts {@code fields} (name, value, name, value, ...) as an HTML form would. */
     public Page post(String path, String... fields) {
         Map<String, String> form = new LinkedHashMap<>();
@@ -106,9 +117,13 @@ public final class PageClient {
     }
 
     private Page send(HttpRequest.Builder request) {
+        return send(http, request);
+    }
+
+    private static Page send(HttpClient client, HttpRequest.Builder request) {
         try {
-            HttpResponse<byte[]> response =
-                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = client.send(
+                    request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Page(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

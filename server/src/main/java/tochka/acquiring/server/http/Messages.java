@@ -1,37 +1,42 @@
-package tochka.acquiring.server.checkout;
+package tochka.acquiring.server.http;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 import tochka.acquiring.server.core.Money;
 
 /**
- * The page texts in Russian (the bank's pages' language, the default) and English, from the resource bundle
- * {@code i18n/checkout} ({@code checkout.properties} is Russian, {@code checkout_en.properties} English; UTF-8).
+ * A set of pages' texts in Russian (the bank's pages' language, the default) and English, from a resource bundle
+ * under {@code i18n/}: {@code checkout.properties} is the checkout's Russian, {@code checkout_en.properties} its
+ * English (UTF-8); the console has its own pair.
  */
 public final class Messages {
 
-    private static final String BUNDLE = "i18n.checkout";
     /** Russian is the bundle's base, so Russian must not fall back to the JVM's own locale (English, say). */
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
-    private static final Messages RUSSIAN = new Messages("ru", Locale.ROOT);
-    private static final Messages ENGLISH = new Messages("en", Locale.ENGLISH);
+    private static final Map<String, Messages> LOADED = new ConcurrentHashMap<>();
 
+    private final String bundle;
     private final String lang;
     private final ResourceBundle texts;
 
-    private Messages(String lang, Locale locale) {
+    private Messages(String bundle, String lang) {
+        this.bundle = bundle;
         this.lang = lang;
-        this.texts = ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK);
+        this.texts = ResourceBundle.getBundle(
+                "i18n." + bundle, "en".equals(lang) ? Locale.ENGLISH : Locale.ROOT, NO_FALLBACK);
     }
 
-    /** {@code en} for English; anything else is Russian. */
-    public static Messages of(String lang) {
-        return "en".equals(lang) ? ENGLISH : RUSSIAN;
+    /** The texts of {@code bundle} ({@code checkout}, {@code console}): {@code en} for English, else Russian. */
+    public static Messages of(String bundle, String lang) {
+        String chosen = "en".equals(lang) ? "en" : "ru";
+        return LOADED.computeIfAbsent(bundle + "_" + chosen, unused -> new Messages(bundle, chosen));
     }
 
     public String lang() {
@@ -40,7 +45,11 @@ public final class Messages {
 
     /** The language the switch offers. */
     public String otherLang() {
-        return this == ENGLISH ? "ru" : "en";
+        return isEnglish() ? "ru" : "en";
+    }
+
+    private boolean isEnglish() {
+        return lang.equals("en");
     }
 
     public String get(String key) {
@@ -59,8 +68,8 @@ public final class Messages {
     /** {@code 1,5} in Russian, {@code 1.5} in English: a receipt quantity with every decimal it has, never rounded. */
     public String quantity(BigDecimal quantity) {
         BigDecimal exact = quantity.stripTrailingZeros();
-        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(this == ENGLISH ? Locale.US : Locale.ROOT);
-        if (this != ENGLISH) {
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(isEnglish() ? Locale.US : Locale.ROOT);
+        if (!isEnglish()) {
             symbols.setGroupingSeparator('\u00a0');
             symbols.setDecimalSeparator(',');
         }
@@ -72,7 +81,7 @@ public final class Messages {
     /** {@code 1 234,50 ₽} in Russian, {@code 1,234.50 RUB} in English: always two decimals, never rounded. */
     public String amount(Money money) {
         BigDecimal roubles = BigDecimal.valueOf(money.kopecks(), 2);
-        if (this == ENGLISH)
+        if (isEnglish())
             return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US)).format(roubles) + " RUB";
         DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
         symbols.setGroupingSeparator('\u00a0');
