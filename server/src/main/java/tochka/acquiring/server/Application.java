@@ -308,7 +308,7 @@ public final class Application implements AutoCloseable {
                     new ControlApi(payments, clock, bodies, responses, paymentWire),
                     new PublicKeys(backoffice.signingKey(), responses),
                     new SitePages(json, publicUrl::get, responses),
-                    new ConsoleSite(backoffice.users(), publicUrl::get, new HomeSection()),
+                    new ConsoleSite(backoffice.users(), publicUrl::get, List.of(new HomeSection())),
                     new CheckoutSite(payments, checkoutSessions, directory, pageSecret, publicUrl::get));
             Routes.Switches switches =
                     new Routes.Switches(config.controlEnabled(), config.adminEnabled(), config.sandboxEnabled());

@@ -19,7 +19,7 @@ import tochka.acquiring.server.http.Routes.ConsoleHandler;
  * route (behind a session and, for forms, the anti-CSRF token); a refusal of a service ({@link Rejected}) becomes a
  * page with its status and message instead of the API's JSON body; every page carries the console's headers.
  */
-final class ConsolePages {
+public final class ConsolePages {
 
     static final String BUNDLE = "console";
 

@@ -8,6 +8,7 @@ import io.javalin.http.SameSite;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -49,12 +50,12 @@ public final class ConsoleSite implements Endpoints {
 
     private final Users users;
     private final Supplier<String> publicUrl;
-    private final HomeSection home;
+    private final List<ConsoleSection> sections;
 
-    public ConsoleSite(Users users, Supplier<String> publicUrl, HomeSection home) {
+    public ConsoleSite(Users users, Supplier<String> publicUrl, List<ConsoleSection> sections) {
         this.users = users;
         this.publicUrl = publicUrl;
-        this.home = home;
+        this.sections = List.copyOf(sections);
     }
 
     @Override
@@ -66,7 +67,7 @@ public final class ConsoleSite implements Endpoints {
         pages.post(Routes.SIGN_OUT, Section.NONE, this::signOut);
         pages.get(Routes.PASSWORD_PAGE, Section.NONE, this::passwordPage);
         pages.post(Routes.PASSWORD_PAGE, Section.NONE, this::changePassword);
-        home.addTo(pages);
+        sections.forEach(section -> section.addTo(pages));
     }
 
     // ---- signing in and out -----------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import tochka.acquiring.server.core.Operator;
 import tochka.acquiring.server.http.Messages;
 
 /** The console's home page. */
-public final class HomeSection {
+public final class HomeSection implements ConsoleSection {
 
     /** The home page. */
     public record HomePage(Chrome chrome) implements View {
@@ -18,7 +18,8 @@ public final class HomeSection {
         }
     }
 
-    void addTo(ConsolePages pages) {
+    @Override
+    public void addTo(ConsolePages pages) {
         pages.get("/console", Section.HOME, this::home);
     }
 
