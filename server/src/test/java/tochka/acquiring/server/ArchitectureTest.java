@@ -12,6 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import tochka.acquiring.server.keys.AdminTokens;
 import tochka.acquiring.server.keys.Keys;
+import tochka.acquiring.server.users.Users;
 
 /**
  * The layout by feature: features over a kernel ({@code core}, and {@code http} for the web edge), no cycles between
@@ -27,7 +28,9 @@ class ArchitectureTest {
         "..server.checkout..",
         "..server.webhooks..",
         "..server.control..",
-        "..server.site.."
+        "..server.site..",
+        "..server.users..",
+        "..server.console.."
     };
     private static final String[] FRAMEWORKS = {
         "io.javalin..",
@@ -116,6 +119,8 @@ class ArchitectureTest {
                 .callMethod(Keys.class, "authenticate", String.class, boolean.class)
                 .orShould()
                 .callMethod(AdminTokens.class, "matches", String.class)
+                .orShould()
+                .callMethod(Users.class, "session", String.class)
                 .check(classes);
     }
 
@@ -144,6 +149,8 @@ class ArchitectureTest {
         noClasses()
                 .that()
                 .haveSimpleNameEndingWith("Service")
+                .or()
+                .resideInAPackage("..server.users..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.javalin..", "..server.http..", "gg.jte..")

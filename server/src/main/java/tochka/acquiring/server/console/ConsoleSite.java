@@ -73,10 +73,6 @@ public final class ConsoleSite implements Endpoints {
     // ---- signing in and out -----------------------------------------------------------------------------------
 
     private void signInPage(Context ctx) {
-        if (users.session(ctx.cookie(Routes.SESSION_COOKIE)).isPresent()) {
-            ctx.redirect(next(ctx.queryParam("next")), HttpStatus.SEE_OTHER);
-            return;
-        }
         renderSignIn(ctx, 200, next(ctx.queryParam("next")), "", null);
     }
 
