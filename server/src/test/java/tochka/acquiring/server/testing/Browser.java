@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.OutputType;
@@ -27,6 +28,7 @@ public final class Browser implements AutoCloseable {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     public static final Duration DEADLINE = Duration.ofSeconds(20);
+    private static final int MIN_WINDOW_WIDTH = 500;
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -36,7 +38,10 @@ public final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
-    /** Starts a browser with a window of {@code width} x {@code height}; fails (never skips) without Chromium. */
+    /**
+     * Starts a browser with a window of {@code width} x {@code height} (a phone's, emulated, below 500 px); fails
+     * (never skips) without Chromium.
+     */
     public static Browser start(int width, int height) {
         // Fail rather than skip: a skipped browser test reads as green while the pages go untested.
         String install = "the browser tests need Chromium and its driver: apt-get install chromium chromium-driver";
@@ -57,6 +62,13 @@ public final class Browser implements AutoCloseable {
                     "--no-first-run",
                     "--window-size=" + width + "," + height,
                     "--user-data-dir=" + profile);
+            if (width < MIN_WINDOW_WIDTH) {
+                // Chromium's windows are never narrower than 500 px; a phone's width is emulated instead, as the
+                // developer tools' device mode does.
+                options.setExperimentalOption(
+                        "mobileEmulation",
+                        Map.of("deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 1)));
+            }
             // The page's console, for tests that check a page runs without script or policy errors.
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
