@@ -19,6 +19,7 @@ import tochka.acquiring.server.consents.ConsentService;
 import tochka.acquiring.server.consents.ConsentsApi;
 import tochka.acquiring.server.console.ConsoleSite;
 import tochka.acquiring.server.console.HomeSection;
+import tochka.acquiring.server.console.IntegrationsSection;
 import tochka.acquiring.server.control.ControlApi;
 import tochka.acquiring.server.core.DataDirLock;
 import tochka.acquiring.server.core.Database;
@@ -34,6 +35,7 @@ import tochka.acquiring.server.http.RequestGate;
 import tochka.acquiring.server.http.Responses;
 import tochka.acquiring.server.http.Routes;
 import tochka.acquiring.server.keys.AdminTokens;
+import tochka.acquiring.server.keys.KeyRequests;
 import tochka.acquiring.server.keys.Keys;
 import tochka.acquiring.server.keys.PublicKeys;
 import tochka.acquiring.server.keys.SigningKey;
@@ -41,6 +43,7 @@ import tochka.acquiring.server.payments.PaymentService;
 import tochka.acquiring.server.payments.PaymentWire;
 import tochka.acquiring.server.payments.PaymentsApi;
 import tochka.acquiring.server.site.SitePages;
+import tochka.acquiring.server.sms.DevSmsGateway;
 import tochka.acquiring.server.users.Users;
 import tochka.acquiring.server.webhooks.Dispatcher;
 import tochka.acquiring.server.webhooks.Outbox;
@@ -290,6 +293,7 @@ public final class Application implements AutoCloseable {
                     new PaymentService(database.jdbi(), clock, new PaymentWebhooks(outbox, dispatcher::nudge));
             PublicUrl publicUrl = new PublicUrl(config.publicUrl());
             DirectoryService directory = new DirectoryService(database.jdbi());
+            DevSmsGateway devPhone = new DevSmsGateway(database.jdbi(), clock);
             CheckoutService checkoutSessions = new CheckoutService(database.jdbi(), clock);
             String pageSecret = backoffice.signingKey().derivedSecret("tochka checkout pages");
             Bodies bodies = new Bodies(json);
@@ -308,7 +312,23 @@ public final class Application implements AutoCloseable {
                     new ControlApi(payments, clock, bodies, responses, paymentWire),
                     new PublicKeys(backoffice.signingKey(), responses),
                     new SitePages(json, publicUrl::get, responses),
-                    new ConsoleSite(backoffice.users(), publicUrl::get, List.of(new HomeSection())),
+                    new ConsoleSite(
+                            backoffice.users(),
+                            publicUrl::get,
+                            List.of(
+                                    new HomeSection(),
+                                    new IntegrationsSection(
+                                            backoffice.keys(),
+                                            new KeyRequests(
+                                                    database.jdbi(),
+                                                    backoffice.keys(),
+                                                    devPhone,
+                                                    clock,
+                                                    backoffice.signingKey().derivedSecret("tochka key requests")),
+                                            directory,
+                                            backoffice.users(),
+                                            devPhone,
+                                            clock))),
                     new CheckoutSite(payments, checkoutSessions, directory, pageSecret, publicUrl::get));
             Routes.Switches switches =
                     new Routes.Switches(config.controlEnabled(), config.adminEnabled(), config.sandboxEnabled());

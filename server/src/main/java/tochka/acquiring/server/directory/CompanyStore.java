@@ -122,6 +122,13 @@ final class CompanyStore implements CompanyLookup {
                         """).map(COMPANY).list();
     }
 
+    /** Every company of the real world (none of the sandbox's): those a JWT key may act for. Business first. */
+    List<Company> realCompanies() {
+        return handle.createQuery("SELECT * FROM company WHERE sandbox = FALSE ORDER BY customer_type, customer_code")
+                .map(COMPANY)
+                .list();
+    }
+
     /** The sandbox world's companies: all that the sandbox token acts for, and no key may. Business first. */
     @Override
     public List<Company> sandboxCompanies() {

@@ -46,6 +46,11 @@ public final class DirectoryService {
         return jdbi.withHandle(handle -> new CompanyStore(handle).demoCompanies());
     }
 
+    /** Every company of the real world, none of the sandbox's: those a JWT key may act for. */
+    public List<Company> realCompanies() {
+        return jdbi.withHandle(handle -> new CompanyStore(handle).realCompanies());
+    }
+
     /** The customerCodes of the demo companies: those the demo key, and a key made without a company, act for. */
     public Set<String> demoCustomerCodes() {
         return demoCompanies().stream().map(Company::customerCode).collect(Collectors.toUnmodifiableSet());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.api.Permission;
@@ -33,6 +34,9 @@ public final class Keys {
     public static final String SANDBOX_TOKEN = "sandbox.jwt.token";
     /** The client_id the sandbox token acts as (its webhook is {@code /webhook/v1.0/sandbox}). */
     public static final String SANDBOX_CLIENT_ID = "sandbox";
+
+    /** The longest name a key may have. */
+    public static final int MAX_NAME = 100;
 
     private final Jdbi jdbi;
     private final SigningKey signingKey;
@@ -60,8 +64,21 @@ public final class Keys {
             Set<String> customerCodes,
             @Nullable Instant expiresAt,
             boolean demo) {
-        Instant now = clock.instant();
-        if (name.isBlank() || name.length() > 100) throw Rejected.invalid("name: must be 1 to 100 characters");
+        ApiKey key = jdbi.inTransaction(
+                handle -> issueIn(handle, name, permissions, customerCodes, expiresAt, demo, clock.instant()));
+        return new IssuedKey(key, token(key));
+    }
+
+    /** {@link #issue} inside the caller's transaction (a confirmed key request completes in the same one). */
+    static ApiKey issueIn(
+            Handle handle,
+            String name,
+            Set<Permission> permissions,
+            Set<String> customerCodes,
+            @Nullable Instant expiresAt,
+            boolean demo,
+            Instant now) {
+        if (name.isBlank() || name.length() > MAX_NAME) throw Rejected.invalid("name: must be 1 to 100 characters");
         if (permissions.isEmpty()) throw Rejected.invalid("permissions: at least one permission is required");
         if (customerCodes.isEmpty()) throw Rejected.invalid("customer: at least one customerCode is required");
         if (expiresAt != null && !expiresAt.isAfter(now)) {
@@ -76,28 +93,31 @@ public final class Keys {
                 now,
                 expiresAt,
                 null);
-        jdbi.useTransaction(handle -> {
-            CompanyLookup companies = DirectoryService.within(handle);
-            Set<String> known = companies.findAll(customerCodes).stream()
-                    .map(Company::customerCode)
-                    .collect(Collectors.toSet());
-            for (String code : customerCodes) {
-                if (!known.contains(code)) throw Rejected.invalid("customer: no company with customerCode " + code);
+        CompanyLookup companies = DirectoryService.within(handle);
+        Set<String> known = companies.findAll(customerCodes).stream()
+                .map(Company::customerCode)
+                .collect(Collectors.toSet());
+        for (String code : customerCodes) {
+            if (!known.contains(code)) throw Rejected.invalid("customer: no company with customerCode " + code);
+        }
+        for (Company company : companies.sandboxCompanies()) {
+            if (customerCodes.contains(company.customerCode())) {
+                throw Rejected.invalid("customer: " + company.customerCode() + " belongs to the sandbox, which"
+                        + " only " + SANDBOX_TOKEN + " on /sandbox/v2 may act for; a JWT key cannot");
             }
-            for (Company company : companies.sandboxCompanies()) {
-                if (customerCodes.contains(company.customerCode())) {
-                    throw Rejected.invalid("customer: " + company.customerCode() + " belongs to the sandbox, which"
-                            + " only " + SANDBOX_TOKEN + " on /sandbox/v2 may act for; a JWT key cannot");
-                }
-            }
-            new KeyStore(handle).insert(key, demo);
-            ConsentService.authoriseIn(handle, key.clientId(), customerCodes, permissions, now, expiresAt);
-        });
-        return new IssuedKey(key, token(key));
+        }
+        new KeyStore(handle).insert(key, demo);
+        ConsentService.authoriseIn(handle, key.clientId(), customerCodes, permissions, now, expiresAt);
+        return key;
     }
 
     public List<ApiKey> list() {
         return jdbi.withHandle(handle -> new KeyStore(handle).all());
+    }
+
+    /** The key {@code clientId}, revoked or not. */
+    public Optional<ApiKey> find(String clientId) {
+        return jdbi.withHandle(handle -> new KeyStore(handle).find(clientId));
     }
 
     /**

@@ -1,0 +1,48 @@
+package tochka.acquiring.server.sms;
+
+import java.time.Duration;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tochka.acquiring.server.core.ServerClock;
+
+/**
+ * The development SMS gateway: a message goes nowhere outside the server; it is logged and kept in the database
+ * (so every node of a cluster shows it) for the console's "phone" panel, which shows a signed-in user the messages
+ * to their phone. Messages are kept for a day: a confirmation code is worth nothing after five minutes.
+ */
+public final class DevSmsGateway implements SmsGateway {
+
+    /** How long the phone keeps a message. */
+    public static final Duration KEPT = Duration.ofDays(1);
+    /** How many of the latest messages the phone shows. */
+    public static final int SHOWN = 20;
+
+    private static final Logger log = LoggerFactory.getLogger(DevSmsGateway.class);
+
+    private final Jdbi jdbi;
+    private final ServerClock clock;
+
+    public DevSmsGateway(Jdbi jdbi, ServerClock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    @Override
+    public void send(String phone, String text) {
+        SmsMessage message = new SmsMessage(phone, text, clock.instant());
+        jdbi.useTransaction(handle -> {
+            SmsStore store = new SmsStore(handle);
+            store.deleteBefore(message.sentAt().minus(KEPT));
+            store.insert(message);
+        });
+        // The development gateway's whole point is that a tester can read the code: the log is its second screen.
+        log.info("SMS to {} (development gateway, see /console/phone): {}", phone, text);
+    }
+
+    /** The latest messages to {@code phone}, newest first. */
+    public List<SmsMessage> inbox(String phone) {
+        return jdbi.withHandle(handle -> new SmsStore(handle).latest(phone, SHOWN));
+    }
+}
