@@ -30,6 +30,7 @@ class ArchitectureTest {
         "..server.control..",
         "..server.site..",
         "..server.users..",
+        "..server.sms..",
         "..server.console.."
     };
     private static final String[] FRAMEWORKS = {
