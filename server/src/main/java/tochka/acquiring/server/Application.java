@@ -19,6 +19,7 @@ import tochka.acquiring.server.consents.ConsentService;
 import tochka.acquiring.server.consents.ConsentsApi;
 import tochka.acquiring.server.console.ConsoleSite;
 import tochka.acquiring.server.console.HomeSection;
+import tochka.acquiring.server.console.PaymentsSection;
 import tochka.acquiring.server.control.ControlApi;
 import tochka.acquiring.server.core.DataDirLock;
 import tochka.acquiring.server.core.Database;
@@ -37,6 +38,7 @@ import tochka.acquiring.server.keys.AdminTokens;
 import tochka.acquiring.server.keys.Keys;
 import tochka.acquiring.server.keys.PublicKeys;
 import tochka.acquiring.server.keys.SigningKey;
+import tochka.acquiring.server.payments.PaymentSearch;
 import tochka.acquiring.server.payments.PaymentService;
 import tochka.acquiring.server.payments.PaymentWire;
 import tochka.acquiring.server.payments.PaymentsApi;
@@ -308,7 +310,18 @@ public final class Application implements AutoCloseable {
                     new ControlApi(payments, clock, bodies, responses, paymentWire),
                     new PublicKeys(backoffice.signingKey(), responses),
                     new SitePages(json, publicUrl::get, responses),
-                    new ConsoleSite(backoffice.users(), publicUrl::get, List.of(new HomeSection())),
+                    new ConsoleSite(
+                            backoffice.users(),
+                            publicUrl::get,
+                            List.of(
+                                    new HomeSection(),
+                                    new PaymentsSection(
+                                            payments,
+                                            new PaymentSearch(database.jdbi(), clock),
+                                            directory,
+                                            backoffice.users(),
+                                            clock,
+                                            config.controlEnabled()))),
                     new CheckoutSite(payments, checkoutSessions, directory, pageSecret, publicUrl::get));
             Routes.Switches switches =
                     new Routes.Switches(config.controlEnabled(), config.adminEnabled(), config.sandboxEnabled());
