@@ -28,6 +28,7 @@
     if (document.hidden) return;
     fetch(url, { credentials: 'same-origin', cache: 'no-store', headers: { 'Accept': 'application/json' } })
       .then(function (response) {
+        if (stopped) return null;
         // Signed out, or the payment is gone from the user's view: stop asking.
         if (!response.ok || (response.headers.get('Content-Type') || '').indexOf('json') < 0) {
           stopped = true;
@@ -36,7 +37,8 @@
         return response.json();
       })
       .then(function (state) {
-        if (!state || state.version === shown) return;
+        // An answer that arrives after the page began to reload must not reload it again.
+        if (stopped || !state || state.version === shown) return;
         pending = true;
         reloadWhenIdle();
       })

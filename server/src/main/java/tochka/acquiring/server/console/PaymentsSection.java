@@ -161,7 +161,8 @@ public final class PaymentsSection implements ConsoleSection {
     private static @Nullable Criteria criteria(
             Context ctx, Operator operator, Map<String, String> companies, Messages t, List<String> problems) {
         String company = param(ctx, "company");
-        if (company != null && !(operator.sees(company) && (companies.containsKey(company) || operator.admin()))) {
+        // The choices offered: the user's companies, or an admin's companies that have payments.
+        if (company != null && !(operator.sees(company) && companies.containsKey(company))) {
             problems.add(t.get("payments.filter.bad-company"));
             company = null;
         }
@@ -471,7 +472,11 @@ public final class PaymentsSection implements ConsoleSection {
         List<Fact> facts = new ArrayList<>();
         facts.add(fact("amount", t.get("payments.field.amount"), t.amount(payment.amount())));
         facts.add(fact("refunded", t.get("payments.field.refunded"), t.amount(payment.refunded())));
-        facts.add(fact("remaining", t.get("payments.field.remaining"), t.amount(payment.refundable())));
+        // Only money taken can go back: before the payment (or while it is only held) nothing is left to refund.
+        facts.add(fact(
+                "remaining",
+                t.get("payments.field.remaining"),
+                PaymentStatus.SETTLED.contains(status) ? t.amount(payment.refundable()) : "—"));
         facts.add(
                 fact("status", t.get("payments.field.status"), badge(status, t).label() + " (" + status.name() + ")"));
         facts.add(fact("modes", t.get("payments.field.modes"), modes(payment.modes(), t)));
