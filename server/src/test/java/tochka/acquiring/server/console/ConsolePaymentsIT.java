@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tochka.acquiring.server.Config;
 import tochka.acquiring.server.testing.ConsoleLogin;
 import tochka.acquiring.server.testing.PageClient;
 import tochka.acquiring.server.testing.PageClient.Page;
@@ -316,6 +317,31 @@ class ConsolePaymentsIT {
                         .status())
                 .as("no session, no state")
                 .isEqualTo(303);
+    }
+
+    @Test
+    void with_test_control_off_there_are_no_control_forms_and_their_posts_answer_404() {
+        try (TestServer off = TestServer.start(Config.forTests(TestServer.tempDir(), null).toBuilder()
+                .controlEnabled(false)
+                .build())) {
+            String operationId = off.api()
+                    .post("/acquiring/v1.0/payments", """
+                            {"Data": {"customerCode": "%s", "amount": 3, "purpose": "p", "paymentMode": ["card"]}}
+                            """.formatted(off.customerCode()))
+                    .expectStatus(200)
+                    .data()
+                    .get("operationId")
+                    .asText();
+            PageClient admin = ConsoleLogin.admin(off);
+            Page page = admin.get("/console/payments/" + operationId).expectStatus(200);
+
+            assertThat(page.body()).doesNotContain("id=\"control-forms\"", "id=\"pay-form\"");
+            assertThat(admin.post("/console/payments/" + operationId + "/pay", "csrf", page.csrf(), "once", "ab")
+                            .status())
+                    .isEqualTo(404);
+            assertThat(admin.get("/console/payments/" + operationId + "/state").body())
+                    .contains("\"status\":\"CREATED\"");
+        }
     }
 
     // ---- who sees what -------------------------------------------------------------------------------------------
