@@ -20,6 +20,7 @@ import tochka.acquiring.server.consents.ConsentsApi;
 import tochka.acquiring.server.console.ConsoleSite;
 import tochka.acquiring.server.console.HomeSection;
 import tochka.acquiring.server.console.IntegrationsSection;
+import tochka.acquiring.server.console.PaymentsSection;
 import tochka.acquiring.server.control.ControlApi;
 import tochka.acquiring.server.core.DataDirLock;
 import tochka.acquiring.server.core.Database;
@@ -39,6 +40,7 @@ import tochka.acquiring.server.keys.KeyRequests;
 import tochka.acquiring.server.keys.Keys;
 import tochka.acquiring.server.keys.PublicKeys;
 import tochka.acquiring.server.keys.SigningKey;
+import tochka.acquiring.server.payments.PaymentSearch;
 import tochka.acquiring.server.payments.PaymentService;
 import tochka.acquiring.server.payments.PaymentWire;
 import tochka.acquiring.server.payments.PaymentsApi;
@@ -328,7 +330,14 @@ public final class Application implements AutoCloseable {
                                             directory,
                                             backoffice.users(),
                                             devPhone,
-                                            clock))),
+                                            clock),
+                                    new PaymentsSection(
+                                            payments,
+                                            new PaymentSearch(database.jdbi(), clock),
+                                            directory,
+                                            backoffice.users(),
+                                            clock,
+                                            config.controlEnabled()))),
                     new CheckoutSite(payments, checkoutSessions, directory, pageSecret, publicUrl::get));
             Routes.Switches switches =
                     new Routes.Switches(config.controlEnabled(), config.adminEnabled(), config.sandboxEnabled());

@@ -44,7 +44,7 @@ public final class ConsoleSite implements Endpoints {
     static final PublicFiles FILES = new PublicFiles(
             "/console/assets",
             "/console",
-            Set.of("console.css", "console.js"),
+            Set.of("console.css", "console.js", "console-live.js"),
             "public, max-age=300",
             Map.of("css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8"));
 

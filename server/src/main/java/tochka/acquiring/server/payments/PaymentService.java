@@ -295,6 +295,24 @@ public final class PaymentService {
     }
 
     /**
+     * Expires the unpaid link {@code operationId} of one of {@code companies} now, before its ttl runs out: the
+     * console's test control (moving the server's clock instead would move every link and every console session).
+     */
+    public Payment expire(String operationId, Collection<String> companies) {
+        Payment expired = jdbi.inTransaction(handle -> {
+            PaymentStore payments = new PaymentStore(handle);
+            Payment payment = payments.find(operationId, companies).orElseThrow(() -> notFound(operationId));
+            if (!payments.expireNow(operationId, companies)) {
+                throw Rejected.notAllowed("operation " + operationId + " is "
+                        + payment.status(clock.instant()).name() + "; only a CREATED link can expire");
+            }
+            return payments.find(operationId).orElseThrow();
+        });
+        log.info("payment link {} expired by the console's test control", operationId);
+        return expired;
+    }
+
+    /**
      * The payment registry of a merchant for one Moscow date: settled payments grouped by payment type, each with
      * the retailer's commission. As at the bank, card payments of the current day are missing until the day's
      * processing completes (here: until the day is over). With {@code paymentId}, only the payment the processing

@@ -371,6 +371,97 @@ final class PaymentStore {
         }
     }
 
+    // ---- the console's list (PaymentSearch) ----------------------------------------------------------------------
+
+    /**
+     * Up to {@code limit} payments from {@code offset}, newest first, of {@code companies} (null: every company),
+     * filtered as {@code search} says; the text matches the ids, the purpose, the consumer and the payer's name.
+     */
+    List<Payment> search(SearchQuery search, Instant now, int offset, int limit) {
+        StringBuilder where = new StringBuilder("created_at >= :from AND created_at < :to");
+        if (search.companies() != null) where.append(" AND customer_code IN (<companies>)");
+        if (search.customerCode() != null) where.append(" AND customer_code = :code");
+        if (search.text() != null) {
+            where.append(" AND (");
+            List<String> matches = new ArrayList<>();
+            for (String column : SEARCHED_COLUMNS) {
+                // LIKE is case-blind for ASCII only on SQLite and not at all on PostgreSQL; LOWER() folds every
+                // letter on PostgreSQL, ASCII only on SQLite (where a Cyrillic word matches in the case typed).
+                matches.add(column + " LIKE :typed ESCAPE '!' OR LOWER(" + column + ") LIKE :lower ESCAPE '!'");
+            }
+            where.append(String.join(" OR ", matches)).append(')');
+        }
+        Query select = handle.createQuery("SELECT * FROM (SELECT p.*, " + EFFECTIVE_STATUS + " AS effective_status"
+                        + " FROM payment p WHERE " + where + ") s"
+                        + (search.status() == null ? "" : " WHERE effective_status = :status")
+                        + " ORDER BY created_at DESC, operation_id LIMIT :limit OFFSET :offset")
+                .bind("from", search.from())
+                .bind("to", search.to())
+                .bind("now", now)
+                .bind("limit", limit)
+                .bind("offset", (long) offset);
+        if (search.companies() != null) {
+            if (search.companies().isEmpty()) return List.of();
+            select.bindList("companies", List.copyOf(search.companies()));
+        }
+        if (search.customerCode() != null) select.bind("code", search.customerCode());
+        if (search.status() != null) select.bind("status", stored(search.status()));
+        if (search.text() != null) {
+            String pattern = "%" + likeEscaped(search.text()) + "%";
+            select.bind("typed", pattern).bind("lower", pattern.toLowerCase(Locale.ROOT));
+        }
+        return withOrders(select.map(PAYMENT).list());
+    }
+
+    /** The columns the console's text search looks in. */
+    private static final List<String> SEARCHED_COLUMNS =
+            List.of("operation_id", "payment_link_id", "purpose", "consumer_id", "payer_name");
+
+    /**
+     * {@code text} with LIKE's wildcards and its escape character ({@code !}, not a backslash, which the SQL
+     * parsers of the two databases and Jdbi read differently) taken literally.
+     */
+    static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    /** The companies that have payments: the admin's choice of companies in the console's list. */
+    List<String> customerCodesWithPayments() {
+        return handle.createQuery("SELECT DISTINCT customer_code FROM payment ORDER BY customer_code")
+                .mapTo(String.class)
+                .list();
+    }
+
+    /**
+     * Expires an unpaid link of one of {@code companies} now, before its ttl runs out (the console's test control),
+     * if it is in a status {@link Move#EXPIRE} starts from.
+     */
+    boolean expireNow(String operationId, Collection<String> companies) {
+        if (companies.isEmpty()) return false;
+        return handle.createUpdate("""
+                        UPDATE payment SET status = :expired
+                        WHERE operation_id = :id AND customer_code IN (<companies>) AND status IN (<from>)
+                        """)
+                        .bind("id", operationId)
+                        .bindList("companies", List.copyOf(companies))
+                        .bindList("from", stored(Move.EXPIRE.from()))
+                        .bind("expired", stored(target(Move.EXPIRE, PaymentStatus.EXPIRED)))
+                        .execute()
+                == 1;
+    }
+
+    /**
+     * What the console's list asks for: {@code companies} the user sees (null: an admin, who sees all), one of them
+     * if chosen, a creation window {@code [from, to)}, a status, a text.
+     */
+    record SearchQuery(
+            @Nullable Set<String> companies,
+            @Nullable String customerCode,
+            @Nullable PaymentStatus status,
+            Instant from,
+            Instant to,
+            @Nullable String text) {}
+
     /** The filters of {@code GET /acquiring/v1.0/payments}: a company, a creation window, a status, a page. */
     public record PaymentQuery(
             String customerCode,
