@@ -497,7 +497,7 @@ public final class Application implements AutoCloseable {
                 var codes = new DirectoryService(database.jdbi()).demoCustomerCodes();
                 keys.issue("Демо-ключ", java.util.Set.copyOf(Permission.ACQUIRING), codes, null, true);
             }
-            Users users = new Users(database.jdbi(), clock, signingKey.derivedSecret("tochka console"));
+            Users users = new Users(database.jdbi(), Clock.systemUTC(), signingKey.derivedSecret("tochka console"));
             return new Backoffice(database, signingKey, keys, users);
         }
 

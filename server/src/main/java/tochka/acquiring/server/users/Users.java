@@ -1,6 +1,7 @@
 package tochka.acquiring.server.users;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -20,7 +21,6 @@ import tochka.acquiring.server.core.Hmac;
 import tochka.acquiring.server.core.Ids;
 import tochka.acquiring.server.core.Operator;
 import tochka.acquiring.server.core.Rejected;
-import tochka.acquiring.server.core.ServerClock;
 import tochka.acquiring.server.directory.Company;
 import tochka.acquiring.server.directory.DirectoryService;
 
@@ -54,10 +54,15 @@ public final class Users {
     private static final Duration TOUCH = Duration.ofMinutes(1);
 
     private final Jdbi jdbi;
-    private final ServerClock clock;
+    /**
+     * The wall clock, not the server's: the test-control API moves the server's clock days ahead to expire links,
+     * and that must neither end every console session nor lift a lock-out.
+     */
+    private final Clock clock;
+
     private final byte[] csrfSecret;
 
-    public Users(Jdbi jdbi, ServerClock clock, String csrfSecret) {
+    public Users(Jdbi jdbi, Clock clock, String csrfSecret) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.csrfSecret = csrfSecret.getBytes(StandardCharsets.UTF_8);

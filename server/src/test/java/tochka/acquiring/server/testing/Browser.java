@@ -93,7 +93,7 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Saves what the browser shows as {@code target/screenshots/<name>.png} (whole page height), for a person to
+     * Saves what the browser window shows as {@code target/screenshots/<name>.png} (make the window tall for a long page), for a person to
      * look at; returns the file.
      */
     public Path screenshot(String name) {
