@@ -17,6 +17,7 @@ import tochka.acquiring.server.checkout.CheckoutService;
 import tochka.acquiring.server.checkout.CheckoutSite;
 import tochka.acquiring.server.consents.ConsentService;
 import tochka.acquiring.server.consents.ConsentsApi;
+import tochka.acquiring.server.console.CompaniesSection;
 import tochka.acquiring.server.console.ConsoleSite;
 import tochka.acquiring.server.console.HomeSection;
 import tochka.acquiring.server.control.ControlApi;
@@ -40,6 +41,7 @@ import tochka.acquiring.server.keys.SigningKey;
 import tochka.acquiring.server.payments.PaymentService;
 import tochka.acquiring.server.payments.PaymentWire;
 import tochka.acquiring.server.payments.PaymentsApi;
+import tochka.acquiring.server.payments.Turnover;
 import tochka.acquiring.server.site.SitePages;
 import tochka.acquiring.server.users.Users;
 import tochka.acquiring.server.webhooks.Dispatcher;
@@ -308,7 +310,12 @@ public final class Application implements AutoCloseable {
                     new ControlApi(payments, clock, bodies, responses, paymentWire),
                     new PublicKeys(backoffice.signingKey(), responses),
                     new SitePages(json, publicUrl::get, responses),
-                    new ConsoleSite(backoffice.users(), publicUrl::get, List.of(new HomeSection())),
+                    new ConsoleSite(
+                            backoffice.users(),
+                            publicUrl::get,
+                            List.of(
+                                    new HomeSection(new Turnover(database.jdbi(), clock), directory),
+                                    new CompaniesSection(directory))),
                     new CheckoutSite(payments, checkoutSessions, directory, pageSecret, publicUrl::get));
             Routes.Switches switches =
                     new Routes.Switches(config.controlEnabled(), config.adminEnabled(), config.sandboxEnabled());
