@@ -319,7 +319,7 @@ public final class CompaniesSection implements ConsoleSection {
                 .orElse(null);
         if (status == null) problems.add("status: choose one of the bank's retailer statuses");
         List<PaymentMode> chosen = new ArrayList<>();
-        for (PaymentMode mode : PaymentMode.values()) {
+        for (PaymentMode mode : TurnoverChart.MODES) { // in the form's order
             if (form.modes().contains(mode.code())) chosen.add(mode);
         }
         if (chosen.size() != form.modes().size()) problems.add("paymentModes: an unknown way to pay");
