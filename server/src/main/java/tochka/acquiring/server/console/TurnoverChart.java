@@ -22,7 +22,7 @@ public final class TurnoverChart {
     static final int WIDTH = 420;
     static final int HEIGHT = 230;
     private static final int LEFT = 58;
-    private static final int RIGHT = 6;
+    private static final int RIGHT = 16;
     private static final int TOP = 8;
     private static final int BOTTOM = 22;
     private static final int TICKS = 4;

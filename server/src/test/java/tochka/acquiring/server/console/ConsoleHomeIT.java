@@ -104,10 +104,10 @@ class ConsoleHomeIT {
         assertThat(text(page, "payout-net")).isEqualTo("341.98 RUB");
         assertThat(text(page, "payout-detail")).isEqualTo("turnover 350.75 RUB, bank commission 8.77 RUB");
         assertThat(text(page, "period-sum")).isEqualTo("350.75 RUB");
-        assertThat(page).contains("Card: <span class=\"amount\">100.50 RUB</span>");
-        assertThat(page).contains("SBP: <span class=\"amount\">200.25 RUB</span>");
-        assertThat(page).contains("T-Pay: <span class=\"amount\">50.00 RUB</span>");
-        assertThat(page).contains("Dolyame: <span class=\"amount\">0.00 RUB</span>");
+        assertThat(page).contains("Card: <span class=\"legend-sum\">100.50 RUB</span>");
+        assertThat(page).contains("SBP: <span class=\"legend-sum\">200.25 RUB</span>");
+        assertThat(page).contains("T-Pay: <span class=\"legend-sum\">50.00 RUB</span>");
+        assertThat(page).contains("Dolyame: <span class=\"legend-sum\">0.00 RUB</span>");
 
         assertThat(page).contains("<svg class=\"chart\" id=\"turnover-chart\"");
         assertThat(BAR.matcher(page).results().count()).isEqualTo(30);
