@@ -17,6 +17,7 @@ import tochka.acquiring.server.checkout.CheckoutService;
 import tochka.acquiring.server.checkout.CheckoutSite;
 import tochka.acquiring.server.consents.ConsentService;
 import tochka.acquiring.server.consents.ConsentsApi;
+import tochka.acquiring.server.console.CompaniesSection;
 import tochka.acquiring.server.console.ConsoleSite;
 import tochka.acquiring.server.console.HomeSection;
 import tochka.acquiring.server.console.IntegrationsSection;
@@ -44,6 +45,7 @@ import tochka.acquiring.server.payments.PaymentSearch;
 import tochka.acquiring.server.payments.PaymentService;
 import tochka.acquiring.server.payments.PaymentWire;
 import tochka.acquiring.server.payments.PaymentsApi;
+import tochka.acquiring.server.payments.Turnover;
 import tochka.acquiring.server.site.SitePages;
 import tochka.acquiring.server.sms.DevSmsGateway;
 import tochka.acquiring.server.users.Users;
@@ -318,7 +320,8 @@ public final class Application implements AutoCloseable {
                             backoffice.users(),
                             publicUrl::get,
                             List.of(
-                                    new HomeSection(),
+                                    new HomeSection(new Turnover(database.jdbi(), clock), directory),
+                                    new CompaniesSection(directory),
                                     new IntegrationsSection(
                                             backoffice.keys(),
                                             new KeyRequests(

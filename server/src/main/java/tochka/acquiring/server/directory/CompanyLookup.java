@@ -18,4 +18,7 @@ public interface CompanyLookup {
     List<Company> sandboxCompanies();
 
     List<Retailer> retailers(String customerCode);
+
+    /** The retailers of {@code customerCodes}, by company and merchantId. */
+    List<Retailer> retailersOf(Collection<String> customerCodes);
 }

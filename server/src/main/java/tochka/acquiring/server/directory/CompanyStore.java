@@ -114,6 +114,31 @@ final class CompanyStore implements CompanyLookup {
                 .list();
     }
 
+    /** Every company of both worlds, the real world's first, Business first, then by code: what an admin sees. */
+    List<Company> all() {
+        return handle.createQuery("SELECT * FROM company ORDER BY sandbox, customer_type, customer_code")
+                .map(COMPANY)
+                .list();
+    }
+
+    boolean retailerExists(String merchantId) {
+        return handle.createQuery("SELECT COUNT(*) FROM retailer WHERE merchant_id = :merchantId")
+                        .bind("merchantId", merchantId)
+                        .mapTo(Long.class)
+                        .one()
+                > 0;
+    }
+
+    @Override
+    public List<Retailer> retailersOf(Collection<String> customerCodes) {
+        if (customerCodes.isEmpty()) return List.of();
+        return handle.createQuery(
+                        "SELECT * FROM retailer WHERE customer_code IN (<codes>) ORDER BY customer_code, merchant_id")
+                .bindList("codes", List.copyOf(customerCodes))
+                .map(RETAILER)
+                .list();
+    }
+
     /** The demo companies of the real world (the demo key's), Business first. */
     List<Company> demoCompanies() {
         return handle.createQuery("""

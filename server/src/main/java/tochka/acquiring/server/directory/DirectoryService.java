@@ -2,11 +2,15 @@ package tochka.acquiring.server.directory;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import tochka.acquiring.api.CustomerType;
+import tochka.acquiring.server.core.Database;
+import tochka.acquiring.server.core.Problems;
 import tochka.acquiring.server.core.Rejected;
 
 /** The bank's customers (companies) and their acquiring retailers, as a key may see them. */
@@ -23,14 +27,113 @@ public final class DirectoryService {
         return new CompanyStore(handle);
     }
 
-    /** Adds a company of the real world, which {@code /uapi} keys may act for. */
+    /**
+     * Adds a company of the real world, which {@code /uapi} keys may act for.
+     *
+     * @throws Rejected (400) naming every field that breaks {@link DirectoryRules}, or the customerCode when it is
+     *     taken; nothing is added then
+     */
     public void addCompany(Company company) {
-        jdbi.useTransaction(handle -> new CompanyStore(handle).insert(company));
+        DirectoryRules.check(company).throwIfAny();
+        try {
+            jdbi.useTransaction(handle -> {
+                CompanyStore companies = new CompanyStore(handle);
+                if (companies.find(company.customerCode()).isPresent()) throw taken(company.customerCode());
+                companies.insert(company);
+            });
+        } catch (RuntimeException e) {
+            // Two admins adding the same code at once: the second finds the primary key taken.
+            if (Database.isUniqueViolation(e)) throw taken(company.customerCode());
+            throw e;
+        }
     }
 
-    /** Adds a retailer to its company. */
+    /**
+     * Adds a retailer to its company.
+     *
+     * @throws Rejected (400) naming every field that breaks {@link DirectoryRules}, the customerCode when there is
+     *     no such company, or the merchantId when it is taken (merchantIds are unique across companies); nothing
+     *     is added then
+     */
     public void addRetailer(Retailer retailer) {
-        jdbi.useTransaction(handle -> new CompanyStore(handle).insert(retailer));
+        DirectoryRules.check(retailer).throwIfAny();
+        try {
+            jdbi.useTransaction(handle -> {
+                CompanyStore companies = new CompanyStore(handle);
+                if (companies.find(retailer.customerCode()).isEmpty()) {
+                    throw Rejected.invalid("customerCode", "no company " + retailer.customerCode());
+                }
+                if (companies.retailerExists(retailer.merchantId())) throw merchantTaken(retailer.merchantId());
+                companies.insert(retailer);
+            });
+        } catch (RuntimeException e) {
+            if (Database.isUniqueViolation(e)) throw merchantTaken(retailer.merchantId());
+            throw e;
+        }
+    }
+
+    /** What is wrong with {@code company} by the rules of {@link #addCompany} (duplicates aside): none when right. */
+    public List<String> problems(Company company) {
+        return problems(DirectoryRules.check(company));
+    }
+
+    /** What is wrong with {@code retailer} by the rules of {@link #addRetailer} (duplicates aside): none when right. */
+    public List<String> problems(Retailer retailer) {
+        return problems(DirectoryRules.check(retailer));
+    }
+
+    private static List<String> problems(Problems problems) {
+        try {
+            problems.throwIfAny();
+            return List.of();
+        } catch (Rejected refused) {
+            return refused.problems();
+        }
+    }
+
+    /**
+     * A merchantId no retailer has yet: 15 digits starting with 2, as the bank's. Random, so two admins adding at
+     * once rarely collide; if they do, the second add is refused as a duplicate and may simply be repeated.
+     */
+    public String unusedMerchantId() {
+        return jdbi.withHandle(handle -> {
+            CompanyStore companies = new CompanyStore(handle);
+            String candidate;
+            do {
+                candidate = "2" + ThreadLocalRandom.current().nextLong(10_000_000_000_000L, 100_000_000_000_000L);
+            } while (companies.retailerExists(candidate));
+            return candidate;
+        });
+    }
+
+    /** Every company of both worlds (the sandbox's last): what an admin sees. */
+    public List<Company> allCompanies() {
+        return jdbi.withHandle(handle -> new CompanyStore(handle).all());
+    }
+
+    /** The company {@code customerCode}, if there is one. */
+    public Optional<Company> findCompany(String customerCode) {
+        return jdbi.withHandle(handle -> new CompanyStore(handle).find(customerCode));
+    }
+
+    /** The retailers of {@code customerCodes}, by company and merchantId. */
+    public List<Retailer> retailersOf(Collection<String> customerCodes) {
+        return jdbi.withHandle(handle -> new CompanyStore(handle).retailersOf(customerCodes));
+    }
+
+    /** The customerCodes of the sandbox world, which only the sandbox token acts for. */
+    public Set<String> sandboxCustomerCodes() {
+        return jdbi.withHandle(handle -> new CompanyStore(handle).sandboxCompanies()).stream()
+                .map(Company::customerCode)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static Rejected taken(String customerCode) {
+        return Rejected.invalid("customerCode", customerCode + " is already a company");
+    }
+
+    private static Rejected merchantTaken(String merchantId) {
+        return Rejected.invalid("merchantId", merchantId + " is already a retailer");
     }
 
     public List<Company> companies(Collection<String> customerCodes) {
