@@ -13,8 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -83,14 +82,12 @@ public final class PageClient {
 
     /** Posts {@code fields} (name, value, name, value, ...) as an HTML form would. */
     public Page post(String path, String... fields) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (int i = 0; i < fields.length; i += 2) form.put(fields[i], fields[i + 1]);
-        String body = form.entrySet().stream()
-                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
-                .collect(Collectors.joining("&"));
+        // Pairs, not a map: a form sends a name once per value (two ticked checkboxes of one name, say).
+        StringJoiner body = new StringJoiner("&");
+        for (int i = 0; i < fields.length; i += 2) body.add(encode(fields[i]) + "=" + encode(fields[i + 1]));
         return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     /** Posts {@code body} as is, declared as {@code contentType}: what no browser form would send. */
