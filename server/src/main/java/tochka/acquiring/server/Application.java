@@ -19,6 +19,8 @@ import tochka.acquiring.server.consents.ConsentService;
 import tochka.acquiring.server.consents.ConsentsApi;
 import tochka.acquiring.server.console.ConsoleSite;
 import tochka.acquiring.server.console.HomeSection;
+import tochka.acquiring.server.console.RequestsSection;
+import tochka.acquiring.server.console.WebhooksSection;
 import tochka.acquiring.server.control.ControlApi;
 import tochka.acquiring.server.core.DataDirLock;
 import tochka.acquiring.server.core.Database;
@@ -31,6 +33,7 @@ import tochka.acquiring.server.http.Bodies;
 import tochka.acquiring.server.http.Endpoints;
 import tochka.acquiring.server.http.Json;
 import tochka.acquiring.server.http.RequestGate;
+import tochka.acquiring.server.http.RequestJournal;
 import tochka.acquiring.server.http.Responses;
 import tochka.acquiring.server.http.Routes;
 import tochka.acquiring.server.keys.AdminTokens;
@@ -295,20 +298,25 @@ public final class Application implements AutoCloseable {
             Bodies bodies = new Bodies(json);
             Responses responses = new Responses(publicUrl::get);
             PaymentWire paymentWire = new PaymentWire(publicUrl::get);
+            Webhooks webhooks = new Webhooks(database.jdbi(), outbox, dispatcher, config.webhooks(), clock);
+            RequestJournal journal = new RequestJournal(RequestJournal.DEFAULT_CAPACITY, clock);
             // In this order: the site publishes the bank's methods registered before it, and the checkout's bank app
             // answers at /{qrcId}, which would shadow any one-segment path registered after it.
             List<Endpoints> features = List.of(
                     new CustomersApi(directory, responses),
                     new PaymentsApi(payments, directory, clock, bodies, responses, paymentWire),
                     new ConsentsApi(new ConsentService(database.jdbi(), clock), bodies, responses),
-                    new WebhooksApi(
-                            new Webhooks(database.jdbi(), outbox, dispatcher, config.webhooks(), clock),
-                            bodies,
-                            responses),
+                    new WebhooksApi(webhooks, bodies, responses),
                     new ControlApi(payments, clock, bodies, responses, paymentWire),
                     new PublicKeys(backoffice.signingKey(), responses),
                     new SitePages(json, publicUrl::get, responses),
-                    new ConsoleSite(backoffice.users(), publicUrl::get, List.of(new HomeSection())),
+                    new ConsoleSite(
+                            backoffice.users(),
+                            publicUrl::get,
+                            List.of(
+                                    new HomeSection(),
+                                    new WebhooksSection(webhooks, backoffice.keys()),
+                                    new RequestsSection(journal, backoffice.keys()))),
                     new CheckoutSite(payments, checkoutSessions, directory, pageSecret, publicUrl::get));
             Routes.Switches switches =
                     new Routes.Switches(config.controlEnabled(), config.adminEnabled(), config.sandboxEnabled());
@@ -330,6 +338,7 @@ public final class Application implements AutoCloseable {
                         backoffice.keys()::authenticate,
                         adminTokens::matches,
                         backoffice.users()::session,
+                        journal,
                         features);
             });
             ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
