@@ -30,7 +30,7 @@ final class BodyMask {
 
     /** A form or query field whose name says secret. */
     private static final Pattern FORM_SECRET =
-            Pattern.compile("((?:^|[?&\\s])" + SECRET_NAME + "=)([^&\\s]*)", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("((?:^|[?&\\s])" + SECRET_NAME + "=)([^&\\s\"]*)", Pattern.CASE_INSENSITIVE);
 
     private BodyMask() {}
 

@@ -38,6 +38,8 @@ class BodyMaskTest {
                 .doesNotContain("123", "456", "abc.def", "hunter2", "999")
                 .contains("\"cvc\": \"***\"", "\"CVV2\": \"***\"", "\"amount\": \"10.50\"");
         assertThat(form).isEqualTo("pan=***1111&cvc=***&page_token=***&amount=10");
+        assertThat(BodyMask.mask("{\"redirectUrl\": \"https://shop.example/back?token=abc&x=1\", \"n\": 1}"))
+                .isEqualTo("{\"redirectUrl\": \"https://shop.example/back?token=***&x=1\", \"n\": 1}");
     }
 
     @Test
