@@ -22,6 +22,8 @@ import tochka.acquiring.server.console.ConsoleSite;
 import tochka.acquiring.server.console.HomeSection;
 import tochka.acquiring.server.console.IntegrationsSection;
 import tochka.acquiring.server.console.PaymentsSection;
+import tochka.acquiring.server.console.RequestsSection;
+import tochka.acquiring.server.console.WebhooksSection;
 import tochka.acquiring.server.control.ControlApi;
 import tochka.acquiring.server.core.DataDirLock;
 import tochka.acquiring.server.core.Database;
@@ -34,6 +36,7 @@ import tochka.acquiring.server.http.Bodies;
 import tochka.acquiring.server.http.Endpoints;
 import tochka.acquiring.server.http.Json;
 import tochka.acquiring.server.http.RequestGate;
+import tochka.acquiring.server.http.RequestJournal;
 import tochka.acquiring.server.http.Responses;
 import tochka.acquiring.server.http.Routes;
 import tochka.acquiring.server.keys.AdminTokens;
@@ -303,16 +306,18 @@ public final class Application implements AutoCloseable {
             Bodies bodies = new Bodies(json);
             Responses responses = new Responses(publicUrl::get);
             PaymentWire paymentWire = new PaymentWire(publicUrl::get);
+            Webhooks webhooks = new Webhooks(database.jdbi(), outbox, dispatcher, config.webhooks(), clock);
+            RequestJournal journal = new RequestJournal(RequestJournal.DEFAULT_CAPACITY, clock);
+            // The payment page shows a payment's webhooks and requests through the sections that own them.
+            WebhooksSection webhooksSection = new WebhooksSection(webhooks, backoffice.keys());
+            RequestsSection requestsSection = new RequestsSection(journal, backoffice.keys());
             // In this order: the site publishes the bank's methods registered before it, and the checkout's bank app
             // answers at /{qrcId}, which would shadow any one-segment path registered after it.
             List<Endpoints> features = List.of(
                     new CustomersApi(directory, responses),
                     new PaymentsApi(payments, directory, clock, bodies, responses, paymentWire),
                     new ConsentsApi(new ConsentService(database.jdbi(), clock), bodies, responses),
-                    new WebhooksApi(
-                            new Webhooks(database.jdbi(), outbox, dispatcher, config.webhooks(), clock),
-                            bodies,
-                            responses),
+                    new WebhooksApi(webhooks, bodies, responses),
                     new ControlApi(payments, clock, bodies, responses, paymentWire),
                     new PublicKeys(backoffice.signingKey(), responses),
                     new SitePages(json, publicUrl::get, responses),
@@ -340,7 +345,11 @@ public final class Application implements AutoCloseable {
                                             directory,
                                             backoffice.users(),
                                             clock,
-                                            config.controlEnabled()))),
+                                            config.controlEnabled(),
+                                            webhooksSection,
+                                            requestsSection),
+                                    webhooksSection,
+                                    requestsSection)),
                     new CheckoutSite(payments, checkoutSessions, directory, pageSecret, publicUrl::get));
             Routes.Switches switches =
                     new Routes.Switches(config.controlEnabled(), config.adminEnabled(), config.sandboxEnabled());
@@ -362,6 +371,7 @@ public final class Application implements AutoCloseable {
                         backoffice.keys()::authenticate,
                         adminTokens::matches,
                         backoffice.users()::session,
+                        journal,
                         features);
             });
             ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {

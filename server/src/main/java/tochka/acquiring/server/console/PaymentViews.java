@@ -4,6 +4,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.server.console.ConsoleViews.Chrome;
 import tochka.acquiring.server.console.ConsoleViews.View;
+import tochka.acquiring.server.http.RequestJournal;
+import tochka.acquiring.server.webhooks.WebhookEvent;
 
 /** What the Payments section's templates ({@code payments.jte}, {@code payments-payment.jte}) show. */
 public final class PaymentViews {
@@ -67,8 +69,8 @@ public final class PaymentViews {
             List<Fact> payer,
             List<ReceiptRow> receipt,
             List<OrderRow> orders,
-            List<HistoryEntry> webhookDeliveries,
-            List<HistoryEntry> requests,
+            List<WebhookEvent> webhookDeliveries,
+            List<RequestJournal.Entry> requests,
             @Nullable RefundForm refund,
             @Nullable String captureToken,
             @Nullable ControlForms control,
@@ -96,13 +98,6 @@ public final class PaymentViews {
 
     /** An entry of the payment's {@code Order[]}. */
     public record OrderRow(String time, String kind, String amount, String orderId) {}
-
-    /** An entry of a further history (a webhook delivery, an API request): when, what, and where to read more. */
-    public record HistoryEntry(
-            String time,
-            String what,
-            String detail,
-            @Nullable String href) {}
 
     /** The refund form: its one-time token, the amount it offers (all that is left), and what is left, shown. */
     public record RefundForm(String token, String amount, String remaining, int maxChars) {}

@@ -85,6 +85,10 @@ public final class PaymentsSection implements ConsoleSection {
     private final Users users;
     private final ServerClock clock;
     private final boolean control;
+    /** The payment's webhook deliveries and the API calls that touched it, as their own sections show them. */
+    private final WebhooksSection webhooks;
+
+    private final RequestsSection requests;
 
     /** {@code control}: whether the test-control API is on, and with it the pay, decline and expire forms. */
     public PaymentsSection(
@@ -93,13 +97,17 @@ public final class PaymentsSection implements ConsoleSection {
             DirectoryService directory,
             Users users,
             ServerClock clock,
-            boolean control) {
+            boolean control,
+            WebhooksSection webhooks,
+            RequestsSection requests) {
         this.payments = payments;
         this.search = search;
         this.directory = directory;
         this.users = users;
         this.clock = clock;
         this.control = control;
+        this.webhooks = webhooks;
+        this.requests = requests;
     }
 
     @Override
@@ -457,8 +465,8 @@ public final class PaymentsSection implements ConsoleSection {
                         payer(payment.payer(), t),
                         receipt(payment, t),
                         payment.orders().stream().map(order -> order(order, t)).toList(),
-                        List.of(),
-                        List.of(),
+                        webhooks.deliveriesOf(operator, payment.operationId()),
+                        requests.touching(operator, payment.operationId()),
                         refund,
                         captureToken,
                         controlForms,

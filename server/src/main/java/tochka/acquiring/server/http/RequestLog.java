@@ -30,6 +30,13 @@ final class RequestLog implements RequestLogger {
     private static final String REASON = "tochka.log.reason";
     private static final int MAX_PATH = 300;
 
+    private final RequestJournal journal;
+
+    /** Logs every call, and keeps the API's in {@code journal} for the console. */
+    RequestLog(RequestJournal journal) {
+        this.journal = journal;
+    }
+
     /** Who made the request, once it is known: a key's client_id, {@code sandbox} or {@code admin}. */
     static void caller(Context ctx, String caller) {
         ctx.attribute(CALLER, caller);
@@ -43,14 +50,23 @@ final class RequestLog implements RequestLogger {
 
     @Override
     public void handle(Context ctx, Float millis) {
+        String caller = attribute(ctx, CALLER);
         log(
                 ctx.method().name(),
                 ctx.path(),
                 ctx.statusCode(),
                 Math.round(millis),
-                attribute(ctx, CALLER),
+                caller,
                 attribute(ctx, ERROR_ID),
                 attribute(ctx, REASON));
+        if (API_PREFIXES.stream().anyMatch(ctx.path()::startsWith)) {
+            try {
+                journal.record(ctx, Math.round(millis), caller);
+            } catch (RuntimeException e) {
+                // The journal is a convenience of the console: a call it cannot keep was still served.
+                log.debug("request not kept in the journal", e);
+            }
+        }
     }
 
     /** The line of a request refused before it reached a route (a body too slow or broken): the same fields. */

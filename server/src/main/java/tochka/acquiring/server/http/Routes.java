@@ -103,7 +103,7 @@ public final class Routes {
 
     /**
      * Installs the server's JSON mapper as Javalin's (so {@code ctx.json} writes what the bank writes), the edge
-     * checks, the request log and the error mapping, then every feature's routes in the order given (the last may
+     * checks, the request log (keeping the API's calls in {@code journal}) and the error mapping, then every feature's routes in the order given (the last may
      * hold catch-all paths such as the SBP bank app's {@code /{qrcId}}).
      */
     public static void install(
@@ -113,10 +113,11 @@ public final class Routes {
             Authenticator keys,
             Predicate<@Nullable String> adminToken,
             Sessions sessions,
+            RequestJournal journal,
             List<Endpoints> features) {
         config.jsonMapper(new JavalinJackson(json, false));
         config.http.maxRequestSize = ErrorMapper.MAX_BODY_BYTES;
-        config.requestLogger.http(new RequestLog());
+        config.requestLogger.http(new RequestLog(journal));
         config.routes.before(EdgeChecks::check);
         Routes routes = new Routes(config, switches, keys, adminToken, sessions);
         features.forEach(feature -> feature.addTo(routes));

@@ -40,6 +40,13 @@ final class WebhookStore {
             row.getColumn("last_error", String.class),
             row.getColumn("delivered_at", Instant.class));
 
+    private static final RowViewMapper<WebhookAttempt> ATTEMPT = row -> new WebhookAttempt(
+            row.getColumn("attempt", Integer.class),
+            row.getColumn("attempted_at", Instant.class),
+            row.getColumn("status_code", Integer.class),
+            row.getColumn("latency_ms", Long.class),
+            row.getColumn("error", String.class));
+
     private final Handle handle;
 
     WebhookStore(Handle handle) {
@@ -53,6 +60,13 @@ final class WebhookStore {
                 .bind("clientId", clientId)
                 .map(SUBSCRIPTION)
                 .findOne();
+    }
+
+    /** Every subscription, by client_id. */
+    public List<WebhookSubscription> subscriptions() {
+        return handle.createQuery("SELECT * FROM webhook_subscription ORDER BY client_id")
+                .map(SUBSCRIPTION)
+                .list();
     }
 
     /**
@@ -262,5 +276,43 @@ final class WebhookStore {
         if (clientId != null) query.bind("clientId", clientId);
         if (status != null) query.bind("status", status.name());
         return query.map(EVENT).list();
+    }
+
+    /**
+     * A page of the delivery log, newest first: of {@code clientIds} (null: of every client; empty: nothing), of one
+     * status or all, {@code limit} events from {@code offset}.
+     */
+    public List<WebhookEvent> page(
+            java.util.@Nullable Collection<String> clientIds,
+            WebhookEvent.@Nullable Status status,
+            int limit,
+            int offset) {
+        if (clientIds != null && clientIds.isEmpty()) return List.of();
+        var query = handle.createQuery("SELECT * FROM webhook_event WHERE 1 = 1"
+                        + (clientIds == null ? "" : " AND client_id IN (<clientIds>)")
+                        + (status == null ? "" : " AND status = :status")
+                        + " ORDER BY created_at DESC, event_id LIMIT :limit OFFSET :offset")
+                .bind("limit", limit)
+                .bind("offset", offset);
+        if (clientIds != null) query.bindList("clientIds", List.copyOf(clientIds));
+        if (status != null) query.bind("status", status.name());
+        return query.map(EVENT).list();
+    }
+
+    /** The events of one payment, newest first. */
+    public List<WebhookEvent> ofOperation(String operationId) {
+        return handle.createQuery(
+                        "SELECT * FROM webhook_event WHERE operation_id = :operationId ORDER BY created_at DESC, event_id")
+                .bind("operationId", operationId)
+                .map(EVENT)
+                .list();
+    }
+
+    /** Every attempt to deliver an event, first first. */
+    public List<WebhookAttempt> attempts(String eventId) {
+        return handle.createQuery("SELECT * FROM webhook_attempt WHERE event_id = :eventId ORDER BY attempt")
+                .bind("eventId", eventId)
+                .map(ATTEMPT)
+                .list();
     }
 }

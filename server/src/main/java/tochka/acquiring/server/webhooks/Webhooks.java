@@ -1,5 +1,6 @@
 package tochka.acquiring.server.webhooks;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -164,6 +165,37 @@ public final class Webhooks {
     /** The delivery log, newest first. */
     public List<WebhookEvent> log(@Nullable String clientId, WebhookEvent.@Nullable Status status, int limit) {
         return jdbi.withHandle(handle -> new WebhookStore(handle).log(clientId, status, limit));
+    }
+
+    /** Every subscription, by client_id: for the console, which shows each user those of their keys. */
+    public List<WebhookSubscription> subscriptions() {
+        return jdbi.withHandle(handle -> new WebhookStore(handle).subscriptions());
+    }
+
+    /**
+     * A page of the delivery log, newest first: of {@code clientIds} (null: of every client), of one status or all.
+     */
+    public List<WebhookEvent> page(
+            @Nullable Collection<String> clientIds, WebhookEvent.@Nullable Status status, int limit, int offset) {
+        return jdbi.withHandle(handle -> new WebhookStore(handle).page(clientIds, status, limit, offset));
+    }
+
+    /** An event of the delivery log, whatever became of it. */
+    public Optional<WebhookEvent> event(String eventId) {
+        return jdbi.withHandle(handle -> new WebhookStore(handle).event(eventId));
+    }
+
+    /** Every attempt to deliver the event, first first. */
+    public List<WebhookAttempt> attempts(String eventId) {
+        return jdbi.withHandle(handle -> new WebhookStore(handle).attempts(eventId));
+    }
+
+    /**
+     * The webhooks of one payment (its {@code operationId}), to every receiver, newest first: for the payment's page,
+     * which shows the reader only those of the client_ids they may see.
+     */
+    public List<WebhookEvent> deliveriesOf(String operationId) {
+        return jdbi.withHandle(handle -> new WebhookStore(handle).ofOperation(operationId));
     }
 
     /** Delivers an event again, with a fresh budget of attempts. */

@@ -1,0 +1,108 @@
+package tochka.acquiring.server.http;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Hides what must never be shown again from a request's or a response's text, before the request log keeps it:
+ * JWTs (the keys, the webhook bodies), card-number-like runs of 13 to 19 digits (spaces or dashes between them
+ * allowed), and the values of fields whose names say secret: CVC/CVV, tokens, passwords. Fields are found in JSON
+ * ({@code "cvc": "123"}) and in forms and queries ({@code cvc=123}). What is masked keeps a hint for the eye (the
+ * JWT's start, the card's last four digits) and nothing that could be used.
+ */
+final class BodyMask {
+
+    static final String HIDDEN = "***";
+
+    /** Three base64url parts, the first a JSON header ({@code eyJ} is {@code {"} encoded). */
+    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{2,}\\.[A-Za-z0-9_-]{2,}\\.[A-Za-z0-9_-]*");
+
+    /**
+     * 13 to 19 digits, maybe grouped by spaces or dashes, not part of a longer run of digits, a word or an id of
+     * dashed groups (a UUID of digits only).
+     */
+    private static final Pattern CARD_NUMBER = Pattern.compile("(?<![\\w.-])\\d(?:[ -]?\\d){12,18}(?![\\w.-])");
+
+    /** What a field's name holds (in lower case) when its value is a secret. */
+    private static final List<String> SECRET_WORDS =
+            List.of("cvc", "cvv", "csc", "securitycode", "token", "password", "passwd", "secret");
+
+    /** A JSON member: its name and its string, number or literal value. */
+    private static final Pattern JSON_MEMBER =
+            Pattern.compile("\"([A-Za-z0-9_-]{1,64})\"(\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\]\\s\"]+)");
+
+    /** A form or query field: its name and its value. */
+    private static final Pattern FORM_FIELD = Pattern.compile("(^|[?&\\s])([A-Za-z0-9_-]{1,64})=([^&\\s\"]*)");
+
+    private BodyMask() {}
+
+    /**
+     * {@code text} with every JWT, card number and secret field hidden. Each kind is looked for only when a cheap
+     * scan finds a trace of it (a secret word, {@code eyJ}, a long run of digits), so the usual body, which has none,
+     * costs a few passes over its characters.
+     */
+    static String mask(String text) {
+        if (text.isEmpty()) return text;
+        String masked = text;
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (SECRET_WORDS.stream().anyMatch(lower::contains)) {
+            masked = replace(
+                    JSON_MEMBER,
+                    masked,
+                    member -> secret(member.group(1))
+                            ? "\"" + member.group(1) + "\"" + member.group(2) + "\"" + HIDDEN + "\""
+                            : member.group());
+            masked = replace(
+                    FORM_FIELD,
+                    masked,
+                    field -> secret(field.group(2)) ? field.group(1) + field.group(2) + "=" + HIDDEN : field.group());
+        }
+        if (masked.contains("eyJ")) {
+            masked = replace(JWT, masked, matcher -> matcher.group().substring(0, 3) + "…" + HIDDEN);
+        }
+        if (hasLongDigitRun(masked)) {
+            masked = replace(CARD_NUMBER, masked, matcher -> {
+                String digits = matcher.group().replaceAll("[ -]", "");
+                return HIDDEN + digits.substring(digits.length() - 4);
+            });
+        }
+        return masked;
+    }
+
+    private static boolean secret(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return SECRET_WORDS.stream().anyMatch(lower::contains);
+    }
+
+    /** Whether 13 digits or more follow each other, maybe one space or dash apart: what a card number needs. */
+    private static boolean hasLongDigitRun(String text) {
+        int run = 0;
+        boolean separated = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++run >= 13) return true;
+                separated = false;
+            } else if ((c == ' ' || c == '-') && run > 0 && !separated) {
+                separated = true;
+            } else {
+                run = 0;
+                separated = false;
+            }
+        }
+        return false;
+    }
+
+    private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> with) {
+        Matcher matcher = pattern.matcher(text);
+        if (!matcher.find()) return text;
+        StringBuilder out = new StringBuilder(text.length());
+        do {
+            matcher.appendReplacement(out, Matcher.quoteReplacement(with.apply(matcher)));
+        } while (matcher.find());
+        matcher.appendTail(out);
+        return out.toString();
+    }
+}
