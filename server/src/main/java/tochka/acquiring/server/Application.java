@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import tochka.acquiring.server.checkout.CheckoutSite;
 import tochka.acquiring.server.consents.ConsentService;
 import tochka.acquiring.server.consents.ConsentsApi;
 import tochka.acquiring.server.console.ConsoleSite;
+import tochka.acquiring.server.console.DevelopersSection;
 import tochka.acquiring.server.console.HomeSection;
 import tochka.acquiring.server.control.ControlApi;
 import tochka.acquiring.server.core.DataDirLock;
@@ -308,7 +310,18 @@ public final class Application implements AutoCloseable {
                     new ControlApi(payments, clock, bodies, responses, paymentWire),
                     new PublicKeys(backoffice.signingKey(), responses),
                     new SitePages(json, publicUrl::get, responses),
-                    new ConsoleSite(backoffice.users(), publicUrl::get, List.of(new HomeSection())),
+                    new ConsoleSite(
+                            backoffice.users(),
+                            publicUrl::get,
+                            List.of(
+                                    new HomeSection(),
+                                    new DevelopersSection(
+                                            backoffice.keys(),
+                                            clock,
+                                            publicUrl::get,
+                                            () -> Optional.ofNullable(opened.adminToken()),
+                                            config.controlEnabled(),
+                                            config.sandboxEnabled()))),
                     new CheckoutSite(payments, checkoutSessions, directory, pageSecret, publicUrl::get));
             Routes.Switches switches =
                     new Routes.Switches(config.controlEnabled(), config.adminEnabled(), config.sandboxEnabled());
