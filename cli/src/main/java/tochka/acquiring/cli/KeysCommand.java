@@ -1,22 +1,16 @@
 package tochka.acquiring.cli;
 
-import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import tochka.acquiring.api.Permission;
-import tochka.acquiring.server.Application.Backoffice;
 import tochka.acquiring.server.core.Rejected;
 import tochka.acquiring.server.directory.DirectoryService;
 import tochka.acquiring.server.keys.ApiKey;
@@ -35,7 +29,7 @@ import tochka.acquiring.server.keys.ApiKey;
 final class KeysCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Issue a new JWT key and print it.")
-    static final class Create extends Subcommand implements Callable<Integer> {
+    static final class Create extends OfflineCommand implements Callable<Integer> {
         @Option(names = "--name", required = true, description = "the key's name, e.g. Эквайринг")
         String name;
 
@@ -81,7 +75,7 @@ final class KeysCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List keys (never their tokens).")
-    static final class ListKeys extends Subcommand implements Callable<Integer> {
+    static final class ListKeys extends OfflineCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return printing((backoffice, out) -> {
@@ -135,29 +129,8 @@ final class KeysCommand {
         }
     }
 
-    /**
-     * What every subcommand shares: the database it works on, and its output, flushed once the work is done (exit
-     * code 0; a refusal is thrown as {@link Rejected}, which {@link ExitCodes} turns into its exit code).
-     */
-    abstract static class Subcommand {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        KeysStore store;
-
-        int printing(BiConsumer<Backoffice, PrintWriter> work) {
-            return store.withBackoffice(spec.commandLine().getErr(), backoffice -> {
-                PrintWriter out = spec.commandLine().getOut();
-                work.accept(backoffice, out);
-                out.flush();
-                return 0;
-            });
-        }
-    }
-
     /** A subcommand on one key, named by its client_id. */
-    abstract static class OneKey extends Subcommand {
+    abstract static class OneKey extends OfflineCommand {
         @Parameters(paramLabel = "CLIENT_ID", description = "the key's client_id")
         String clientId;
     }

@@ -14,7 +14,7 @@ import tochka.acquiring.server.core.ServerClock;
 import tochka.acquiring.server.webhooks.WebhookPolicy;
 
 /**
- * The database {@code tochka keys} works on: the server's. Unlike {@code serve}, it never creates one unless told
+ * The database {@code tochka keys} and {@code tochka users} work on: the server's. Unlike {@code serve}, it never creates one unless told
  * to with {@code --init}: run from the wrong directory, it would otherwise seed a fresh database beside the real
  * one and print a key that the running server has never heard of.
  */
@@ -43,12 +43,12 @@ final class KeysStore {
     private static Rejected missing(Config config) {
         if (config.dbUrl() == null) {
             return Rejected.invalid("there is no database at " + Database.sqliteFile(config.dataDir())
-                    + ", so a key made here would work on no running server. Run this command in the directory where"
+                    + ", so a key or user made here would reach no running server. Run this command in the directory where"
                     + " the server runs, pass --data <the server's data directory> (or --db), or add --init to"
                     + " create a new database here.");
         }
         return Rejected.invalid("the PostgreSQL database " + Database.withoutPassword(config.dbUrl())
-                + " has no tochka schema yet (no flyway_schema_history table), so a key made there would work on no"
-                + " running server. Pass the --db the server uses, or add --init to create the schema there.");
+                + " has no tochka schema yet (no flyway_schema_history table), so a key or user made there would reach"
+                + " no running server. Pass the --db the server uses, or add --init to create the schema there.");
     }
 }

@@ -21,6 +21,7 @@ import tochka.acquiring.server.Application;
 import tochka.acquiring.server.Application.ServerInfo;
 import tochka.acquiring.server.Config;
 import tochka.acquiring.server.core.DataDirectory;
+import tochka.acquiring.server.users.ConsoleUser;
 import tochka.acquiring.server.webhooks.WebhookPolicy;
 import tochka.acquiring.server.webhooks.WebhookTargets;
 
@@ -78,6 +79,13 @@ final class ServeCommand implements Callable<Integer> {
             description =
                     "set the admin token of the control and admin APIs, at least 16 characters; the database keeps only its hash (default: the one set before, or a random one made on first start and kept in demo.env)")
     String adminToken;
+
+    @Option(
+            names = "--console-password",
+            defaultValue = "${env:TOCHKA_CONSOLE_PASSWORD}",
+            description =
+                    "the password of the console's first admin (admin), 10 to 128 characters, used when the first start makes that admin; prefer TOCHKA_CONSOLE_PASSWORD, which ps does not show (default: a one-time password, printed and kept in demo.env, that the console asks to change)")
+    String consolePassword;
 
     @Option(
             names = "--webhook-attempts",
@@ -156,7 +164,9 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "Invalid webhook option: " + e.getMessage(), e);
         }
-        Config config = store.config(host, port, publicUrl, adminToken, webhooks, control, admin, sandbox);
+        Config config = store.config(host, port, publicUrl, adminToken, webhooks, control, admin, sandbox).toBuilder()
+                .consolePassword(consolePassword == null || consolePassword.isEmpty() ? null : consolePassword)
+                .build();
         Application server = Application.builder()
                 .config(config)
                 .clock(Clock.systemUTC())
@@ -176,8 +186,14 @@ final class ServeCommand implements Callable<Integer> {
         ServerInfo info = server.info();
         Path env = store.dataDir.resolve("demo.env");
         String adminToken = info.adminToken() != null ? info.adminToken() : rememberedAdminToken(env, server);
-        writeEnv(env, info, adminToken);
-        banner(out, info, adminToken, Application.describeDatabase(config), env);
+        String shownPassword =
+                info.consolePassword() != null ? info.consolePassword() : rememberedConsolePassword(env, server, info);
+        boolean oneTime = server.users()
+                .find(info.consoleLogin())
+                .map(ConsoleUser::mustChangePassword)
+                .orElse(false);
+        writeEnv(env, info, adminToken, shownPassword);
+        banner(out, info, adminToken, shownPassword, oneTime, Application.describeDatabase(config), env);
         stopped.await();
         return 0;
     }
@@ -187,13 +203,28 @@ final class ServeCommand implements Callable<Integer> {
      * hash, so this is how a restart goes on showing the developer's working token.
      */
     private static @org.jspecify.annotations.Nullable String rememberedAdminToken(Path env, Application server) {
+        String token = remembered(env, "TOCHKA_ADMIN_TOKEN=");
+        return token != null && server.isAdminToken(token) ? token : null;
+    }
+
+    /**
+     * The first admin's password an earlier start wrote to {@code demo.env}, while it is still their password: once
+     * they choose their own in the console, {@code demo.env} stops holding one.
+     */
+    private static @org.jspecify.annotations.Nullable String rememberedConsolePassword(
+            Path env, Application server, ServerInfo info) {
+        String password = remembered(env, "TOCHKA_CONSOLE_PASSWORD=");
+        return password != null && server.users().passwordHolds(info.consoleLogin(), password) ? password : null;
+    }
+
+    /** The value of the line starting with {@code prefix} in {@code demo.env}; null when there is none. */
+    private static @org.jspecify.annotations.Nullable String remembered(Path env, String prefix) {
         try {
             if (!Files.isRegularFile(env)) return null;
             for (String line : Files.readAllLines(env, StandardCharsets.UTF_8)) {
-                if (line.startsWith("TOCHKA_ADMIN_TOKEN=")) {
-                    String token =
-                            line.substring("TOCHKA_ADMIN_TOKEN=".length()).trim();
-                    return !token.isEmpty() && server.isAdminToken(token) ? token : null;
+                if (line.startsWith(prefix)) {
+                    String value = line.substring(prefix.length()).trim();
+                    return value.isEmpty() ? null : value;
                 }
             }
         } catch (IOException e) {
@@ -202,7 +233,14 @@ final class ServeCommand implements Callable<Integer> {
         return null;
     }
 
-    private static void banner(PrintWriter out, ServerInfo info, String adminToken, String database, Path env) {
+    private static void banner(
+            PrintWriter out,
+            ServerInfo info,
+            String adminToken,
+            @org.jspecify.annotations.Nullable String consolePassword,
+            boolean oneTime,
+            String database,
+            Path env) {
         out.println();
         out.println("tochka-acquiring is running on " + database);
         out.println("  server                " + info.publicUrl());
@@ -231,6 +269,13 @@ final class ServeCommand implements Callable<Integer> {
                                     ? adminToken
                                     : "set before; only its hash is kept: set a new one with TOCHKA_ADMIN_TOKEN or --admin-token"));
         }
+        out.println("  console               " + info.consoleUrl());
+        out.println("  console login         " + info.consoleLogin());
+        out.println("  console password      "
+                + (consolePassword != null
+                        ? consolePassword
+                                + (oneTime ? "   (one-time: the console asks for your own at the first sign-in)" : "")
+                        : "chosen in the console; only its hash is kept: tochka users passwd " + info.consoleLogin()));
         out.println("  health                " + info.publicUrl() + "/health");
         out.println();
         out.println("The same as shell variables: source " + env);
@@ -238,8 +283,12 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** Writes {@code demo.env}, mode 600: it holds the demo key's token and the admin token. */
-    private static void writeEnv(Path env, ServerInfo info, @org.jspecify.annotations.Nullable String adminToken)
+    /** Writes {@code demo.env}, mode 600: it holds the demo key's token, the admin token and the console password. */
+    private static void writeEnv(
+            Path env,
+            ServerInfo info,
+            @org.jspecify.annotations.Nullable String adminToken,
+            @org.jspecify.annotations.Nullable String consolePassword)
             throws IOException {
         String text = String.join(
                 "\n",
@@ -253,6 +302,9 @@ final class ServeCommand implements Callable<Integer> {
                 "TOCHKA_CUSTOMER_CODE=" + info.customerCode(),
                 "TOCHKA_MERCHANT_ID=" + info.merchantId(),
                 "TOCHKA_ADMIN_TOKEN=" + (adminToken == null ? "" : adminToken),
+                "TOCHKA_CONSOLE_URL=" + info.consoleUrl(),
+                "TOCHKA_CONSOLE_LOGIN=" + info.consoleLogin(),
+                "TOCHKA_CONSOLE_PASSWORD=" + (consolePassword == null ? "" : consolePassword),
                 "");
         DataDirectory.writePrivate(env, text);
     }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TochkaCli.Version.class,
         description = "Tochka Bank's internet acquiring: the server that speaks the bank's Open API, and its tools.",
-        subcommands = {ServeCommand.class, KeysCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, KeysCommand.class, UsersCommand.class, CommandLine.HelpCommand.class})
 public final class TochkaCli {
 
     public static void main(String[] args) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -58,6 +59,11 @@ class ServeCommandIT {
     }
 
     private Served serve(String... options) throws IOException {
+        return serve(Map.of(), options);
+    }
+
+    /** Starts {@code tochka serve} with {@code environment} added to this process's. */
+    private Served serve(Map<String, String> environment, String... options) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar",
@@ -68,7 +74,12 @@ class ServeCommandIT {
                 "--data",
                 data.toString()));
         command.addAll(List.of(options));
-        Process process = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // The test's own environment may hold a developer's sourced demo.env: the server must not take it up.
+        builder.environment().remove("TOCHKA_CONSOLE_PASSWORD");
+        builder.environment().remove("TOCHKA_ADMIN_TOKEN");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         List<String> log = new CopyOnWriteArrayList<>();
         follow(process.getErrorStream(), log);
         List<String> banner = new ArrayList<>();
@@ -135,9 +146,17 @@ class ServeCommandIT {
                         "TOCHKA_CUSTOMER_CODE",
                         "TOCHKA_MERCHANT_ID",
                         "TOCHKA_ADMIN_TOKEN",
-                        "TOCHKA_SANDBOX_MERCHANT_ID");
+                        "TOCHKA_SANDBOX_MERCHANT_ID")
+                .containsEntry("TOCHKA_CONSOLE_URL", root + "/console")
+                .containsEntry("TOCHKA_CONSOLE_LOGIN", "admin");
+        String password = env.get("TOCHKA_CONSOLE_PASSWORD");
+        assertThat(password).matches("[a-z0-9]{16}");
         assertThat(served.banner())
                 .contains(
+                        "  console               " + root + "/console",
+                        "  console login         admin",
+                        "  console password      " + password
+                                + "   (one-time: the console asks for your own at the first sign-in)",
                         "  server                " + root,
                         "tochka-acquiring is running on SQLite "
                                 + data.resolve("tochka.db").toAbsolutePath().normalize());
@@ -226,6 +245,60 @@ class ServeCommandIT {
         assertThat(get(env.get("TOCHKA_SERVER_URL") + "/admin/v1/webhooks/deliveries", token))
                 .isEqualTo(200);
         assertThat(mode(data.resolve("demo.env"))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void demo_env_keeps_the_first_admins_password_only_while_it_holds() throws Exception {
+        Served first = serve();
+        String password = demoEnv().get("TOCHKA_CONSOLE_PASSWORD");
+        first.process().destroy();
+        assertThat(first.process().waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+        Served second = serve();
+        assertThat(demoEnv()).containsEntry("TOCHKA_CONSOLE_PASSWORD", password);
+        assertThat(second.banner()).anyMatch(line -> line.startsWith("  console password      " + password));
+        second.process().destroy();
+        assertThat(second.process().waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("my-own-password\n".getBytes(StandardCharsets.UTF_8)));
+            CommandLine cli = TochkaCli.commandLine();
+            cli.setOut(new PrintWriter(new StringWriter()));
+            cli.setErr(new PrintWriter(new StringWriter()));
+            assertThat(cli.execute("users", "passwd", "--data", data.toString(), "admin"))
+                    .isZero();
+        } finally {
+            System.setIn(stdin);
+        }
+        Served third = serve();
+        assertThat(demoEnv()).containsEntry("TOCHKA_CONSOLE_PASSWORD", "");
+        assertThat(third.banner())
+                .contains("  console password      chosen in the console; only its hash is kept:"
+                        + " tochka users passwd admin");
+    }
+
+    @Test
+    void the_first_admins_password_can_come_from_the_environment() throws Exception {
+        Served served = serve(Map.of("TOCHKA_CONSOLE_PASSWORD", "from-the-environment"));
+
+        assertThat(demoEnv()).containsEntry("TOCHKA_CONSOLE_PASSWORD", "from-the-environment");
+        assertThat(served.banner()).contains("  console password      from-the-environment");
+
+        StringWriter err = new StringWriter();
+        int refused = TochkaCli.commandLine()
+                .setErr(new PrintWriter(err))
+                .setOut(new PrintWriter(new StringWriter()))
+                .execute(
+                        "serve",
+                        "--port",
+                        "0",
+                        "--data",
+                        data.resolve("other").toString(),
+                        "--console-password",
+                        "short");
+        assertThat(refused).isEqualTo(ExitCodes.REJECTED);
+        assertThat(err.toString()).contains("password: must be 10 to 128 characters long");
     }
 
     @Test

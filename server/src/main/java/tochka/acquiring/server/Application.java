@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import tochka.acquiring.server.consents.ConsentService;
 import tochka.acquiring.server.consents.ConsentsApi;
 import tochka.acquiring.server.console.CompaniesSection;
 import tochka.acquiring.server.console.ConsoleSite;
+import tochka.acquiring.server.console.DevelopersSection;
 import tochka.acquiring.server.console.HomeSection;
 import tochka.acquiring.server.console.IntegrationsSection;
 import tochka.acquiring.server.console.PaymentsSection;
@@ -349,7 +351,14 @@ public final class Application implements AutoCloseable {
                                             webhooksSection,
                                             requestsSection),
                                     webhooksSection,
-                                    requestsSection)),
+                                    requestsSection,
+                                    new DevelopersSection(
+                                            backoffice.keys(),
+                                            clock,
+                                            publicUrl::get,
+                                            () -> Optional.ofNullable(opened.adminToken()),
+                                            config.controlEnabled(),
+                                            config.sandboxEnabled()))),
                     new CheckoutSite(payments, checkoutSessions, directory, pageSecret, publicUrl::get));
             Routes.Switches switches =
                     new Routes.Switches(config.controlEnabled(), config.adminEnabled(), config.sandboxEnabled());

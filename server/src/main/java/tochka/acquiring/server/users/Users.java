@@ -211,6 +211,19 @@ public final class Users {
         return Optional.of(password);
     }
 
+    /**
+     * Whether {@code password} is {@code login}'s password now: for {@code tochka serve}, which goes on showing the
+     * first admin's password from {@code demo.env} only while it holds. Signs no one in and counts no failure.
+     */
+    public boolean passwordHolds(String login, String password) {
+        if (password.isEmpty() || password.length() > MAX_PASSWORD) return false;
+        Optional<String> hash = jdbi.withHandle(handle -> {
+            UserStore store = new UserStore(handle);
+            return store.byLogin(login.toLowerCase(Locale.ROOT)).flatMap(user -> store.passwordHash(user.userId()));
+        });
+        return hash.isPresent() && PasswordHasher.check(password, hash.get()) == PasswordHasher.Verdict.MATCH;
+    }
+
     /** How a sign-in went: a session's cookie value, or why not. */
     public sealed interface SignIn {
         record SignedIn(String sessionToken, ConsoleUser user) implements SignIn {}
