@@ -27,9 +27,9 @@ class ConsoleMessagesTest {
     private static final Pattern TEXT_CALL = Pattern.compile("\\bt(?:\\(\\))?\\.(?:get|format|has)\\(\"([^\"]+)\"[,)]");
     /** A key handed on as a literal ({@code Section.HOME("/console", "nav.home")}): dotted words. */
     private static final Pattern DOTTED_LITERAL = Pattern.compile("\"([a-z][a-z0-9_]*(?:\\.[a-zA-Z0-9_]+)+)\"");
-    /** Dotted literals that are not texts: file names, versions ({@code "v1.0"}). */
+    /** Dotted literals that are not texts: file names, versions ({@code "v1.0"}), date patterns ({@code "dd.MM"}). */
     private static final Pattern NOT_A_TEXT =
-            Pattern.compile(".*\\.(css|js|json|svg|ico|png|jte|properties)|v[0-9]+(\\.[0-9]+)+");
+            Pattern.compile(".*\\.(css|js|json|svg|ico|png|jte|properties)|v[0-9]+(\\.[0-9]+)+|[dMy]+(\\.[dMy]+)+");
 
     private static final String RUSSIAN = "/i18n/console.properties";
     private static final String ENGLISH = "/i18n/console_en.properties";
