@@ -70,9 +70,7 @@ public record Payment(
      * and that expression are the rule's only two spellings.
      */
     public PaymentStatus status(Instant now) {
-        return PaymentStatus.Move.EXPIRE.from().contains(storedStatus) && !now.isBefore(expiresAt())
-                ? PaymentStatus.EXPIRED
-                : storedStatus;
+        return storedStatus.at(expiresAt(), now);
     }
 
     /** What is left to refund. */

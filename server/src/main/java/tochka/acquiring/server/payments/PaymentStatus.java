@@ -1,5 +1,6 @@
 package tochka.acquiring.server.payments;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -70,6 +71,24 @@ public enum PaymentStatus {
     /** Whether any move takes a payment from this status to {@code next}. */
     public boolean canMoveTo(PaymentStatus next) {
         return Arrays.stream(Move.values()).anyMatch(move -> move.allows(this, next));
+    }
+
+    /**
+     * This stored status as it reads at {@code now}: an unpaid link reads EXPIRED from {@code expiresAt} on, before
+     * the sweeper writes it (the one spelling of the rule in Java; SQL reads it from {@link Move#EXPIRE} too).
+     */
+    public PaymentStatus at(Instant expiresAt, Instant now) {
+        return Move.EXPIRE.from().contains(this) && !now.isBefore(expiresAt) ? EXPIRED : this;
+    }
+
+    /** How the schema spells this status (its CHECK constraint lists them): the bank's spelling, {@code ON-REFUND}. */
+    public String column() {
+        return this == ON_REFUND ? "ON-REFUND" : name();
+    }
+
+    /** The status a column holds; see {@link #column()}. */
+    public static PaymentStatus ofColumn(String column) {
+        return "ON-REFUND".equals(column) ? ON_REFUND : valueOf(column);
     }
 
     /** Statuses whose money was taken and may still be (partly) returned: where a refund starts. */

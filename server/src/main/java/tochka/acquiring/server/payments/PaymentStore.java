@@ -324,9 +324,8 @@ final class PaymentStore {
         return value;
     }
 
-    /** How the schema spells a status (its CHECK constraint lists them): the bank's spelling, fixed by the data. */
     private static String stored(PaymentStatus status) {
-        return status == PaymentStatus.ON_REFUND ? "ON-REFUND" : status.name();
+        return status.column();
     }
 
     private static List<String> stored(Set<PaymentStatus> statuses) {
@@ -334,7 +333,7 @@ final class PaymentStore {
     }
 
     private static PaymentStatus status(String stored) {
-        return "ON-REFUND".equals(stored) ? PaymentStatus.ON_REFUND : PaymentStatus.valueOf(stored);
+        return PaymentStatus.ofColumn(stored);
     }
 
     /** How the schema spells an order kind: {@code approval}, {@code authorized}, {@code refund}. */

@@ -56,7 +56,7 @@ public final class Turnover {
         Instant todayFrom = today.atStartOfDay(BankTime.ZONE).toInstant();
         Instant to = today.plusDays(1).atStartOfDay(BankTime.ZONE).toInstant();
         Set<String> settled =
-                PaymentStatus.SETTLED.stream().map(Turnover::stored).collect(Collectors.toUnmodifiableSet());
+                PaymentStatus.SETTLED.stream().map(PaymentStatus::column).collect(Collectors.toUnmodifiableSet());
         return jdbi.inTransaction(handle -> {
             TurnoverStore store = new TurnoverStore(handle);
             Map<String, BigDecimal> rates = new HashMap<>();
@@ -93,7 +93,7 @@ public final class Turnover {
                             link.paymentLinkId(),
                             link.purpose(),
                             link.amount(),
-                            status(link, now),
+                            PaymentStatus.ofColumn(link.storedStatus()).at(link.expiresAt(), now),
                             link.createdAt(),
                             link.paidWith()))
                     .toList();
@@ -166,17 +166,4 @@ public final class Turnover {
             PaymentStatus status,
             Instant createdAt,
             @Nullable PaymentMode paidWith) {}
-
-    /** The rule of {@link Payment#status}: a link that may expire reads EXPIRED from its expiry on. */
-    private static PaymentStatus status(Latest link, Instant now) {
-        PaymentStatus stored = PaymentStatus.valueOf(link.storedStatus().replace('-', '_'));
-        return PaymentStatus.Move.EXPIRE.from().contains(stored) && !now.isBefore(link.expiresAt())
-                ? PaymentStatus.EXPIRED
-                : stored;
-    }
-
-    /** How the schema spells a status (ON-REFUND with a hyphen, the bank's). */
-    private static String stored(PaymentStatus status) {
-        return status == PaymentStatus.ON_REFUND ? "ON-REFUND" : status.name();
-    }
 }
