@@ -38,6 +38,66 @@ class ConsoleAccessIT {
     }
 
     @Test
+    void every_page_and_form_of_every_section_needs_a_session() {
+        String operationId = server.paidCardLink("10.00");
+        String key = server.clientId();
+        String company = server.customerCode();
+        PageClient anonymous = new PageClient(server.url());
+
+        for (String page : new String[] {
+            "/console",
+            "/console/payments",
+            "/console/payments/changes",
+            "/console/payments/" + operationId,
+            "/console/payments/" + operationId + "/state",
+            "/console/integrations",
+            "/console/integrations/connect",
+            "/console/integrations/jwt",
+            "/console/integrations/keys/" + key,
+            "/console/integrations/keys/" + key + "/revoke",
+            "/console/phone",
+            "/console/companies",
+            "/console/companies/new",
+            "/console/companies/" + company,
+            "/console/webhooks",
+            "/console/requests",
+            "/console/developers",
+            "/console/developers/postman/collection.json",
+            "/console/developers/postman/environment.json?key=" + key,
+            "/console/password"
+        }) {
+            PageClient.Page answer = anonymous.get(page);
+            assertThat(answer.status()).as("GET %s", page).isEqualTo(303);
+            assertThat(answer.location()).as("GET %s", page).startsWith("/console/login?next=");
+            assertThat(answer.body()).as("GET %s", page).doesNotContain(operationId, company);
+        }
+        for (String form : new String[] {
+            "/console/payments/" + operationId + "/refund",
+            "/console/payments/" + operationId + "/capture",
+            "/console/payments/" + operationId + "/pay",
+            "/console/integrations/jwt",
+            "/console/integrations/keys/" + key + "/revoke",
+            "/console/integrations/keys/" + key + "/reissue",
+            "/console/companies",
+            "/console/companies/" + company + "/retailers",
+            "/console/webhooks/events/" + operationId + "/resend",
+            "/console/logout"
+        }) {
+            assertThat(anonymous.post(form, "amount", "10").status())
+                    .as("POST %s", form)
+                    .isEqualTo(403);
+        }
+        assertThat(server.api()
+                        .get("/acquiring/v1.0/payments/" + operationId)
+                        .expectStatus(200)
+                        .data()
+                        .toString())
+                .as("nothing was refunded")
+                .contains("APPROVED")
+                .doesNotContain("REFUNDED");
+    }
+
+    @Test
     void a_signed_in_admin_sees_the_console_and_signing_out_ends_the_session() {
         PageClient admin = ConsoleLogin.admin(server);
 
