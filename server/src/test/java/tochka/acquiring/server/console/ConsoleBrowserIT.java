@@ -62,6 +62,10 @@ class ConsoleBrowserIT {
         assertThat(driver.findElement(By.id("who")).getText()).contains("admin");
         assertThat(pageWidth()).isLessThanOrEqualTo(390);
         browser.screenshot("console-home-signed-in-390");
+        driver.get(server.url() + "/console/password");
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("password-form")));
+        assertThat(pageWidth()).isLessThanOrEqualTo(390);
+        browser.screenshot("console-password-390");
 
         driver.findElement(By.id("logout")).click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
