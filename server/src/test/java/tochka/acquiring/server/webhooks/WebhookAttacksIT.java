@@ -182,7 +182,9 @@ class WebhookAttacksIT {
             assertThat(notFound)
                     .isEqualTo("url: the test acquiringInternetPayment webhook to " + receiver.url()
                             + " was not accepted; the webhook is kept only when every test is answered 200 within 2 s");
-            assertThat(notFound + refused).doesNotContain("404", "HTTP", "refused", "connect", "closed");
+            // Without the URLs, whose random ports may hold the digits 404 themselves.
+            String told = notFound.replace(receiver.url(), "") + refused.replace("127.0.0.1:" + closed, "");
+            assertThat(told).doesNotContain("404", "HTTP", "refused", "connect", "closed");
         }
     }
 
