@@ -3,31 +3,22 @@ package tochka.acquiring.server.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.PropertyResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tochka.acquiring.server.core.Money;
 import tochka.acquiring.server.core.PaymentMode;
 import tochka.acquiring.server.http.Messages;
+import tochka.acquiring.server.testing.TextKeys;
 
 class MessagesTest {
 
-    /** A text's key in a template or in code: {@code t.get("card.title")}, {@code t().format("card.hold", ...)}. */
-    private static final Pattern TEXT_CALL = Pattern.compile("\\bt(?:\\(\\))?\\.(?:get|format|has)\\(\"([^\"]+)\"[,)]");
-    /** A key handed on as a literal ({@code notice(..., "unknown.title", "unknown.text", ...)}): dotted words. */
-    private static final Pattern DOTTED_LITERAL = Pattern.compile("\"([a-z][a-z0-9_]*(?:\\.[a-zA-Z0-9_]+)+)\"");
     /** Dotted literals that name files, not texts. */
     private static final Pattern FILE_NAME = Pattern.compile(".*\\.(css|js|svg|ico|png|jte|properties)");
     /** A failure's reason, shown as {@code reason.<reason>}. */
@@ -96,8 +87,8 @@ class MessagesTest {
      */
     @Test
     void both_languages_have_the_same_keys() {
-        Set<String> russian = ownKeys("/i18n/checkout.properties");
-        Set<String> english = ownKeys("/i18n/checkout_en.properties");
+        Set<String> russian = TextKeys.ownKeys("/i18n/checkout.properties");
+        Set<String> english = TextKeys.ownKeys("/i18n/checkout_en.properties");
 
         assertThat(russian).hasSizeGreaterThan(50);
         assertThat(english).as("keys of the English file").containsExactlyInAnyOrderElementsOf(russian);
@@ -110,15 +101,15 @@ class MessagesTest {
     @Test
     void every_key_the_pages_use_is_a_text() throws IOException {
         Set<String> used = new TreeSet<>();
-        for (Path template : files(Path.of("src/main/jte/checkout"), ".jte")) {
-            collect(TEXT_CALL, Files.readString(template), used);
+        for (Path template : TextKeys.files(Path.of("src/main/jte/checkout"), ".jte")) {
+            TextKeys.collect(TextKeys.TEXT_CALL, Files.readString(template), used);
         }
-        for (Path code : files(Path.of("src/main/java/tochka/acquiring/server/checkout"), ".java")) {
+        for (Path code : TextKeys.files(Path.of("src/main/java/tochka/acquiring/server/checkout"), ".java")) {
             // Messages reads the texts and names none (its bundle's name is dotted too).
             if (code.endsWith("Messages.java")) continue;
             String text = Files.readString(code);
-            collect(TEXT_CALL, text, used);
-            Matcher literal = DOTTED_LITERAL.matcher(text);
+            TextKeys.collect(TextKeys.TEXT_CALL, text, used);
+            Matcher literal = TextKeys.DOTTED_LITERAL.matcher(text);
             while (literal.find()) {
                 if (!FILE_NAME.matcher(literal.group(1)).matches()) used.add(literal.group(1));
             }
@@ -147,29 +138,7 @@ class MessagesTest {
                         "reason.cancelled");
 
         for (String file : new String[] {"/i18n/checkout.properties", "/i18n/checkout_en.properties"}) {
-            assertThat(ownKeys(file)).as("texts of %s", file).containsAll(used);
-        }
-    }
-
-    private static void collect(Pattern pattern, String text, Set<String> into) {
-        Matcher matcher = pattern.matcher(text);
-        while (matcher.find()) into.add(matcher.group(1));
-    }
-
-    private static List<Path> files(Path folder, String suffix) throws IOException {
-        try (Stream<Path> all = Files.list(folder)) {
-            return all.filter(path -> path.toString().endsWith(suffix)).sorted().toList();
-        }
-    }
-
-    /** The keys of one properties file, without those of a parent bundle. */
-    private static Set<String> ownKeys(String resource) {
-        try (InputStream in = MessagesTest.class.getResourceAsStream(resource)) {
-            if (in == null) throw new AssertionError("no resource " + resource);
-            return new TreeSet<>(
-                    new PropertyResourceBundle(new InputStreamReader(in, StandardCharsets.UTF_8)).keySet());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            assertThat(TextKeys.ownKeys(file)).as("texts of %s", file).containsAll(used);
         }
     }
 }

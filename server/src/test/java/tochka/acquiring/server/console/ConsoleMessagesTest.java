@@ -3,30 +3,21 @@ package tochka.acquiring.server.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.PropertyResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tochka.acquiring.server.console.ConsoleViews.Section;
 import tochka.acquiring.server.http.Messages;
+import tochka.acquiring.server.testing.TextKeys;
 
 /** The console's texts: the same keys in Russian and English, and every key the pages use is there. */
 class ConsoleMessagesTest {
 
-    /** A text's key in a template or in code: {@code t.get("nav.home")}, {@code view.t().format("login.locked", ...)}. */
-    private static final Pattern TEXT_CALL = Pattern.compile("\\bt(?:\\(\\))?\\.(?:get|format|has)\\(\"([^\"]+)\"[,)]");
-    /** A key handed on as a literal ({@code Section.HOME("/console", "nav.home")}): dotted words. */
-    private static final Pattern DOTTED_LITERAL = Pattern.compile("\"([a-z][a-z0-9_]*(?:\\.[a-zA-Z0-9_]+)+)\"");
     /** Dotted literals that are not texts: file names, versions ({@code "v1.0"}), date patterns ({@code "dd.MM"}). */
     private static final Pattern NOT_A_TEXT =
             Pattern.compile(".*\\.(css|js|json|svg|ico|png|jte|properties)|v[0-9]+(\\.[0-9]+)+|[dMy]+(\\.[dMy]+)+");
@@ -47,8 +38,8 @@ class ConsoleMessagesTest {
      */
     @Test
     void both_languages_have_the_same_keys() {
-        Set<String> russian = ownKeys(RUSSIAN);
-        Set<String> english = ownKeys(ENGLISH);
+        Set<String> russian = TextKeys.ownKeys(RUSSIAN);
+        Set<String> english = TextKeys.ownKeys(ENGLISH);
 
         assertThat(russian).hasSizeGreaterThan(30);
         assertThat(english).as("keys of the English file").containsExactlyInAnyOrderElementsOf(russian);
@@ -61,13 +52,13 @@ class ConsoleMessagesTest {
     @Test
     void every_key_the_pages_use_is_a_text() throws IOException {
         Set<String> used = new TreeSet<>();
-        for (Path template : files(Path.of("src/main/jte/console"), ".jte")) {
-            collect(TEXT_CALL, Files.readString(template), used);
+        for (Path template : TextKeys.files(Path.of("src/main/jte/console"), ".jte")) {
+            TextKeys.collect(TextKeys.TEXT_CALL, Files.readString(template), used);
         }
-        for (Path code : files(Path.of("src/main/java/tochka/acquiring/server/console"), ".java")) {
+        for (Path code : TextKeys.files(Path.of("src/main/java/tochka/acquiring/server/console"), ".java")) {
             String text = Files.readString(code);
-            collect(TEXT_CALL, text, used);
-            Matcher literal = DOTTED_LITERAL.matcher(text);
+            TextKeys.collect(TextKeys.TEXT_CALL, text, used);
+            Matcher literal = TextKeys.DOTTED_LITERAL.matcher(text);
             while (literal.find()) {
                 if (!NOT_A_TEXT.matcher(literal.group(1)).matches()) used.add(literal.group(1));
             }
@@ -85,29 +76,7 @@ class ConsoleMessagesTest {
                         "developers.admin.unknown");
 
         for (String file : List.of(RUSSIAN, ENGLISH)) {
-            assertThat(ownKeys(file)).as("texts of %s", file).containsAll(used);
-        }
-    }
-
-    private static void collect(Pattern pattern, String text, Set<String> into) {
-        Matcher matcher = pattern.matcher(text);
-        while (matcher.find()) into.add(matcher.group(1));
-    }
-
-    private static List<Path> files(Path folder, String suffix) throws IOException {
-        try (Stream<Path> all = Files.list(folder)) {
-            return all.filter(path -> path.toString().endsWith(suffix)).sorted().toList();
-        }
-    }
-
-    /** The keys of one properties file, without those of a parent bundle. */
-    private static Set<String> ownKeys(String resource) {
-        try (InputStream in = ConsoleMessagesTest.class.getResourceAsStream(resource)) {
-            if (in == null) throw new AssertionError("no resource " + resource);
-            return new TreeSet<>(
-                    new PropertyResourceBundle(new InputStreamReader(in, StandardCharsets.UTF_8)).keySet());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            assertThat(TextKeys.ownKeys(file)).as("texts of %s", file).containsAll(used);
         }
     }
 }
