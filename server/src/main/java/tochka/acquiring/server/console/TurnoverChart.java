@@ -70,6 +70,9 @@ public final class TurnoverChart {
             double y = baseline - (double) plotHeight * i / TICKS;
             ticks.add(new Tick(number(y), t.quantity(BigDecimal.valueOf(step * i, 2))));
         }
+        // Kopecks per pixel of height, rounded up so the tallest bar fits: heights are whole pixels, computed without
+        // floating point and without a product that could overflow.
+        long kopecksPerPixel = Math.max(1, -Math.floorDiv(-top, plotHeight));
         List<Turnover.Day> days = overview.days();
         double slot = (double) (WIDTH - LEFT - RIGHT) / days.size();
         double barWidth = slot * 0.7;
@@ -83,7 +86,7 @@ public final class TurnoverChart {
             for (PaymentMode mode : MODES) {
                 Money amount = day.of(mode);
                 if (amount.isZero()) continue;
-                double height = Math.max(1, (double) plotHeight * amount.kopecks() / top);
+                long height = Math.max(1, amount.kopecks() / kopecksPerPixel);
                 y -= height;
                 segments.add(new Segment(
                         number(x),
