@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
+import tochka.acquiring.client.webhook.WebhookVerifier;
 
 /**
  * The client of Tochka Bank's acquiring API: the real bank ({@link Builder#production()}), its sandbox
@@ -51,6 +52,7 @@ public final class TochkaClient {
     private final Payments payments;
     private final Consents consents;
     private final Webhooks webhooks;
+    private final WebhookVerifier webhookVerifier;
 
     private TochkaClient(Builder builder, URI baseUrl, String token) {
         this.baseUrl = baseUrl;
@@ -61,8 +63,9 @@ public final class TochkaClient {
         if (builder.proxy != null) http.proxy(builder.proxy);
         if (builder.executor != null) http.executor(builder.executor);
         if (builder.sslContext != null) http.sslContext(builder.sslContext);
+        HttpClient client = http.build();
         Transport transport = new Transport(
-                http.build(),
+                client,
                 baseUrl,
                 token,
                 builder.requestTimeout,
@@ -74,6 +77,12 @@ public final class TochkaClient {
         this.payments = new Payments(transport, customerCode, builder.clock);
         this.consents = new Consents(transport);
         this.webhooks = new Webhooks(transport);
+        // The bank's key ships with the SDK; another server's is fetched, through this client's proxy and TLS.
+        URI keyUrl = webhookKeyUrl();
+        WebhookVerifier.Builder verifier =
+                WebhookVerifier.builder().keyUrl(keyUrl).httpClient(client);
+        if (keyUrl.equals(WebhookVerifier.BANK_KEY_URL)) verifier.initialKey(WebhookVerifier.bankKeyJwk());
+        this.webhookVerifier = verifier.build();
     }
 
     /** A new builder: choose a base URL (or {@code production()}/{@code sandbox()}) and a token. */
@@ -109,6 +118,14 @@ public final class TochkaClient {
     /** The application's webhook subscription. */
     public Webhooks webhooks() {
         return webhooks;
+    }
+
+    /**
+     * Checks the webhooks that this base URL's bank sends: the real bank's with the key shipped in the SDK (fetched
+     * anew only when the bank rotates it), another server's with the key at {@link #webhookKeyUrl()}.
+     */
+    public WebhookVerifier webhookVerifier() {
+        return webhookVerifier;
     }
 
     /** Where the bank publishes its webhook key for this base URL: {@code <origin>/doc/openapi/static/keys/public}. */
