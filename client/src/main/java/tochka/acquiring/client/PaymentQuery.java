@@ -25,6 +25,7 @@ public record PaymentQuery(
     /** The most the bank puts on a page. */
     public static final int MAX_PER_PAGE = 1000;
 
+    /** Checks the values at once, naming a wrong one. */
     public PaymentQuery {
         if (perPage < 1 || perPage > MAX_PER_PAGE)
             throw new IllegalArgumentException("perPage must be 1 to 1000: " + perPage);

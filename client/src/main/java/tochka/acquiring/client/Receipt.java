@@ -23,6 +23,7 @@ public record Receipt(
         @Nullable TaxSystemCode taxSystemCode,
         @Nullable Supplier supplier) {
 
+    /** Checks the values at once, naming a wrong one. */
     public Receipt {
         Objects.requireNonNull(client, "client");
         items = List.copyOf(items);

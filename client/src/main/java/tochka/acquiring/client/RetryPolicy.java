@@ -23,6 +23,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     /** One try: every failure is the caller's at once. */
     public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ofMillis(500), Duration.ofSeconds(5));
 
+    /** Checks the values at once, naming a wrong one. */
     public RetryPolicy {
         Objects.requireNonNull(initialBackoff, "initialBackoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");

@@ -19,7 +19,7 @@ public class TochkaException extends RuntimeException {
 
     private final String call;
     private final int httpStatus;
-    private final @Nullable ErrorBody body;
+    private final transient @Nullable ErrorBody body;
 
     TochkaException(String call, int httpStatus, @Nullable ErrorBody body, String message, @Nullable Throwable cause) {
         super(
