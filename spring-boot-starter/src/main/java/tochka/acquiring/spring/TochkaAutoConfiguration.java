@@ -108,7 +108,16 @@ public class TochkaAutoConfiguration {
             }
         }
         URI keyUrl = webhook.keyUrl();
-        if (keyUrl != null) return WebhookVerifier.forKeyUrl(keyUrl);
+        if (keyUrl != null) {
+            try {
+                return WebhookVerifier.forKeyUrl(keyUrl);
+            } catch (IllegalArgumentException e) {
+                throw new TochkaPropertiesException(
+                        "tochka.webhook.key-url",
+                        String.valueOf(e.getMessage()),
+                        "Set it to the http(s) URL the key is published at, or leave it out.");
+            }
+        }
         URI published = client.webhookKeyUrl();
         // The bank's production and sandbox URLs share one key: the shipped one needs no network to start with.
         return published.equals(WebhookVerifier.BANK_KEY_URL)

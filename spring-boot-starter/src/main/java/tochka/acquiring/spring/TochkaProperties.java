@@ -55,6 +55,15 @@ public record TochkaProperties(
         return stripSlash(resolvedBaseUrl()).equals(TochkaClient.SANDBOX_URL);
     }
 
+    /** The properties with the token masked: a token is never logged. */
+    @Override
+    public String toString() {
+        return "TochkaProperties[baseUrl=" + baseUrl + ", token=" + (token == null ? "null" : "******")
+                + ", customerCode=" + customerCode + ", connectTimeout=" + connectTimeout + ", requestTimeout="
+                + requestTimeout + ", callTimeout=" + callTimeout + ", maxAttempts=" + maxAttempts + ", logging="
+                + logging + ", webhook=" + webhook + "]";
+    }
+
     private static String stripSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }

@@ -251,6 +251,23 @@ class TochkaAutoConfigurationTest {
     }
 
     @Test
+    void a_key_url_that_is_no_http_url_fails_the_start_naming_the_property() {
+        runner.withPropertyValues("tochka.token=test-token", "tochka.webhook.key-url=file:///etc/key.json")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .rootCause()
+                        .hasMessageStartingWith("tochka.webhook.key-url:"));
+    }
+
+    @Test
+    void the_properties_never_show_the_token() {
+        runner.withPropertyValues("tochka.token=secret-jwt-key")
+                .run(context -> assertThat(
+                                context.getBean(TochkaProperties.class).toString())
+                        .contains("token=******")
+                        .doesNotContain("secret-jwt-key"));
+    }
+
+    @Test
     void the_applications_own_verifier_wins() {
         WebhookSigner signer = WebhookSigner.generate();
         runner.withBean(WebhookVerifier.class, signer::verifier)
