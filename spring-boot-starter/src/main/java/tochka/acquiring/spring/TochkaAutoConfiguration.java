@@ -89,8 +89,8 @@ public class TochkaAutoConfiguration {
 
     /**
      * The verifier of webhook bodies: {@code tochka.webhook.public-key} if set, else the key at
-     * {@code tochka.webhook.key-url}, else the bank's own (shipped, refetched from the bank) for the bank's URLs, else
-     * the key that the client's server publishes.
+     * {@code tochka.webhook.key-url}, else {@link TochkaClient#webhookVerifier()}: the bank's own (shipped, refetched
+     * from the bank) for the bank's URLs, else the key that the client's server publishes.
      */
     @Bean
     @ConditionalOnMissingBean
@@ -118,11 +118,9 @@ public class TochkaAutoConfiguration {
                         "Set it to the http(s) URL the key is published at, or leave it out.");
             }
         }
-        URI published = client.webhookKeyUrl();
-        // The bank's production and sandbox URLs share one key: the shipped one needs no network to start with.
-        return published.equals(WebhookVerifier.BANK_KEY_URL)
-                ? WebhookVerifier.production()
-                : WebhookVerifier.forKeyUrl(published);
+        // The bank's shipped key for the bank and its sandbox, else the client's server's; fetched through the
+        // client's proxy and TLS (a TochkaClientCustomizer's SSLContext trusting the Russian root serves both).
+        return client.webhookVerifier();
     }
 
     /** The webhook endpoint, only when asked for and only in a servlet application with Spring MVC. */

@@ -239,7 +239,7 @@ public final class WebhookVerifier {
                 throw new IllegalStateException("a WebhookVerifier needs a keyUrl, an initialKey, or both");
             }
             KeyFetcher fetcher = keyUrl == null ? null : new KeyFetcher(httpClient, keyUrl, timeout);
-            String origin = keyUrl != null ? keyUrl.toString() : "the configured key";
+            String origin = keyUrl != null ? keyUrl.toString() : "the verifier's configuration";
             return new WebhookVerifier(new KeySource(initialKeys, fetcher, clock, refetchInterval, cacheFor), origin);
         }
     }

@@ -283,7 +283,7 @@ class WebhookVerifierTest {
         assertThatThrownBy(() ->
                         WebhookVerifier.forKey(WebhookVerifier.bankKeyJwk()).verify(body))
                 .isInstanceOf(WebhookVerificationException.class)
-                .hasMessageContaining("the configured key");
+                .hasMessageContaining("the verifier's configuration");
     }
 
     @Test
