@@ -171,7 +171,7 @@ public final class TochkaClient {
         public Builder baseUrl(URI baseUrl) {
             Objects.requireNonNull(baseUrl, "baseUrl");
             String scheme = baseUrl.getScheme();
-            if (!"https".equals(scheme) && !"http".equals(scheme) || baseUrl.getHost() == null) {
+            if ((!"https".equals(scheme) && !"http".equals(scheme)) || baseUrl.getHost() == null) {
                 throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL: " + baseUrl);
             }
             if (baseUrl.getQuery() != null || baseUrl.getFragment() != null) {

@@ -64,7 +64,7 @@ public final class TrustedCertificates {
                     CertificateFactory.getInstance("X.509").generateCertificates(in);
             List<X509Certificate> x509 = new ArrayList<>();
             for (Certificate certificate : certificates) {
-                if (certificate instanceof X509Certificate) x509.add((X509Certificate) certificate);
+                if (certificate instanceof X509Certificate x509Certificate) x509.add(x509Certificate);
             }
             if (x509.isEmpty()) throw new IllegalArgumentException(name + " holds no X.509 certificate");
             return x509;
@@ -77,7 +77,7 @@ public final class TrustedCertificates {
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(store);
         for (TrustManager manager : factory.getTrustManagers()) {
-            if (manager instanceof X509TrustManager) return (X509TrustManager) manager;
+            if (manager instanceof X509TrustManager x509Manager) return x509Manager;
         }
         throw new GeneralSecurityException("no X.509 trust manager");
     }
