@@ -137,6 +137,61 @@ final class Bank {
         return bytes == null ? "" : bytes.utf8();
     }
 
+    /** The {@code Data.paymentLinkId} of a create's recorded body. */
+    static String linkId(RecordedRequest create) {
+        try {
+            return Transport.JSON
+                    .readTree(body(create))
+                    .path("Data")
+                    .path("paymentLinkId")
+                    .asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A server's answers in order, each made from the request it answers (and those before), so that an answer can
+     * name the {@code paymentLinkId} the client made up. A request beyond the script gets a 418.
+     */
+    static final class Script extends mockwebserver3.Dispatcher {
+        private final java.util.Deque<java.util.function.Function<RecordedRequest, MockResponse>> steps =
+                new java.util.concurrent.ConcurrentLinkedDeque<>();
+        final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+
+        Script then(MockResponse response) {
+            steps.add(request -> response);
+            return this;
+        }
+
+        Script then(java.util.function.Function<RecordedRequest, MockResponse> step) {
+            steps.add(step);
+            return this;
+        }
+
+        /** The {@code paymentLinkId} of the first create this server took. */
+        String firstLinkId() {
+            return requests.stream()
+                    .filter(r -> "POST".equals(r.getMethod()))
+                    .findFirst()
+                    .map(Bank::linkId)
+                    .orElseThrow();
+        }
+
+        List<String> lines() {
+            return Bank.lines(requests);
+        }
+
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+            requests.add(request);
+            var step = steps.poll();
+            return step == null
+                    ? answer(418, "{\"message\":\"unscripted " + request.getMethod() + "\"}")
+                    : step.apply(request);
+        }
+    }
+
     /** A listener that keeps every event. */
     static final class Events implements CallListener {
         final List<CallEvent> all = new CopyOnWriteArrayList<>();
