@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -154,12 +156,12 @@ public final class Payments extends Resource {
         return get(scope, operationId)
                 .thenApply(payment -> Optional.of(refundOrders(payment)))
                 .exceptionally(unreadable -> Optional.empty())
-                .thenCompose(before -> transport
-                        .<Refund>data(scope, call, type(Refund.class))
-                        .handle((refund, failure) -> failure == null
+                .thenCompose(before -> then(
+                        transport.<Refund>data(scope, call, type(Refund.class)),
+                        (refund, failure) -> failure == null
                                 ? CompletableFuture.completedFuture(refund)
-                                : settleRefund(scope, call, operationId, amount, before, unwrap(failure, call), false))
-                        .thenCompose(Function.identity()));
+                                : settleRefund(
+                                        scope, call, operationId, amount, before, unwrap(failure, call), false)));
     }
 
     /**
@@ -183,19 +185,16 @@ public final class Payments extends Resource {
                         .toString(),
                 null,
                 Transport.Safety.ONCE);
-        return transport
-                .<BooleanResult>data(scope, call, type(BooleanResult.class))
-                .<CompletableFuture<Void>>handle((result, failure) -> {
-                    if (failure == null) return CompletableFuture.completedFuture(null);
-                    TochkaException error = unwrap(failure, call);
-                    if (!inDoubt(error) || scope.cancelled()) return CompletableFuture.failedFuture(error);
-                    // A capture can happen only once: the payment's status tells whether it did.
-                    return get(scope, operationId).handle((payment, unreadable) -> {
-                        if (unreadable == null && payment.status() == AcquiringPaymentStatus.APPROVED) return null;
-                        throw outcomeUnknown(call, "the capture", null, operationId, error);
-                    });
-                })
-                .thenCompose(Function.identity());
+        return then(transport.<BooleanResult>data(scope, call, type(BooleanResult.class)), (result, failure) -> {
+            if (failure == null) return CompletableFuture.<@Nullable Void>completedFuture(null);
+            TochkaException error = unwrap(failure, call);
+            if (!inDoubt(error) || scope.cancelled()) return CompletableFuture.failedFuture(error);
+            // A capture can happen only once: the payment's status tells whether it did.
+            return get(scope, operationId).<@Nullable Void>handle((payment, unreadable) -> {
+                if (unreadable == null && payment.status() == AcquiringPaymentStatus.APPROVED) return null;
+                throw outcomeUnknown(call, "the capture", null, operationId, error);
+            });
+        });
     }
 
     /** The registry of {@code merchantId}'s payments on {@code date}: by payment type, with commission and net. */
@@ -227,12 +226,11 @@ public final class Payments extends Resource {
                 new Transport.Call("POST", route, route.substring(1), new DataRequest<>(wire), Transport.Safety.ONCE);
         Transport.Scope scope = transport.scope();
         boolean generated = request.paymentLinkId() == null;
-        return transport
-                .<CreatedPayment>data(scope, call, type(CreatedPayment.class))
-                .handle((created, failure) -> failure == null
+        return then(
+                transport.<CreatedPayment>data(scope, call, type(CreatedPayment.class)),
+                (created, failure) -> failure == null
                         ? CompletableFuture.completedFuture(created)
-                        : settleCreate(scope, call, wire, generated, unwrap(failure, call), null))
-                .thenCompose(Function.identity());
+                        : settleCreate(scope, call, wire, generated, unwrap(failure, call), null));
     }
 
     /** A {@code paymentLinkId} for a link the caller did not name: 32 hex digits, unique to this call. */
@@ -259,30 +257,27 @@ public final class Payments extends Resource {
         if (!lookUp || scope.cancelled()) return CompletableFuture.failedFuture(failure);
         String linkId = Objects.requireNonNull(wire.paymentLinkId());
         TochkaException doubt = first != null ? first : failure;
-        return find(scope, wire.customerCode(), linkId)
-                .handle((found, unreadable) -> {
-                    if (unreadable != null) {
-                        throw outcomeUnknown(call, "the payment link", linkId, null, doubt);
-                    }
-                    if (found.isPresent()) return CompletableFuture.completedFuture(created(found.get()));
-                    if (resent) {
-                        // A refusal of an id this client made up can only be the first request's link, unfound;
-                        // a caller's own id may be an older link's, and then the refusal is the answer.
-                        if (inDoubt(failure) || generated) {
-                            throw outcomeUnknown(call, "the payment link", linkId, null, failure);
-                        }
-                        throw failure;
-                    }
-                    if (scope.cancelled()) throw failure;
-                    // The bank has no such link: it did not act. The same paymentLinkId can't make a second one.
-                    return transport
-                            .<CreatedPayment>data(scope, call, type(CreatedPayment.class))
-                            .handle((created, again) -> again == null
-                                    ? CompletableFuture.completedFuture(created)
-                                    : settleCreate(scope, call, wire, generated, unwrap(again, call), failure))
-                            .thenCompose(Function.identity());
-                })
-                .thenCompose(Function.identity());
+        return then(find(scope, wire.customerCode(), linkId), (found, unreadable) -> {
+            if (unreadable != null) {
+                throw outcomeUnknown(call, "the payment link", linkId, null, doubt);
+            }
+            if (found.isPresent()) return CompletableFuture.completedFuture(created(found.get()));
+            if (resent) {
+                // A refusal of an id this client made up can only be the first request's link, unfound;
+                // a caller's own id may be an older link's, and then the refusal is the answer.
+                if (inDoubt(failure) || generated) {
+                    throw outcomeUnknown(call, "the payment link", linkId, null, failure);
+                }
+                throw failure;
+            }
+            if (scope.cancelled()) throw failure;
+            // The bank has no such link: it did not act. The same paymentLinkId can't make a second one.
+            return then(
+                    transport.<CreatedPayment>data(scope, call, type(CreatedPayment.class)),
+                    (created, again) -> again == null
+                            ? CompletableFuture.completedFuture(created)
+                            : settleCreate(scope, call, wire, generated, unwrap(again, call), failure));
+        });
     }
 
     /**
@@ -301,27 +296,24 @@ public final class Payments extends Resource {
         if (before.isEmpty()) {
             return CompletableFuture.failedFuture(outcomeUnknown(call, "the refund", null, operationId, failure));
         }
-        return get(scope, operationId)
-                .handle((payment, unreadable) -> {
-                    if (unreadable != null) throw outcomeUnknown(call, "the refund", null, operationId, failure);
-                    Optional<PaymentOrder> made = payment.order().stream()
-                            .filter(order -> order.type() == OrderType.REFUND)
-                            .filter(order -> !before.get().contains(order.orderId()))
-                            .filter(order -> order.amount().compareTo(amount) == 0)
-                            .findFirst();
-                    if (made.isPresent()) {
-                        return CompletableFuture.completedFuture(refund(operationId, made.get()));
-                    }
-                    if (resent) throw outcomeUnknown(call, "the refund", null, operationId, failure);
-                    if (scope.cancelled()) throw failure;
-                    return transport
-                            .<Refund>data(scope, call, type(Refund.class))
-                            .handle((refund, again) -> again == null
-                                    ? CompletableFuture.completedFuture(refund)
-                                    : settleRefund(scope, call, operationId, amount, before, unwrap(again, call), true))
-                            .thenCompose(Function.identity());
-                })
-                .thenCompose(Function.identity());
+        return then(get(scope, operationId), (payment, unreadable) -> {
+            if (unreadable != null) throw outcomeUnknown(call, "the refund", null, operationId, failure);
+            Optional<PaymentOrder> made = orders(payment).stream()
+                    .filter(order -> order.type() == OrderType.REFUND)
+                    .filter(order -> !before.get().contains(order.orderId()))
+                    .filter(order -> order.amount().compareTo(amount) == 0)
+                    .findFirst();
+            if (made.isPresent()) {
+                return CompletableFuture.completedFuture(refund(operationId, made.get()));
+            }
+            if (resent) throw outcomeUnknown(call, "the refund", null, operationId, failure);
+            if (scope.cancelled()) throw failure;
+            return then(
+                    transport.<Refund>data(scope, call, type(Refund.class)),
+                    (refund, again) -> again == null
+                            ? CompletableFuture.completedFuture(refund)
+                            : settleRefund(scope, call, operationId, amount, before, unwrap(again, call), true));
+        });
     }
 
     private CompletableFuture<PaymentOperation> get(Transport.Scope scope, String operationId) {
@@ -393,7 +385,7 @@ public final class Payments extends Resource {
 
     /** Whether the bank may have acted although the caller got no answer. */
     static boolean inDoubt(TochkaException failure) {
-        if (failure instanceof NetworkException) return ((NetworkException) failure).mayHaveArrived();
+        if (failure instanceof NetworkException network) return network.mayHaveArrived();
         if (!(failure instanceof ServerException)) return false;
         int status = failure.httpStatus();
         // A 5xx may come after the bank acted; a 2xx this client could not read means it did.
@@ -422,8 +414,24 @@ public final class Payments extends Resource {
                 failure);
     }
 
+    /** The payment's orders; none when the bank left {@code Order} out. */
+    @SuppressWarnings("NullAway") // the record says always present; the bank's answers are not so sure
+    private static List<PaymentOrder> orders(PaymentOperation payment) {
+        return payment.order() == null ? List.of() : payment.order();
+    }
+
+    /**
+     * {@code next} of {@code stage}'s value or failure, flattened: a {@code handle} whose function may start another
+     * call, or end in a value or an exception at once.
+     */
+    @SuppressWarnings("FutureReturnValueIgnored") // the nested stage is flattened here, not dropped
+    private static <T, U> CompletableFuture<U> then(
+            CompletableFuture<T> stage, BiFunction<? super T, Throwable, ? extends CompletionStage<U>> next) {
+        return stage.<CompletionStage<U>>handle(next).thenCompose(Function.identity());
+    }
+
     private static Set<String> refundOrders(PaymentOperation payment) {
-        return payment.order().stream()
+        return orders(payment).stream()
                 .filter(order -> order.type() == OrderType.REFUND)
                 .map(PaymentOrder::orderId)
                 .collect(Collectors.toSet());

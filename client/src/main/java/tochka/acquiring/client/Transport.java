@@ -223,7 +223,7 @@ final class Transport {
             if (cause.getCause() == null) break;
             cause = cause.getCause();
         }
-        if (cause instanceof TochkaException) return (TochkaException) cause;
+        if (cause instanceof TochkaException tochka) return tochka;
         if (cause instanceof CancellationException) return new NetworkException(call, "cancelled", cause, true);
         return new ServerException(call, 0, null, "the SDK failed: " + cause, cause);
     }
@@ -265,6 +265,7 @@ final class Transport {
             }
         }
 
+        @SuppressWarnings("FutureReturnValueIgnored") // each stage's end is handled inside it
         private void send() {
             if (ended.get()) return;
             if (scope.cancelled()) {
@@ -342,9 +343,7 @@ final class Transport {
                 try {
                     envelope = JSON.readValue(response.body(), type);
                 } catch (IOException e) {
-                    String why = e instanceof JsonProcessingException
-                            ? ((JsonProcessingException) e).getOriginalMessage()
-                            : e.getMessage();
+                    String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
                     fail(new ServerException(
                             call.name(),
                             status,
@@ -427,8 +426,15 @@ final class Transport {
             if (attempt.get() >= retries.maxAttempts() || scope.cancelled()) return false;
             if (wait.toNanos() >= scope.nanosLeft()) return false;
             lastError = error;
+            // A cancel during the wait ends the call at once (next() sees it), not when the wait is over.
+            Runnable wake = this::next;
+            scope.inFlight.add(wake);
             CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS)
-                    .execute(this::next);
+                    .execute(() -> {
+                        scope.inFlight.remove(wake);
+                        next();
+                    });
+            if (scope.cancelled()) wake.run(); // cancelled while the wait was being set up
             return true;
         }
 
@@ -592,22 +598,19 @@ final class Transport {
 
     /** The exception a 4xx answer (but 429) means. */
     private static TochkaException clientError(String call, int status, @Nullable ErrorBody error, String message) {
-        switch (status) {
-            case 401:
-                return new AuthenticationException(call, status, error, message);
-            case 403:
-                return new PermissionException(call, status, error, message);
-            case 404:
-                return new NotFoundException(call, status, error, message);
-            case 409:
-                return new ConflictException(call, status, error, message);
-            default:
+        return switch (status) {
+            case 401 -> new AuthenticationException(call, status, error, message);
+            case 403 -> new PermissionException(call, status, error, message);
+            case 404 -> new NotFoundException(call, status, error, message);
+            case 409 -> new ConflictException(call, status, error, message);
+            default -> {
                 boolean stateForbids = error != null
                         && error.errors().stream().anyMatch(d -> "Operation Not Allowed".equals(d.errorCode()));
-                return stateForbids
+                yield stateForbids
                         ? new ConflictException(call, status, error, message)
                         : new InvalidRequestException(call, status, error, message);
-        }
+            }
+        };
     }
 
     /** {@code Retry-After} in seconds or as an HTTP date; what can't be read is as if absent. */
