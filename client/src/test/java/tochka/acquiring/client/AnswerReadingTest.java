@@ -125,6 +125,25 @@ class AnswerReadingTest {
     }
 
     @Test
+    void a_list_walks_on_to_later_pages_as_it_is_read() throws Exception {
+        server.enqueue(ok(Bank.operations(
+                2, Bank.payment("op-1", "l-1", "CREATED", ""), Bank.payment("op-2", "l-2", "CREATED", ""))));
+        server.enqueue(ok(Bank.operations(2, Bank.payment("op-3", "l-3", "CREATED", ""))));
+        TochkaClient client = Bank.client(server).build();
+
+        var first = client.payments().list(PaymentQuery.all().perPage(2));
+
+        assertThat(first.items()).hasSize(2);
+        assertThat(first.hasNext()).isTrue();
+        assertThat(first.stream().map(p -> p.operationId())).containsExactly("op-1", "op-2", "op-3");
+        assertThat(server.takeRequest().getUrl().queryParameter("page")).isEqualTo("1");
+        var second = server.takeRequest().getUrl();
+        assertThat(second.queryParameter("page")).isEqualTo("2");
+        assertThat(second.queryParameter("perPage")).isEqualTo("2");
+        assertThat(second.queryParameter("customerCode")).isEqualTo(Bank.CUSTOMER);
+    }
+
+    @Test
     void ids_go_into_the_path_encoded_and_dot_segments_are_refused() throws Exception {
         server.enqueue(ok(Bank.operations(1, Bank.payment("a/b c", "l", "CREATED", ""))));
         TochkaClient client = Bank.client(server).build();
