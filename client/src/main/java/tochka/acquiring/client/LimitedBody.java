@@ -15,11 +15,14 @@ import java.util.concurrent.Flow;
  */
 final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
 
-    private final int limit;
-    private final List<ByteBuffer> parts = new ArrayList<>();
-    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-    private Flow.Subscription subscription = EMPTY;
-    private long size;
+    /** The answer passed the limit; the connection was dropped unread. */
+    static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(int limit) {
+            super("the answer is larger than " + limit + " bytes");
+        }
+    }
 
     private static final Flow.Subscription EMPTY = new Flow.Subscription() {
         @Override
@@ -28,6 +31,13 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
         @Override
         public void cancel() {}
     };
+
+    private final int limit;
+    private final List<ByteBuffer> parts = new ArrayList<>();
+    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+    // Set on the client's thread, read by abort() on the caller's or the timer's.
+    private volatile Flow.Subscription subscription = EMPTY;
+    private long size;
 
     LimitedBody(int limit) {
         this.limit = limit;
@@ -41,17 +51,22 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
         this.subscription = subscription;
-        subscription.request(Long.MAX_VALUE);
+        if (body.isDone()) {
+            subscription.cancel(); // aborted before the body began
+        } else {
+            subscription.request(Long.MAX_VALUE);
+        }
     }
 
     @Override
     public void onNext(List<ByteBuffer> items) {
+        if (body.isDone()) return;
         for (ByteBuffer item : items) {
             size += item.remaining();
             if (size > limit) {
-                subscription.cancel();
                 parts.clear();
-                body.completeExceptionally(new IOException("the answer is larger than " + limit + " bytes"));
+                body.completeExceptionally(new TooLarge(limit));
+                subscription.cancel();
                 return;
             }
             parts.add(item);
@@ -74,5 +89,11 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
             at += length;
         }
         body.complete(bytes);
+    }
+
+    /** Stops reading: the try was given up (its time ran out, or the caller cancelled). */
+    void abort() {
+        body.completeExceptionally(new IOException("the answer was abandoned"));
+        subscription.cancel();
     }
 }

@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
 /** Builds a path relative to the base URL: ids percent-encoded into segments, a query from name-value pairs. */
 final class Paths {
 
+    /** The longest id put into a path: the bank's ids are far shorter, and a URL has its limits. */
+    static final int MAX_SEGMENT = 256;
+
     private final StringBuilder path;
     private final StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
 
@@ -25,6 +28,11 @@ final class Paths {
     Paths segment(String what, String value) {
         Objects.requireNonNull(value, what);
         if (value.isBlank()) throw new IllegalArgumentException(what + " is blank");
+        // The URL resolver would take these as "this folder" and "the folder above", not as an id.
+        if (value.equals(".") || value.equals("..")) throw new IllegalArgumentException(what + " is " + value);
+        if (value.length() > MAX_SEGMENT) {
+            throw new IllegalArgumentException(what + " is longer than " + MAX_SEGMENT + " characters");
+        }
         path.append('/').append(encode(value));
         return this;
     }

@@ -4,14 +4,18 @@ import com.fasterxml.jackson.databind.JavaType;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -90,13 +94,7 @@ public final class Payments extends Resource {
 
     /** {@link #get(String)}, asynchronously. */
     public CompletableFuture<PaymentOperation> getAsync(String operationId) {
-        return read(ONE, Paths.of("acquiring/v1.0/payments").segment("operationId", operationId), OperationList.class)
-                .thenApply(list -> {
-                    if (list.operations().isEmpty()) {
-                        throw new ServerException(ONE, 200, null, "the bank answered no Operation for " + operationId);
-                    }
-                    return list.operations().get(0);
-                });
+        return get(transport.scope(), operationId);
     }
 
     /** The first page of payments that {@code query} picks; walk on with {@link Page#autoPagingIterable()}. */
@@ -108,7 +106,7 @@ public final class Payments extends Resource {
     public CompletableFuture<Page<PaymentOperation>> listAsync(PaymentQuery query) {
         Objects.requireNonNull(query, "query");
         String customerCode = company(query.customerCode());
-        return page(query, customerCode, 1);
+        return page(transport.scope(), query, customerCode, 1);
     }
 
     /**
@@ -123,9 +121,7 @@ public final class Payments extends Resource {
     public CompletableFuture<Optional<PaymentOperation>> findByPaymentLinkIdAsync(
             @Nullable String customerCode, String paymentLinkId) {
         Objects.requireNonNull(paymentLinkId, "paymentLinkId");
-        LocalDate since = LocalDate.now(clock.withZone(BANK_ZONE)).minusDays(1);
-        PaymentQuery query = PaymentQuery.all().between(since, null);
-        return page(query, company(customerCode), 1).thenCompose(first -> search(first, paymentLinkId, 1));
+        return find(transport.scope(), company(customerCode), paymentLinkId);
     }
 
     /**
@@ -141,7 +137,9 @@ public final class Payments extends Resource {
     public CompletableFuture<Refund> refundAsync(String operationId, BigDecimal amount) {
         Objects.requireNonNull(operationId, "operationId");
         Objects.requireNonNull(amount, "amount");
-        if (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
+        if (amount.signum() <= 0
+                || amount.stripTrailingZeros().scale() > 2
+                || amount.precision() - amount.scale() > 15) {
             throw new IllegalArgumentException("amount must be positive whole kopecks: " + amount.toPlainString());
         }
         var call = new Transport.Call(
@@ -153,15 +151,17 @@ public final class Payments extends Resource {
                         .toString(),
                 new DataRequest<>(new RefundRequest(amount)),
                 Transport.Safety.ONCE);
+        Transport.Scope scope = transport.scope();
         // The refund orders before: a refund order that appears after a lost answer is this refund's.
-        return getAsync(operationId)
+        return get(scope, operationId)
                 .thenApply(payment -> Optional.of(refundOrders(payment)))
                 .exceptionally(unreadable -> Optional.empty())
-                .thenCompose(before -> this.<Refund>send(call, type(Refund.class))
-                        .handle((refund, failure) -> failure == null
+                .thenCompose(before -> then(
+                        transport.<Refund>data(scope, call, type(Refund.class)),
+                        (refund, failure) -> failure == null
                                 ? CompletableFuture.completedFuture(refund)
-                                : settleRefund(call, operationId, amount, before, unwrap(failure, call), false))
-                        .thenCompose(Function.identity()));
+                                : settleRefund(
+                                        scope, call, operationId, amount, before, unwrap(failure, call), false)));
     }
 
     /**
@@ -175,6 +175,7 @@ public final class Payments extends Resource {
 
     /** {@link #capture(String)}, asynchronously. */
     public CompletableFuture<Void> captureAsync(String operationId) {
+        Transport.Scope scope = transport.scope();
         var call = new Transport.Call(
                 "POST",
                 CAPTURE,
@@ -184,18 +185,16 @@ public final class Payments extends Resource {
                         .toString(),
                 null,
                 Transport.Safety.ONCE);
-        return this.<BooleanResult>send(call, type(BooleanResult.class))
-                .<CompletableFuture<Void>>handle((result, failure) -> {
-                    if (failure == null) return CompletableFuture.completedFuture(null);
-                    TochkaException error = unwrap(failure, call);
-                    if (!inDoubt(error)) return CompletableFuture.failedFuture(error);
-                    // A capture can happen only once: the payment's status tells whether it did.
-                    return getAsync(operationId).handle((payment, unreadable) -> {
-                        if (unreadable == null && payment.status() == AcquiringPaymentStatus.APPROVED) return null;
-                        throw outcomeUnknown(call, "the capture", null, operationId, error);
-                    });
-                })
-                .thenCompose(Function.identity());
+        return then(transport.<BooleanResult>data(scope, call, type(BooleanResult.class)), (result, failure) -> {
+            if (failure == null) return CompletableFuture.<@Nullable Void>completedFuture(null);
+            TochkaException error = unwrap(failure, call);
+            if (!inDoubt(error) || scope.cancelled()) return CompletableFuture.failedFuture(error);
+            // A capture can happen only once: the payment's status tells whether it did.
+            return get(scope, operationId).<@Nullable Void>handle((payment, unreadable) -> {
+                if (unreadable == null && payment.status() == AcquiringPaymentStatus.APPROVED) return null;
+                throw outcomeUnknown(call, "the capture", null, operationId, error);
+            });
+        });
     }
 
     /** The registry of {@code merchantId}'s payments on {@code date}: by payment type, with commission and net. */
@@ -220,50 +219,65 @@ public final class Payments extends Resource {
 
     private CompletableFuture<CreatedPayment> create(PaymentLinkRequest request, @Nullable Receipt receipt) {
         Objects.requireNonNull(request, "request");
-        String linkId = request.paymentLinkId() != null
-                ? request.paymentLinkId()
-                : UUID.randomUUID().toString().replace("-", "");
+        String linkId = request.paymentLinkId() != null ? request.paymentLinkId() : newPaymentLinkId();
         CreatePaymentRequest wire = request.toWire(company(request.customerCode()), linkId, receipt);
         String route = receipt == null ? PAYMENTS : WITH_RECEIPT;
         var call =
                 new Transport.Call("POST", route, route.substring(1), new DataRequest<>(wire), Transport.Safety.ONCE);
-        return this.<CreatedPayment>send(call, type(CreatedPayment.class))
-                .handle((created, failure) -> failure == null
+        Transport.Scope scope = transport.scope();
+        boolean generated = request.paymentLinkId() == null;
+        return then(
+                transport.<CreatedPayment>data(scope, call, type(CreatedPayment.class)),
+                (created, failure) -> failure == null
                         ? CompletableFuture.completedFuture(created)
-                        : settleCreate(call, wire, unwrap(failure, call), false))
-                .thenCompose(Function.identity());
+                        : settleCreate(scope, call, wire, generated, unwrap(failure, call), null));
+    }
+
+    /** A {@code paymentLinkId} for a link the caller did not name: 32 hex digits, unique to this call. */
+    static String newPaymentLinkId() {
+        return UUID.randomUUID().toString().replace("-", "");
     }
 
     /**
      * After {@code failure} of a create: the link if the bank made it after all, else the create sent once more
-     * (unless {@code resent} already), else the failure.
+     * (unless {@code first}, the first try's failure, says it was sent already), else the failure.
      */
     private CompletableFuture<CreatedPayment> settleCreate(
-            Transport.Call call, CreatePaymentRequest wire, TochkaException failure, boolean resent) {
+            Transport.Scope scope,
+            Transport.Call call,
+            CreatePaymentRequest wire,
+            boolean generated,
+            TochkaException failure,
+            @Nullable TochkaException first) {
+        boolean resent = first != null;
         // After a resend, a refusal (the paymentLinkId is taken) may mean the first request made the link.
         boolean lookUp = inDoubt(failure)
                 || (resent && failure instanceof InvalidRequestException)
                 || (resent && failure instanceof ConflictException);
-        if (!lookUp) return CompletableFuture.failedFuture(failure);
+        if (!lookUp || scope.cancelled()) return CompletableFuture.failedFuture(failure);
         String linkId = Objects.requireNonNull(wire.paymentLinkId());
-        return findByPaymentLinkIdAsync(wire.customerCode(), linkId)
-                .handle((found, unreadable) -> {
-                    if (unreadable != null) {
-                        throw outcomeUnknown(call, "the payment link", linkId, null, failure);
-                    }
-                    if (found.isPresent()) return CompletableFuture.completedFuture(created(found.get()));
-                    if (resent) {
-                        if (inDoubt(failure)) throw outcomeUnknown(call, "the payment link", linkId, null, failure);
-                        throw failure;
-                    }
-                    // The bank has no such link: it did not act. The same paymentLinkId can't make a second one.
-                    return this.<CreatedPayment>send(call, type(CreatedPayment.class))
-                            .handle((created, again) -> again == null
-                                    ? CompletableFuture.completedFuture(created)
-                                    : settleCreate(call, wire, unwrap(again, call), true))
-                            .thenCompose(Function.identity());
-                })
-                .thenCompose(Function.identity());
+        TochkaException doubt = first != null ? first : failure;
+        return then(find(scope, wire.customerCode(), linkId), (found, unreadable) -> {
+            if (unreadable != null) {
+                throw outcomeUnknown(call, "the payment link", linkId, null, doubt);
+            }
+            if (found.isPresent()) return CompletableFuture.completedFuture(created(found.get()));
+            if (resent) {
+                // A refusal of an id this client made up can only be the first request's link, unfound;
+                // a caller's own id may be an older link's, and then the refusal is the answer.
+                if (inDoubt(failure) || generated) {
+                    throw outcomeUnknown(call, "the payment link", linkId, null, failure);
+                }
+                throw failure;
+            }
+            if (scope.cancelled()) throw failure;
+            // The bank has no such link: it did not act. The same paymentLinkId can't make a second one.
+            return then(
+                    transport.<CreatedPayment>data(scope, call, type(CreatedPayment.class)),
+                    (created, again) -> again == null
+                            ? CompletableFuture.completedFuture(created)
+                            : settleCreate(scope, call, wire, generated, unwrap(again, call), failure));
+        });
     }
 
     /**
@@ -271,38 +285,56 @@ public final class Payments extends Resource {
      * once more (unless {@code resent} already), else the failure.
      */
     private CompletableFuture<Refund> settleRefund(
+            Transport.Scope scope,
             Transport.Call call,
             String operationId,
             BigDecimal amount,
             Optional<Set<String>> before,
             TochkaException failure,
             boolean resent) {
-        if (!inDoubt(failure)) return CompletableFuture.failedFuture(failure);
+        if (!inDoubt(failure) || scope.cancelled()) return CompletableFuture.failedFuture(failure);
         if (before.isEmpty()) {
             return CompletableFuture.failedFuture(outcomeUnknown(call, "the refund", null, operationId, failure));
         }
-        return getAsync(operationId)
-                .handle((payment, unreadable) -> {
-                    if (unreadable != null) throw outcomeUnknown(call, "the refund", null, operationId, failure);
-                    Optional<PaymentOrder> made = payment.order().stream()
-                            .filter(order -> order.type() == OrderType.REFUND)
-                            .filter(order -> !before.get().contains(order.orderId()))
-                            .filter(order -> order.amount().compareTo(amount) == 0)
-                            .findFirst();
-                    if (made.isPresent()) {
-                        return CompletableFuture.completedFuture(refund(operationId, made.get()));
-                    }
-                    if (resent) throw outcomeUnknown(call, "the refund", null, operationId, failure);
-                    return this.<Refund>send(call, type(Refund.class))
-                            .handle((refund, again) -> again == null
-                                    ? CompletableFuture.completedFuture(refund)
-                                    : settleRefund(call, operationId, amount, before, unwrap(again, call), true))
-                            .thenCompose(Function.identity());
-                })
-                .thenCompose(Function.identity());
+        return then(get(scope, operationId), (payment, unreadable) -> {
+            if (unreadable != null) throw outcomeUnknown(call, "the refund", null, operationId, failure);
+            Optional<PaymentOrder> made = orders(payment).stream()
+                    .filter(order -> order.type() == OrderType.REFUND)
+                    .filter(order -> !before.get().contains(order.orderId()))
+                    .filter(order -> order.amount().compareTo(amount) == 0)
+                    .findFirst();
+            if (made.isPresent()) {
+                return CompletableFuture.completedFuture(refund(operationId, made.get()));
+            }
+            if (resent) throw outcomeUnknown(call, "the refund", null, operationId, failure);
+            if (scope.cancelled()) throw failure;
+            return then(
+                    transport.<Refund>data(scope, call, type(Refund.class)),
+                    (refund, again) -> again == null
+                            ? CompletableFuture.completedFuture(refund)
+                            : settleRefund(scope, call, operationId, amount, before, unwrap(again, call), true));
+        });
     }
 
-    private CompletableFuture<Page<PaymentOperation>> page(PaymentQuery query, String customerCode, int number) {
+    private CompletableFuture<PaymentOperation> get(Transport.Scope scope, String operationId) {
+        String path = Paths.of("acquiring/v1.0/payments")
+                .segment("operationId", operationId)
+                .toString();
+        var call = new Transport.Call("GET", ONE, path, null, Transport.Safety.RETRY);
+        return transport
+                .<OperationList>data(scope, call, type(OperationList.class))
+                .thenApply(list -> {
+                    if (list.operations() == null || list.operations().isEmpty()) {
+                        throw new ServerException(
+                                call.name(), 200, null, "the bank answered no Operation for " + operationId);
+                    }
+                    return list.operations().get(0);
+                });
+    }
+
+    /** Page {@code number} of {@code query}; the pages after it are fetched each in a scope of its own. */
+    private CompletableFuture<Page<PaymentOperation>> page(
+            Transport.Scope scope, PaymentQuery query, String customerCode, int number) {
         Paths path = Paths.of("acquiring/v1.0/payments")
                 .query("customerCode", customerCode)
                 .query("fromDate", query.fromDate())
@@ -313,32 +345,51 @@ public final class Payments extends Resource {
         JavaType type = type(OperationList.class);
         var call = new Transport.Call("GET", PAYMENTS, path.toString(), null, Transport.Safety.RETRY);
         return transport
-                .<OperationList>envelope(call, type)
+                .<OperationList>envelope(scope, call, type)
                 .thenApply((Envelope<OperationList> answer) -> new Page<>(
-                        answer.data().operations(),
+                        answer.data().operations() == null
+                                ? List.of()
+                                : answer.data().operations(),
                         number,
                         answer.meta() == null
                                 ? number
                                 : Math.max(number, answer.meta().totalPages()),
-                        next -> page(query, customerCode, next),
+                        next -> page(transport.scope(), query, customerCode, next),
                         PAYMENTS));
     }
 
+    /** The link {@code paymentLinkId} among the company's links since yesterday (Moscow), within {@code scope}. */
+    private CompletableFuture<Optional<PaymentOperation>> find(
+            Transport.Scope scope, String customerCode, String paymentLinkId) {
+        LocalDate since = LocalDate.now(clock.withZone(BANK_ZONE)).minusDays(1);
+        PaymentQuery query = PaymentQuery.all().between(since, null);
+        return page(scope, query, customerCode, 1)
+                .thenCompose(first -> search(scope, query, customerCode, first, paymentLinkId));
+    }
+
     private CompletableFuture<Optional<PaymentOperation>> search(
-            Page<PaymentOperation> page, String paymentLinkId, int read) {
+            Transport.Scope scope,
+            PaymentQuery query,
+            String customerCode,
+            Page<PaymentOperation> page,
+            String paymentLinkId) {
         Optional<PaymentOperation> found = page.items().stream()
                 .filter(payment -> paymentLinkId.equals(payment.paymentLinkId()))
                 .findFirst();
-        if (found.isPresent() || !page.hasNext() || read >= LOOKUP_PAGES) {
+        if (found.isPresent() || !page.hasNext() || page.number() >= LOOKUP_PAGES) {
             return CompletableFuture.completedFuture(found);
         }
-        return page.nextAsync().thenCompose(next -> search(next, paymentLinkId, read + 1));
+        return page(scope, query, customerCode, page.number() + 1)
+                .thenCompose(next -> search(scope, query, customerCode, next, paymentLinkId));
     }
 
     /** Whether the bank may have acted although the caller got no answer. */
-    private static boolean inDoubt(TochkaException failure) {
-        if (failure instanceof NetworkException) return ((NetworkException) failure).mayHaveArrived();
-        return failure instanceof ServerException && failure.httpStatus() >= 500;
+    static boolean inDoubt(TochkaException failure) {
+        if (failure instanceof NetworkException network) return network.mayHaveArrived();
+        if (!(failure instanceof ServerException)) return false;
+        int status = failure.httpStatus();
+        // A 5xx may come after the bank acted; a 2xx this client could not read means it did.
+        return status >= 500 || (status >= 200 && status < 300);
     }
 
     private static TochkaException unwrap(Throwable failure, Transport.Call call) {
@@ -363,17 +414,48 @@ public final class Payments extends Resource {
                 failure);
     }
 
+    /** The payment's orders; none when the bank left {@code Order} out. */
+    @SuppressWarnings("NullAway") // the record says always present; the bank's answers are not so sure
+    private static List<PaymentOrder> orders(PaymentOperation payment) {
+        return payment.order() == null ? List.of() : payment.order();
+    }
+
+    /**
+     * {@code next} of {@code stage}'s value or failure, flattened: a {@code handle} whose function may start another
+     * call, or end in a value or an exception at once.
+     */
+    @SuppressWarnings("FutureReturnValueIgnored") // the nested stage is flattened here, not dropped
+    private static <T, U> CompletableFuture<U> then(
+            CompletableFuture<T> stage, BiFunction<? super T, Throwable, ? extends CompletionStage<U>> next) {
+        return stage.<CompletionStage<U>>handle(next).thenCompose(Function.identity());
+    }
+
     private static Set<String> refundOrders(PaymentOperation payment) {
-        return payment.order().stream()
+        return orders(payment).stream()
                 .filter(order -> order.type() == OrderType.REFUND)
                 .map(PaymentOrder::orderId)
                 .collect(Collectors.toSet());
     }
 
-    private static Refund refund(String operationId, PaymentOrder order) {
-        LocalDate date =
-                OffsetDateTime.parse(order.time()).atZoneSameInstant(BANK_ZONE).toLocalDate();
-        return new Refund(true, operationId, order.amount(), date.toString(), order.orderId());
+    private Refund refund(String operationId, PaymentOrder order) {
+        return new Refund(
+                true, operationId, order.amount(), bankDate(order.time()).toString(), order.orderId());
+    }
+
+    /** The Moscow date of an order's {@code time}; today's when the bank wrote it in a form this can't read. */
+    private LocalDate bankDate(@Nullable String time) {
+        if (time != null && time.length() <= 64) {
+            try {
+                return OffsetDateTime.parse(time).atZoneSameInstant(BANK_ZONE).toLocalDate();
+            } catch (DateTimeParseException e) {
+                try {
+                    return LocalDateTime.parse(time).toLocalDate(); // no offset: the bank's own, Moscow's
+                } catch (DateTimeParseException again) {
+                    // fall through to today
+                }
+            }
+        }
+        return LocalDate.now(clock.withZone(BANK_ZONE));
     }
 
     /** A found link as the create's answer would have given it. */

@@ -9,6 +9,10 @@ public class ServerException extends TochkaException {
     private static final long serialVersionUID = 1L;
 
     ServerException(String call, int httpStatus, @Nullable ErrorBody body, String message) {
-        super(call, httpStatus, body, message, null);
+        this(call, httpStatus, body, message, null);
+    }
+
+    ServerException(String call, int httpStatus, @Nullable ErrorBody body, String message, @Nullable Throwable cause) {
+        super(call, httpStatus, body, message, cause);
     }
 }
