@@ -46,6 +46,8 @@ public final class TochkaClient {
     /** The token the bank's sandbox takes (and this project's {@code /sandbox/v2}). */
     public static final String SANDBOX_TOKEN = "sandbox.jwt.token";
 
+    private static final String KEY_PATH = "doc/openapi/static/keys/public";
+
     private final URI baseUrl;
     private final @Nullable String customerCode;
     private final Customers customers;
@@ -128,9 +130,17 @@ public final class TochkaClient {
         return webhookVerifier;
     }
 
-    /** Where the bank publishes its webhook key for this base URL: {@code <origin>/doc/openapi/static/keys/public}. */
+    /**
+     * Where the bank publishes its webhook key for this base URL: {@code doc/openapi/static/keys/public} beside the
+     * API's {@code uapi/} or {@code sandbox/v2/} (at the root of the host, or under the prefix a server is proxied at).
+     */
     public URI webhookKeyUrl() {
-        return baseUrl.resolve("/doc/openapi/static/keys/public");
+        String path = baseUrl.getPath();
+        for (String api : new String[] {"uapi/", "sandbox/v2/"}) {
+            if (path.endsWith("/" + api))
+                return baseUrl.resolve(path.substring(0, path.length() - api.length()) + KEY_PATH);
+        }
+        return baseUrl.resolve("/" + KEY_PATH);
     }
 
     /** Builds a {@link TochkaClient}; every setter checks its value at once. */
@@ -173,6 +183,10 @@ public final class TochkaClient {
             String scheme = baseUrl.getScheme();
             if ((!"https".equals(scheme) && !"http".equals(scheme)) || baseUrl.getHost() == null) {
                 throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL: " + baseUrl);
+            }
+            if (baseUrl.getUserInfo() != null) {
+                throw new IllegalArgumentException(
+                        "baseUrl must not carry a user or password: the token authenticates");
             }
             if (baseUrl.getQuery() != null || baseUrl.getFragment() != null) {
                 throw new IllegalArgumentException("baseUrl must have no query or fragment: " + baseUrl);

@@ -77,6 +77,22 @@ class TochkaClientBuilderTest {
                 .isEqualTo(URI.create("http://localhost:8080/doc/openapi/static/keys/public"));
     }
 
+    @Test
+    void the_webhook_key_of_a_server_under_a_prefix_is_beside_its_api() {
+        assertThat(withToken()
+                        .baseUrl("https://pay.example/tochka/sandbox/v2")
+                        .build()
+                        .webhookKeyUrl())
+                .isEqualTo(URI.create("https://pay.example/tochka/doc/openapi/static/keys/public"));
+    }
+
+    @Test
+    void a_base_url_with_a_password_is_refused() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> withToken().baseUrl("https://user:secret@pay.example/uapi"))
+                .withMessageContaining("user or password");
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

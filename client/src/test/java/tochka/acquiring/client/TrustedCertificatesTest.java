@@ -105,7 +105,8 @@ class TrustedCertificatesTest {
 
         assertThatThrownBy(() -> client.customers().list())
                 .isInstanceOf(NetworkException.class)
-                .hasMessageContaining("SSLHandshakeException");
+                .hasMessageContaining("PKIX path building failed")
+                .hasMessageContaining("Russian Trusted Root CA");
     }
 
     @Test
