@@ -37,6 +37,12 @@ public final class WebhookVerifier {
     /** Where the bank publishes its webhook key (a bare JWK). */
     public static final URI BANK_KEY_URL = URI.create("https://enter.tochka.com/doc/openapi/static/keys/public");
 
+    /**
+     * The longest body {@link #verify} accepts (64 KB; the bank's webhooks are about 2 KB): an endpoint can stop
+     * reading a request past it.
+     */
+    public static final int MAX_BODY_LENGTH = CompactJws.MAX_BODY_CHARS;
+
     private static final String BANK_KEY_RESOURCE = "tochka-public-key.jwk.json";
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
