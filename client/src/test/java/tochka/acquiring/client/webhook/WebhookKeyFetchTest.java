@@ -13,9 +13,12 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.AbstractThrowableAssert;
@@ -70,6 +73,32 @@ class WebhookKeyFetchTest {
             assertThat(verifier.verify(BANK.sign(payment("op-" + i)))).isInstanceOf(PaymentEvent.class);
         }
 
+        assertThat(keys.requests()).isOne();
+    }
+
+    @Test
+    void threads_verifying_at_once_share_one_fetch() throws Exception {
+        keys.serve(200, BANK.publicJwk());
+        WebhookVerifier verifier = WebhookVerifier.forKeyUrl(keys.url());
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<WebhookEvent>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String body = BANK.sign(payment("op-" + i));
+                results.add(threads.submit(() -> {
+                    start.await();
+                    return verifier.verify(body);
+                }));
+            }
+            start.countDown();
+
+            for (Future<WebhookEvent> result : results) {
+                assertThat(result.get(30, TimeUnit.SECONDS)).isInstanceOf(PaymentEvent.class);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
         assertThat(keys.requests()).isOne();
     }
 
