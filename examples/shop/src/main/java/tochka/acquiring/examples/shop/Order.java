@@ -6,9 +6,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An order of one product. Its {@code id} is also the payment link's {@code paymentLinkId}, so the bank's webhook and
- * a lookup by {@code paymentLinkId} lead back to it; {@code operationId} and {@code paymentLink} are the bank's, known
- * once the link is made.
+ * An order of one product. Its id is also the payment link's id (the bank's paymentLinkId), so the
+ * bank's webhook and a lookup by that id lead back to it; the operation id and the payment link's URL are the bank's,
+ * known once the link is made.
  */
 public record Order(
         String id,

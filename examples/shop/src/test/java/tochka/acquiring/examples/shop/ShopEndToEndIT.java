@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,12 +28,16 @@ import tochka.acquiring.api.WebhookType;
 import tochka.acquiring.client.TochkaClient;
 import tochka.acquiring.client.webhook.PaymentEvent;
 import tochka.acquiring.client.webhook.WebhookSigner;
+import tochka.acquiring.junit.ServerControl;
+import tochka.acquiring.junit.TochkaServer;
 import tochka.acquiring.testkit.TestServer;
 
 /**
  * The shop against our server, both in this JVM: a buyer orders and pays, the bank's webhook marks the order paid,
- * the admin refunds it; forged and resent webhooks change nothing.
+ * the admin refunds it; forged and resent webhooks change nothing. {@code @TochkaServer} starts the server before the
+ * Spring context, which {@code @DynamicPropertySource} points at it.
  */
+@TochkaServer
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"shop.admin-password=" + ShopEndToEndIT.ADMIN_PASSWORD})
@@ -43,7 +47,9 @@ class ShopEndToEndIT {
     static final String ADMIN_PASSWORD = "correct horse battery staple";
     private static final Duration DEADLINE = Duration.ofSeconds(20);
 
-    private static final TestServer server = TestServer.start();
+    /** Our server, started by {@code @TochkaServer} for this class; the shop's context is made after it. */
+    @SuppressWarnings("NullAway.Init") // set in @BeforeAll, before any test or the Spring context needs it
+    private static TestServer server;
 
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -60,18 +66,18 @@ class ShopEndToEndIT {
     private TochkaClient tochka;
 
     @DynamicPropertySource
-    static void bank(DynamicPropertyRegistry properties) {
-        properties.add("tochka.base-url", server::apiUrl);
-        properties.add("tochka.token", server::demoToken);
-        properties.add("tochka.customer-code", server::customerCode);
+    static void tochka(DynamicPropertyRegistry properties) {
+        properties.add("tochka.base-url", () -> server.apiUrl());
+        properties.add("tochka.token", () -> server.demoToken());
+        properties.add("tochka.customer-code", () -> server.customerCode());
         properties.add("tochka.webhook.key-url", () -> server.url() + "/doc/openapi/static/keys/public");
         // The shop registers its webhook URL itself once up; the bank's test webhook must find it answering 200.
-        properties.add("shop.webhook-client-id", server::clientId);
+        properties.add("shop.webhook-client-id", () -> server.clientId());
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
+    @BeforeAll
+    static void bank(TestServer started) {
+        server = started;
     }
 
     @Test
@@ -83,7 +89,8 @@ class ShopEndToEndIT {
     }
 
     @Test
-    void a_buyer_pays_the_webhook_marks_the_order_paid_and_the_admin_refunds_it() throws Exception {
+    void a_buyer_pays_the_webhook_marks_the_order_paid_and_the_admin_refunds_it(ServerControl control)
+            throws Exception {
         assertThat(get("/").body()).contains("Оплатить", "590.00");
 
         HttpResponse<String> pay = post("/orders", "product=mug", null);
@@ -99,7 +106,7 @@ class ShopEndToEndIT {
         assertThat(link.redirectUrl()).isEqualTo("http://localhost:" + port + "/orders/" + order.id());
         assertThat(get("/orders/" + order.id()).body()).contains("data-status=\"NEW\"", "Обновить");
 
-        server.control().pay(operationId(order));
+        control.pay(operationId(order));
 
         awaitStatus(order.id(), OrderStatus.PAID);
         assertThat(get("/orders/" + order.id()).body()).contains("data-status=\"PAID\"", "Оплачен");
@@ -118,12 +125,12 @@ class ShopEndToEndIT {
     }
 
     @Test
-    void a_webhook_the_bank_sends_again_changes_nothing() throws Exception {
+    void a_webhook_the_bank_sends_again_changes_nothing(ServerControl control) throws Exception {
         Order order = orderWithLink(post("/orders", "product=stickers", null)
                 .headers()
                 .firstValue("Location")
                 .orElseThrow());
-        server.control().pay(operationId(order));
+        control.pay(operationId(order));
         awaitStatus(order.id(), OrderStatus.PAID);
         assertThat(post("/admin/orders/" + order.id() + "/refund", "", ADMIN_PASSWORD)
                         .statusCode())
