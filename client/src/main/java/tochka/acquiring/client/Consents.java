@@ -55,6 +55,12 @@ public final class Consents extends Resource {
                 null);
         // Asking twice leaves two consents waiting, harmless: a lost answer may be retried.
         var call = new Transport.Call("POST", LIST, "consent/v1.0/consents", body, Transport.Safety.RETRY);
-        return send(call, type(Consent.class));
+        // The bank answers a create as it answers the list (ConsentListResponse): the new consent is the one in it.
+        return this.<ConsentList>send(call, type(ConsentList.class)).thenApply(list -> {
+            if (list.consents().isEmpty()) {
+                throw new ServerException(LIST, 200, null, "the bank answered no Consent for the one asked for");
+            }
+            return list.consents().get(0);
+        });
     }
 }

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import tochka.acquiring.client.TochkaClient;
+import tochka.acquiring.client.webhook.WebhookVerifier;
 import tochka.acquiring.testkit.TestDatabases;
 import tochka.acquiring.testkit.TestServer;
 
@@ -24,7 +26,9 @@ final class RunningServer implements AutoCloseable, ExtensionContext.Store.Close
     private final TestServer server;
     private final TochkaClient client;
     private final ServerControl control;
+    private final WebhookVerifier verifier;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private @Nullable WebhookInbox inbox;
 
     private RunningServer(TestServer server) {
         this.server = server;
@@ -34,6 +38,7 @@ final class RunningServer implements AutoCloseable, ExtensionContext.Store.Close
                 .customerCode(server.customerCode())
                 .build();
         this.control = new ServerControl(server.control());
+        this.verifier = WebhookVerifier.forKeyUrl(client.webhookKeyUrl());
     }
 
     /** A server over a new, empty database of {@code database}'s kind. */
@@ -63,10 +68,29 @@ final class RunningServer implements AutoCloseable, ExtensionContext.Store.Close
         return control;
     }
 
+    WebhookVerifier verifier() {
+        return verifier;
+    }
+
+    /** The inbox, registered as the demo key's webhook the first time a test asks for it. */
+    synchronized WebhookInbox inbox() {
+        WebhookInbox registered = inbox;
+        if (registered == null) {
+            registered = WebhookInbox.register(client, server.clientId(), verifier);
+            inbox = registered;
+        }
+        return registered;
+    }
+
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
+        WebhookInbox registered;
+        synchronized (this) {
+            registered = inbox;
+        }
         try {
+            if (registered != null) registered.close();
             server.close();
         } finally {
             delete(server.dataDir());

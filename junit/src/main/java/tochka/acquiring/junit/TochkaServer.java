@@ -13,7 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * with the demo company and its key. Tests, lifecycle methods and (for {@link Lifecycle#PER_CLASS}) constructors take
  * what they need as parameters: a ready {@link tochka.acquiring.client.TochkaClient}, the demo
  * {@link CustomerCode @CustomerCode String} and {@link MerchantId @MerchantId String}, a {@link ServerControl}, a
- * {@link WebhookInbox}, or the {@link tochka.acquiring.testkit.TestServer} itself.
+ * {@link WebhookInbox}, a {@link tochka.acquiring.client.webhook.WebhookVerifier} that trusts the server's key (for the
+ * merchant's own webhook endpoint), or the {@link tochka.acquiring.testkit.TestServer} itself.
  *
  * <pre>{@code
  * @TochkaServer

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 import tochka.acquiring.client.TochkaClient;
+import tochka.acquiring.client.webhook.WebhookVerifier;
 import tochka.acquiring.testkit.TestServer;
 
 /**
@@ -20,7 +21,8 @@ public final class TochkaServerExtension implements ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(TochkaServerExtension.class);
 
-    private static final Set<Class<?>> INJECTED = Set.of(TochkaClient.class, ServerControl.class, TestServer.class);
+    private static final Set<Class<?>> INJECTED = Set.of(
+            TochkaClient.class, ServerControl.class, WebhookInbox.class, WebhookVerifier.class, TestServer.class);
 
     /** The extension; JUnit makes it from {@link TochkaServer}'s {@code @ExtendWith}. */
     public TochkaServerExtension() {}
@@ -40,6 +42,8 @@ public final class TochkaServerExtension implements ParameterResolver {
         Class<?> type = parameter.getParameter().getType();
         if (type == TochkaClient.class) return running.client();
         if (type == ServerControl.class) return running.control();
+        if (type == WebhookInbox.class) return running.inbox();
+        if (type == WebhookVerifier.class) return running.verifier();
         if (type == TestServer.class) return running.server();
         return parameter.isAnnotated(CustomerCode.class)
                 ? running.server().customerCode()
