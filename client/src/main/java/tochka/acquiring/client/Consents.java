@@ -22,7 +22,7 @@ public final class Consents extends Resource {
 
     /** Every consent of the key's application. */
     public List<Consent> list() {
-        return await(listAsync(), LIST);
+        return block(this::listAsync, LIST);
     }
 
     /** {@link #list()}, asynchronously. */
@@ -32,7 +32,7 @@ public final class Consents extends Resource {
 
     /** One consent by its id. */
     public Consent get(String consentId) {
-        return await(getAsync(consentId), ONE);
+        return block(() -> getAsync(consentId), ONE);
     }
 
     /** {@link #get(String)}, asynchronously. */
@@ -42,7 +42,7 @@ public final class Consents extends Resource {
 
     /** Asks for a consent to {@code permissions}, valid until {@code expiration} (null: the bank's default). */
     public Consent create(List<Permission> permissions, @Nullable OffsetDateTime expiration) {
-        return await(createAsync(permissions, expiration), LIST);
+        return block(() -> createAsync(permissions, expiration), LIST);
     }
 
     /** {@link #create(List, OffsetDateTime)}, asynchronously. */

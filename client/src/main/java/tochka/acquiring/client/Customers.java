@@ -25,7 +25,7 @@ public final class Customers extends Resource {
 
     /** The companies the key may act for. */
     public List<Customer> list() {
-        return await(listAsync(), LIST);
+        return block(this::listAsync, LIST);
     }
 
     /** {@link #list()}, asynchronously. */
@@ -36,7 +36,7 @@ public final class Customers extends Resource {
 
     /** One company by its {@code customerCode}. */
     public Customer get(String customerCode) {
-        return await(getAsync(customerCode), ONE);
+        return block(() -> getAsync(customerCode), ONE);
     }
 
     /** {@link #get(String)}, asynchronously. */
@@ -51,7 +51,7 @@ public final class Customers extends Resource {
 
     /** The retail points of {@code customerCode}. */
     public List<Retailer> retailers(String customerCode) {
-        return await(retailersAsync(customerCode), RETAILERS);
+        return block(() -> retailersAsync(customerCode), RETAILERS);
     }
 
     /** {@link #retailers(String)}, asynchronously. */

@@ -59,7 +59,7 @@ public final class Page<T> {
      * @throws NoSuchElementException when this is the last
      */
     public Page<T> next() {
-        return Transport.await(nextAsync(), call);
+        return Transport.block(this::nextAsync, call);
     }
 
     /** The page after this one, fetched asynchronously; fails with {@link NoSuchElementException} after the last. */

@@ -69,7 +69,7 @@ public final class Payments extends Resource {
 
     /** Creates a payment link; its {@code paymentLink} is the page to send the buyer to. */
     public CreatedPayment create(PaymentLinkRequest request) {
-        return await(createAsync(request), PAYMENTS);
+        return block(() -> createAsync(request), PAYMENTS);
     }
 
     /** {@link #create(PaymentLinkRequest)}, asynchronously. */
@@ -79,7 +79,7 @@ public final class Payments extends Resource {
 
     /** Creates a payment link with a 54-FZ receipt, which the bank sends to the buyer once paid. */
     public CreatedPayment createWithReceipt(PaymentLinkRequest request, Receipt receipt) {
-        return await(createWithReceiptAsync(request, receipt), WITH_RECEIPT);
+        return block(() -> createWithReceiptAsync(request, receipt), WITH_RECEIPT);
     }
 
     /** {@link #createWithReceipt(PaymentLinkRequest, Receipt)}, asynchronously. */
@@ -89,7 +89,7 @@ public final class Payments extends Resource {
 
     /** A payment by its {@code operationId}: status, amount, orders (approval, refunds), receipt. */
     public PaymentOperation get(String operationId) {
-        return await(getAsync(operationId), ONE);
+        return block(() -> getAsync(operationId), ONE);
     }
 
     /** {@link #get(String)}, asynchronously. */
@@ -99,7 +99,7 @@ public final class Payments extends Resource {
 
     /** The first page of payments that {@code query} picks; walk on with {@link Page#autoPagingIterable()}. */
     public Page<PaymentOperation> list(PaymentQuery query) {
-        return await(listAsync(query), PAYMENTS);
+        return block(() -> listAsync(query), PAYMENTS);
     }
 
     /** {@link #list(PaymentQuery)}, asynchronously. */
@@ -114,7 +114,7 @@ public final class Payments extends Resource {
      * yesterday (Moscow time), if there is one.
      */
     public Optional<PaymentOperation> findByPaymentLinkId(@Nullable String customerCode, String paymentLinkId) {
-        return await(findByPaymentLinkIdAsync(customerCode, paymentLinkId), PAYMENTS);
+        return block(() -> findByPaymentLinkIdAsync(customerCode, paymentLinkId), PAYMENTS);
     }
 
     /** {@link #findByPaymentLinkId(String, String)}, asynchronously. */
@@ -130,7 +130,7 @@ public final class Payments extends Resource {
      * @throws ConflictException when the payment is not paid, or less than {@code amount} is left
      */
     public Refund refund(String operationId, BigDecimal amount) {
-        return await(refundAsync(operationId, amount), REFUND);
+        return block(() -> refundAsync(operationId, amount), REFUND);
     }
 
     /** {@link #refund(String, BigDecimal)}, asynchronously. */
@@ -170,7 +170,7 @@ public final class Payments extends Resource {
      * @throws ConflictException when the payment is not {@code AUTHORIZED}
      */
     public void capture(String operationId) {
-        await(captureAsync(operationId), CAPTURE);
+        block(() -> captureAsync(operationId), CAPTURE);
     }
 
     /** {@link #capture(String)}, asynchronously. */
@@ -199,7 +199,7 @@ public final class Payments extends Resource {
 
     /** The registry of {@code merchantId}'s payments on {@code date}: by payment type, with commission and net. */
     public List<RegistryEntry> registry(@Nullable String customerCode, String merchantId, LocalDate date) {
-        return await(registryAsync(customerCode, merchantId, date), REGISTRY);
+        return block(() -> registryAsync(customerCode, merchantId, date), REGISTRY);
     }
 
     /** {@link #registry(String, String, LocalDate)}, asynchronously. */

@@ -2,6 +2,7 @@ package tochka.acquiring.client;
 
 import com.fasterxml.jackson.databind.JavaType;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /** What every resource does: build a call, send it, read its {@code Data}, and wait for it when asked to block. */
@@ -35,8 +36,8 @@ abstract class Resource {
         return Transport.JSON.getTypeFactory().constructType(type);
     }
 
-    /** Blocks for {@code future}'s result; its {@link TochkaException} is thrown as it is. */
-    static <T> T await(CompletableFuture<T> future, String route) {
-        return Transport.await(future, route);
+    /** Runs {@code call} for a blocking caller and waits; its {@link TochkaException} is thrown as it is. */
+    static <T> T block(Supplier<CompletableFuture<T>> call, String route) {
+        return Transport.block(call, route);
     }
 }

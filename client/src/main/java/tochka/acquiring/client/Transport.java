@@ -35,6 +35,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLHandshakeException;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.api.Envelope;
@@ -201,6 +202,27 @@ final class Transport {
         return new Attempts<Envelope<T>>(scope, call, envelopeType).start();
     }
 
+    /**
+     * Set while a blocking call builds its future: its tries that start on the caller's thread are sent with
+     * {@link HttpClient#send}, which answers on that thread. {@link HttpClient#sendAsync} hands every answer to the
+     * client's executor first, a thread switch that costs a blocking caller a third of a millisecond a call
+     * ({@code bench/sdk-overhead}). Retries and lookups that run later on other threads stay asynchronous.
+     */
+    private static final ThreadLocal<Boolean> BLOCKING = ThreadLocal.withInitial(() -> false);
+
+    /** Runs {@code call} for a blocking caller (its first tries on this thread) and waits for its result. */
+    static <T> T block(Supplier<CompletableFuture<T>> call, String name) {
+        boolean outer = BLOCKING.get();
+        BLOCKING.set(true);
+        CompletableFuture<T> future;
+        try {
+            future = call.get();
+        } finally {
+            BLOCKING.set(outer);
+        }
+        return await(future, name);
+    }
+
     /** Waits for {@code future}, rethrowing its {@link TochkaException} as it is. */
     static <T> T await(CompletableFuture<T> future, String call) {
         try {
@@ -290,6 +312,10 @@ final class Transport {
             } else {
                 request.method(call.method(), HttpRequest.BodyPublishers.noBody());
             }
+            if (BLOCKING.get()) {
+                sendOnThisThread(request.build(), number, timeout);
+                return;
+            }
             AtomicReference<@Nullable LimitedBody> answer = new AtomicReference<>();
             AtomicInteger status = new AtomicInteger();
             long sent = System.nanoTime();
@@ -332,6 +358,45 @@ final class Transport {
                     fail(new ServerException(call.name(), 0, null, "the SDK failed: " + e, e));
                 }
             });
+        }
+
+        /** One try on the blocking caller's thread: the same answer handling, no thread switch. */
+        @SuppressWarnings("FutureReturnValueIgnored") // the watch's end is handled inside it
+        private void sendOnThisThread(HttpRequest request, int number, Duration timeout) {
+            AtomicReference<@Nullable LimitedBody> answer = new AtomicReference<>();
+            AtomicInteger status = new AtomicInteger();
+            AtomicBoolean stalled = new AtomicBoolean();
+            // The JDK's request timeout ends at the answer's headers; this watch also covers a body that stalls.
+            CompletableFuture<Void> watch = new CompletableFuture<>();
+            watch.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS).whenComplete((done, late) -> {
+                if (late == null) return;
+                stalled.set(true);
+                LimitedBody limited = answer.get();
+                if (limited != null) limited.abort();
+            });
+            long sent = System.nanoTime();
+            HttpResponse<byte[]> response;
+            try {
+                response = http.send(request, info -> {
+                    status.set(info.statusCode());
+                    LimitedBody limited = new LimitedBody(MAX_ANSWER_BYTES);
+                    answer.set(limited);
+                    return limited;
+                });
+            } catch (IOException e) {
+                watch.complete(null);
+                Throwable cause =
+                        stalled.get() ? new HttpTimeoutException("no answer within " + timeout.toMillis() + " ms") : e;
+                failed(cause, status.get(), number, sent);
+                return;
+            } catch (InterruptedException e) {
+                watch.complete(null);
+                Thread.currentThread().interrupt();
+                fail(new NetworkException(call.name(), "interrupted while waiting for the bank", e, true));
+                return;
+            }
+            watch.complete(null);
+            answered(response, number, sent);
         }
 
         private void answered(HttpResponse<byte[]> response, int number, long sent) {

@@ -24,7 +24,7 @@ public final class Webhooks extends Resource {
 
     /** The webhook of {@code clientId} (the key's application). */
     public Webhook get(String clientId) {
-        return await(getAsync(clientId), ROUTE);
+        return block(() -> getAsync(clientId), ROUTE);
     }
 
     /** {@link #get(String)}, asynchronously. */
@@ -34,7 +34,7 @@ public final class Webhooks extends Resource {
 
     /** Sends {@code types} of events to {@code url}; the bank tests the URL first. */
     public Webhook create(String clientId, String url, List<WebhookType> types) {
-        return await(createAsync(clientId, url, types), ROUTE);
+        return block(() -> createAsync(clientId, url, types), ROUTE);
     }
 
     /** {@link #create(String, String, List)}, asynchronously. */
@@ -44,7 +44,7 @@ public final class Webhooks extends Resource {
 
     /** Changes the URL or the events of {@code clientId}'s webhook; the bank tests the URL first. */
     public Webhook edit(String clientId, String url, List<WebhookType> types) {
-        return await(editAsync(clientId, url, types), ROUTE);
+        return block(() -> editAsync(clientId, url, types), ROUTE);
     }
 
     /** {@link #edit(String, String, List)}, asynchronously. */
@@ -54,7 +54,7 @@ public final class Webhooks extends Resource {
 
     /** Stops sending events to {@code clientId}'s webhook. */
     public void delete(String clientId) {
-        await(deleteAsync(clientId), ROUTE);
+        block(() -> deleteAsync(clientId), ROUTE);
     }
 
     /** {@link #delete(String)}, asynchronously. */
@@ -65,7 +65,7 @@ public final class Webhooks extends Resource {
 
     /** Has the bank send a test event of {@code type} to {@code clientId}'s webhook. */
     public void testSend(String clientId, WebhookType type) {
-        await(testSendAsync(clientId, type), TEST);
+        block(() -> testSendAsync(clientId, type), TEST);
     }
 
     /** {@link #testSend(String, WebhookType)}, asynchronously. */

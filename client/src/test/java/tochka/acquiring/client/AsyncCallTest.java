@@ -56,6 +56,34 @@ class AsyncCallTest {
     }
 
     @Test
+    void an_interrupted_blocking_call_ends_at_once_and_keeps_the_interrupt() throws Exception {
+        // A blocking call's first try runs on the caller's thread: an interrupt there must end it like a cancel.
+        server.enqueue(Bank.stalled());
+        TochkaClient client = Bank.client(server)
+                .requestTimeout(Duration.ofSeconds(30))
+                .callTimeout(Duration.ofSeconds(60))
+                .build();
+        BlockingQueue<Object> outcome = new LinkedBlockingQueue<>();
+        Thread caller = new Thread(() -> {
+            try {
+                outcome.add(client.payments().get("op-1"));
+            } catch (TochkaException e) {
+                outcome.add(e);
+                outcome.add(Thread.currentThread().isInterrupted());
+            }
+        });
+        caller.start();
+        server.takeRequest();
+
+        caller.interrupt();
+
+        assertThat(outcome.poll(WAIT.toSeconds(), TimeUnit.SECONDS))
+                .isInstanceOfSatisfying(
+                        NetworkException.class, e -> assertThat(e).hasMessageContaining("interrupted"));
+        assertThat(outcome.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(true);
+    }
+
+    @Test
     void cancelling_the_future_stops_further_retries() throws Exception {
         // The first try fails with a 503 that asks for a wait of two seconds; the cancel comes during the wait.
         server.enqueue(new MockResponse.Builder()

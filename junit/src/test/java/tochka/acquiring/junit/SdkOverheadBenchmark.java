@@ -3,7 +3,6 @@ package tochka.acquiring.junit;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,21 +52,26 @@ public final class SdkOverheadBenchmark {
             JavaType type = json.getTypeFactory().constructParametricType(Envelope.class, OperationList.class);
 
             Call raw = () -> http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            Call rawAsync = () -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                    .get();
             Call rawParsed = () -> json.readValue(
                     http.send(request, HttpResponse.BodyHandlers.ofByteArray()).body(), type);
             Call client = () -> sdk.payments().get(operationId);
 
             for (int i = 0; i < 4; i++) {
                 block(raw, new long[BLOCK], 0);
+                block(rawAsync, new long[BLOCK], 0);
                 block(rawParsed, new long[BLOCK], 0);
                 block(client, new long[BLOCK], 0);
             }
             long[] rawNanos = new long[calls];
+            long[] asyncNanos = new long[calls];
             long[] parsedNanos = new long[calls];
             long[] sdkNanos = new long[calls];
             for (int from = 0; from < calls; from += BLOCK) {
                 int size = Math.min(BLOCK, calls - from);
                 block(raw, rawNanos, from, size);
+                block(rawAsync, asyncNanos, from, size);
                 block(rawParsed, parsedNanos, from, size);
                 block(client, sdkNanos, from, size);
             }
@@ -78,6 +82,7 @@ public final class SdkOverheadBenchmark {
             Stats parsedStats = Stats.of(parsedNanos);
             Stats sdkStats = Stats.of(sdkNanos);
             rawStats.print("HttpClient, bytes");
+            Stats.of(asyncNanos).print("HttpClient.sendAsync, bytes");
             parsedStats.print("HttpClient + Jackson records");
             sdkStats.print("TochkaClient payments().get");
             System.out.printf(
@@ -104,7 +109,7 @@ public final class SdkOverheadBenchmark {
 
     @FunctionalInterface
     private interface Call {
-        Object run() throws IOException, InterruptedException;
+        Object run() throws Exception;
     }
 
     private static final class Stats {
