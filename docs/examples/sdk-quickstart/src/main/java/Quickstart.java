@@ -4,6 +4,7 @@ import tochka.acquiring.api.CustomerType;
 import tochka.acquiring.client.PaymentLinkRequest;
 import tochka.acquiring.client.TochkaClient;
 
+/** The guide's steps with the SDK: find the Business customerCode, create a payment link, read its status. */
 public class Quickstart {
     public static void main(String[] args) {
         TochkaClient tochka = TochkaClient.builder()
