@@ -114,26 +114,6 @@ class ErrorMappingTest {
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
-    @Test
-    void a_tls_handshake_failure_is_not_retried_and_names_the_truststore() {
-        // A plain HTTP server answers the client's TLS hello with garbage.
-        server.enqueue(Bank.ok("{}"));
-        Bank.Events events = new Bank.Events();
-        TochkaClient client = Bank.client(server)
-                .baseUrl("https://" + server.getHostName() + ":" + server.getPort() + "/uapi")
-                .listener(events)
-                .build();
-
-        assertThatThrownBy(() -> client.payments().create(TransportRetryTest.request()))
-                .isInstanceOfSatisfying(NetworkException.class, e -> {
-                    assertThat(e.mayHaveArrived()).isFalse();
-                    assertThat(e.getMessage()).contains("truststore");
-                });
-        assertThat(events.all)
-                .singleElement()
-                .satisfies(event -> assertThat(event.attempts()).isEqualTo(1));
-    }
-
     /** A body of {@code size} spaces, streamed without holding it. */
     private static final class Spaces implements MockResponseBody {
         private final long size;

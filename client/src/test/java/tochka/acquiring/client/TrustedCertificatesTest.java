@@ -14,12 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tochka.acquiring.api.AcquiringPaymentMode;
 
 /**
  * A server whose certificate chains to a root the JDK doesn't know, as the bank's does to the Russian Trusted Root CA:
@@ -110,6 +113,29 @@ class TrustedCertificatesTest {
     }
 
     @Test
+    void a_payment_link_refused_by_tls_is_not_retried_nor_looked_up_and_names_the_truststore() {
+        // Nothing reached the bank: no retry, no lookup, and no "outcome unknown".
+        List<CallEvent> calls = new CopyOnWriteArrayList<>();
+        TochkaClient client =
+                client().customerCode("300000092").listener(calls::add).build();
+
+        assertThatThrownBy(() -> client.payments()
+                        .create(PaymentLinkRequest.builder()
+                                .amount("10.00")
+                                .purpose("Order 1")
+                                .paymentModes(AcquiringPaymentMode.CARD)
+                                .build()))
+                .isInstanceOfSatisfying(NetworkException.class, e -> {
+                    assertThat(e).isNotInstanceOf(OutcomeUnknownException.class);
+                    assertThat(e.mayHaveArrived()).isFalse();
+                    assertThat(e.getMessage()).contains("truststore");
+                });
+        assertThat(calls)
+                .singleElement()
+                .satisfies(call -> assertThat(call.attempts()).isEqualTo(1));
+    }
+
+    @Test
     void the_root_added_from_its_file_is_trusted_beside_the_jdk_roots() {
         TochkaClient client =
                 client().sslContext(TrustedCertificates.withExtra(certificate)).build();
@@ -134,8 +160,7 @@ class TrustedCertificatesTest {
 
     private static void keytool(String... args) throws IOException, InterruptedException {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process process = new ProcessBuilder(java.util.stream.Stream.concat(
-                                java.util.stream.Stream.of(keytool.toString()), List.of(args).stream())
+        Process process = new ProcessBuilder(Stream.concat(Stream.of(keytool.toString()), Stream.of(args))
                         .toList())
                 .redirectErrorStream(true)
                 .start();
