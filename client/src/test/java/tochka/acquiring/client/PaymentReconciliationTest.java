@@ -70,9 +70,10 @@ class PaymentReconciliationTest {
     @Test
     void a_create_whose_answer_stalls_past_the_request_timeout_is_looked_up() {
         script.then(Bank.stalled()).then(this::theLink);
+        // Long enough that the lookup after it never times out on a busy machine; the stall waits it out once.
         client = Bank.client(server)
                 .clock(clock)
-                .requestTimeout(Duration.ofMillis(300))
+                .requestTimeout(Duration.ofSeconds(1))
                 .build();
 
         assertThat(client.payments().create(TransportRetryTest.request()).operationId())
