@@ -1,7 +1,10 @@
 package tochka.acquiring.cli;
 
+import java.util.Map;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import tochka.acquiring.cli.remote.CustomersCommand;
 
 /** The {@code tochka} command. */
 @Command(
@@ -9,16 +12,42 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TochkaCli.Version.class,
         description = "Tochka Bank's internet acquiring: the server that speaks the bank's Open API, and its tools.",
-        subcommands = {ServeCommand.class, KeysCommand.class, UsersCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            KeysCommand.class,
+            UsersCommand.class,
+            CustomersCommand.class,
+            AutoComplete.GenerateCompletion.class,
+            CommandLine.HelpCommand.class
+        })
 public final class TochkaCli {
+
+    private final Map<String, String> environment;
+
+    private TochkaCli(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line with the project's exit codes: 0 ok, 2 usage, 3 rejected input, 5 failure. */
+    /** The command line with the project's {@link ExitCodes}, reading settings from the process's environment. */
     public static CommandLine commandLine() {
-        return new CommandLine(new TochkaCli()).setExecutionExceptionHandler(new ExitCodes());
+        return commandLine(System.getenv());
+    }
+
+    /**
+     * The command line reading its settings ({@code TOCHKA_TOKEN}, ...) from {@code environment}, which tests
+     * choose, instead of the process's.
+     */
+    public static CommandLine commandLine(Map<String, String> environment) {
+        return new CommandLine(new TochkaCli(environment)).setExecutionExceptionHandler(new ExitCodes());
+    }
+
+    /** The environment variables the commands read. */
+    public Map<String, String> environment() {
+        return environment;
     }
 
     static final class Version implements CommandLine.IVersionProvider {
