@@ -30,6 +30,7 @@ public final class Connection {
     static final String TOKEN = "TOCHKA_TOKEN";
     static final String CUSTOMER_CODE = "TOCHKA_CUSTOMER_CODE";
     static final String CLIENT_ID = "TOCHKA_CLIENT_ID";
+    static final String MERCHANT_ID = "TOCHKA_MERCHANT_ID";
     static final String SERVER_URL = "TOCHKA_SERVER_URL";
     static final String ADMIN_TOKEN = "TOCHKA_ADMIN_TOKEN";
     static final String PROFILE = "TOCHKA_PROFILE";
@@ -152,6 +153,11 @@ public final class Connection {
                                 ", ",
                                 business.stream().map(Customer::customerCode).toList())
                         + "): choose one with --customer-code or " + CUSTOMER_CODE);
+    }
+
+    /** The retailer ({@code TOCHKA_MERCHANT_ID} of the profile or environment); null when none is set. */
+    @Nullable String merchantId() {
+        return environmentOrProfile(MERCHANT_ID);
     }
 
     /** The key's client_id, which names its webhook: given, or read from the JWT key's {@code iss}. */
