@@ -20,6 +20,7 @@ import tochka.acquiring.server.keys.ApiKey;
         name = "keys",
         mixinStandardHelpOptions = true,
         description = "Manage JWT keys (offline, on --data or --db).",
+        footer = {"%nExample:", "  tochka keys list"},
         subcommands = {
             KeysCommand.Create.class,
             KeysCommand.ListKeys.class,
@@ -28,7 +29,14 @@ import tochka.acquiring.server.keys.ApiKey;
         })
 final class KeysCommand {
 
-    @Command(name = "create", mixinStandardHelpOptions = true, description = "Issue a new JWT key and print it.")
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
+            description = "Issue a new JWT key and print it.",
+            footer = {
+                "%nExample:",
+                "  tochka keys create --name Эквайринг --permissions ReadCustomerData,ReadAcquiringData --expires 2027-12-31"
+            })
     static final class Create extends OfflineCommand implements Callable<Integer> {
         @Option(names = "--name", required = true, description = "the key's name, e.g. Эквайринг")
         String name;
@@ -74,7 +82,11 @@ final class KeysCommand {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List keys (never their tokens).")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "List keys (never their tokens).",
+            footer = {"%nExample:", "  tochka keys list --data ./data"})
     static final class ListKeys extends OfflineCommand implements Callable<Integer> {
         @Override
         public Integer call() {
@@ -100,7 +112,8 @@ final class KeysCommand {
             name = "token",
             mixinStandardHelpOptions = true,
             description = "Print a key's token again (the same"
-                    + " claims signed by the same server key give the same token).")
+                    + " claims signed by the same server key give the same token).",
+            footer = {"%nExample:", "  tochka keys token 0123456789abcdef0123456789abcdef"})
     static final class Token extends OneKey implements Callable<Integer> {
         @Override
         public Integer call() {
@@ -118,7 +131,8 @@ final class KeysCommand {
     @Command(
             name = "revoke",
             mixinStandardHelpOptions = true,
-            description = "Revoke a key: it is refused from the next request on.")
+            description = "Revoke a key: it is refused from the next request on.",
+            footer = {"%nExample:", "  tochka keys revoke 0123456789abcdef0123456789abcdef"})
     static final class Revoke extends OneKey implements Callable<Integer> {
         @Override
         public Integer call() {

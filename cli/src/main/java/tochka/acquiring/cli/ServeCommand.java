@@ -26,7 +26,12 @@ import tochka.acquiring.server.webhooks.WebhookPolicy;
 import tochka.acquiring.server.webhooks.WebhookTargets;
 
 /** {@code tochka serve}: runs the server until Ctrl-C. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the acquiring server.")
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = "Start the acquiring server.",
+        footer = {"%nExamples:", "  tochka serve", "  tochka serve --port 9090 --data /var/lib/tochka --log-format json"
+        })
 final class ServeCommand implements Callable<Integer> {
 
     @Spec

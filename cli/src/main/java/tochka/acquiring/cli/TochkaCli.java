@@ -1,7 +1,6 @@
 package tochka.acquiring.cli;
 
 import java.util.Map;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import tochka.acquiring.cli.remote.CustomersCommand;
@@ -11,13 +10,25 @@ import tochka.acquiring.cli.remote.CustomersCommand;
         name = "tochka",
         mixinStandardHelpOptions = true,
         versionProvider = TochkaCli.Version.class,
-        description = "Tochka Bank's internet acquiring: the server that speaks the bank's Open API, and its tools.",
+        description = {
+            "Tochka Bank's internet acquiring: the server that speaks the bank's Open API, and the bank's API from the"
+                    + " command line, against this server, the bank's sandbox or the bank.",
+            "The API commands read TOCHKA_BASE_URL, TOCHKA_TOKEN and TOCHKA_CUSTOMER_CODE (the names of data/demo.env),"
+                    + " a --profile file, or flags; without them they talk to the bank's production API."
+        },
+        footer = {
+            "%nExamples:",
+            "  tochka serve",
+            "  tochka pay --profile data/demo.env --amount 10 --purpose 'Тестовый платёж'",
+            "%nExit codes: 0 ok, 1 a check failed (doctor), 2 wrong usage, 3 input refused, 4 token refused or lacking a"
+                    + " permission, 5 failure, 6 not found, 7 network, 8 the payment's state forbids it, 9 a wait timed out."
+        },
         subcommands = {
             ServeCommand.class,
             KeysCommand.class,
             UsersCommand.class,
             CustomersCommand.class,
-            AutoComplete.GenerateCompletion.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class TochkaCli {
@@ -42,7 +53,9 @@ public final class TochkaCli {
      * choose, instead of the process's.
      */
     public static CommandLine commandLine(Map<String, String> environment) {
-        return new CommandLine(new TochkaCli(environment)).setExecutionExceptionHandler(new ExitCodes());
+        return new CommandLine(new TochkaCli(environment))
+                .setExecutionExceptionHandler(new ExitCodes())
+                .setUsageHelpAutoWidth(true);
     }
 
     /** The environment variables the commands read. */

@@ -29,6 +29,7 @@ import tochka.acquiring.server.users.Users;
         name = "users",
         mixinStandardHelpOptions = true,
         description = "Manage the console's users (offline, on --data or --db).",
+        footer = {"%nExample:", "  tochka users list"},
         subcommands = {
             UsersCommand.ListUsers.class,
             UsersCommand.Add.class,
@@ -51,7 +52,11 @@ final class UsersCommand {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the users (never their passwords).")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "List the users (never their passwords).",
+            footer = {"%nExample:", "  tochka users list --data ./data"})
     static final class ListUsers extends OfflineCommand implements Callable<Integer> {
         @Override
         public Integer call() {
@@ -80,7 +85,11 @@ final class UsersCommand {
     @Command(
             name = "add",
             mixinStandardHelpOptions = true,
-            description = "Add a user; the password is asked for (or read from standard input).")
+            description = "Add a user; the password is asked for (or read from standard input).",
+            footer = {
+                "%nExample:",
+                "  printf '%%s\\n' 'shop-password-2026' | tochka users add shop --role company --company 300000092"
+            })
     static final class Add extends OneUser implements Callable<Integer> {
         @Option(names = "--role", required = true, description = "admin (sees everything) or company")
         RoleName role;
@@ -117,7 +126,8 @@ final class UsersCommand {
     @Command(
             name = "passwd",
             mixinStandardHelpOptions = true,
-            description = "Set a user's password (asked for, or read from standard input); ends their sessions.")
+            description = "Set a user's password (asked for, or read from standard input); ends their sessions.",
+            footer = {"%nExample:", "  tochka users passwd shop"})
     static final class Passwd extends OneUser implements Callable<Integer> {
         @Option(names = "--must-change", description = "make the user choose a new password at the next sign-in")
         boolean mustChange;
@@ -132,7 +142,11 @@ final class UsersCommand {
         }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a user and end their sessions.")
+    @Command(
+            name = "remove",
+            mixinStandardHelpOptions = true,
+            description = "Remove a user and end their sessions.",
+            footer = {"%nExample:", "  tochka users remove shop"})
     static final class Remove extends OneUser implements Callable<Integer> {
         @Override
         public Integer call() {
@@ -146,7 +160,8 @@ final class UsersCommand {
     @Command(
             name = "unlock",
             mixinStandardHelpOptions = true,
-            description = "Lift the lock-out after repeated failed sign-ins.")
+            description = "Lift the lock-out after repeated failed sign-ins.",
+            footer = {"%nExample:", "  tochka users unlock shop"})
     static final class Unlock extends OneUser implements Callable<Integer> {
         @Override
         public Integer call() {
@@ -160,7 +175,8 @@ final class UsersCommand {
     @Command(
             name = "companies",
             mixinStandardHelpOptions = true,
-            description = "Set the companies a company user acts for (replacing the ones before).")
+            description = "Set the companies a company user acts for (replacing the ones before).",
+            footer = {"%nExample:", "  tochka users companies shop 300000092 300000093"})
     static final class Companies extends OneUser implements Callable<Integer> {
         @Parameters(index = "1..*", arity = "1..*", paramLabel = "CODE", description = "customerCodes")
         List<String> codes;

@@ -2,11 +2,13 @@ package tochka.acquiring.cli.remote;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,6 +20,7 @@ import tochka.acquiring.cli.CliFailure;
 import tochka.acquiring.cli.ExitCodes;
 import tochka.acquiring.cli.TochkaCli;
 import tochka.acquiring.client.TochkaClient;
+import tochka.acquiring.client.TrustedCertificates;
 
 /**
  * Where an API command sends its calls, and with which token. Each setting is taken from its flag, else from the
@@ -34,6 +37,7 @@ public final class Connection {
     static final String SERVER_URL = "TOCHKA_SERVER_URL";
     static final String ADMIN_TOKEN = "TOCHKA_ADMIN_TOKEN";
     static final String PROFILE = "TOCHKA_PROFILE";
+    static final String CA_FILE = "TOCHKA_CA_FILE";
 
     private static final String BANK_HOST = "enter.tochka.com";
 
@@ -75,6 +79,14 @@ public final class Connection {
                     + " ~/.config/tochka/NAME.env (env " + PROFILE + ")")
     @Nullable
     String profile;
+
+    @Option(
+            names = "--ca-file",
+            paramLabel = "FILE",
+            description = "also trust this CA certificate (PEM or DER), beside the JDK's: the bank's enter.tochka.com"
+                    + " needs the Russian Trusted Root CA, from https://www.gosuslugi.ru/crt (env " + CA_FILE + ")")
+    @Nullable
+    String caFile;
 
     private @Nullable Profile loaded;
 
@@ -156,7 +168,8 @@ public final class Connection {
     }
 
     /** The retailer ({@code TOCHKA_MERCHANT_ID} of the profile or environment); null when none is set. */
-    @Nullable String merchantId() {
+    @Nullable
+    String merchantId() {
         return environmentOrProfile(MERCHANT_ID);
     }
 
@@ -212,9 +225,24 @@ public final class Connection {
             throw new CliFailure(ExitCodes.AUTH, missingToken());
         }
         TochkaClient.Builder builder = TochkaClient.builder().baseUrl(baseUrl()).token(bearer);
+        String certificate = setting(caFile, CA_FILE);
+        if (certificate != null) builder.sslContext(trusting(certificate));
         String company = configuredCustomerCode();
         if (company != null) builder.customerCode(company);
         return builder.build();
+    }
+
+    private static SSLContext trusting(String certificate) {
+        Path file = Path.of(certificate);
+        if (!Files.isRegularFile(file)) {
+            throw new CliFailure(ExitCodes.REJECTED, "--ca-file " + certificate + ": no such file");
+        }
+        try {
+            return TrustedCertificates.withExtra(file);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(
+                    ExitCodes.REJECTED, "--ca-file " + certificate + ": not a certificate: " + e.getMessage(), e);
+        }
     }
 
     private String missingToken() {
