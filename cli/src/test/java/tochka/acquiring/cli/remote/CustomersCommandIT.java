@@ -3,9 +3,12 @@ package tochka.acquiring.cli.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tochka.acquiring.cli.ExitCodes;
 import tochka.acquiring.testkit.TestServer;
 
@@ -46,6 +49,42 @@ class CustomersCommandIT {
                 .run("customers", "--base-url", server.apiUrl(), "--token", server.demoToken())
                 .ok();
         assertThat(run.out()).contains(server.customerCode());
+    }
+
+    @Test
+    void reads_a_profile_file_like_demo_env_and_prefers_it_to_the_environment(@TempDir Path directory)
+            throws Exception {
+        Path demoEnv = directory.resolve("demo.env");
+        Files.writeString(
+                demoEnv,
+                "# written by tochka serve\nTOCHKA_BASE_URL=" + server.apiUrl() + "\nexport TOCHKA_TOKEN=\""
+                        + server.demoToken() + "\"\n");
+        Cli wrongEnvironment = Cli.bare().with("TOCHKA_TOKEN", "wrong.token.here");
+
+        assertThat(wrongEnvironment
+                        .run("customers", "--profile", demoEnv.toString())
+                        .ok()
+                        .out())
+                .contains(server.customerCode());
+        wrongEnvironment
+                .with("TOCHKA_PROFILE", demoEnv.toString())
+                .run("customers")
+                .ok();
+        wrongEnvironment
+                .run("customers", "--profile", demoEnv.toString(), "--token", "flag.beats.profile")
+                .failed(ExitCodes.AUTH);
+    }
+
+    @Test
+    void finds_a_named_profile_in_the_config_directory(@TempDir Path directory) throws Exception {
+        Files.writeString(
+                directory.resolve("local.env"),
+                "TOCHKA_BASE_URL=" + server.apiUrl() + "\nTOCHKA_TOKEN=" + server.demoToken() + "\n");
+        Cli configured = Cli.bare().with("TOCHKA_CONFIG_DIR", directory.toString());
+
+        configured.run("customers", "--profile", "local").ok();
+        Cli.Run missing = configured.run("customers", "--profile", "bank").failed(ExitCodes.REJECTED);
+        assertThat(missing.err()).contains("bank.env");
     }
 
     @Test
