@@ -241,7 +241,7 @@ final class ServeCommand implements Callable<Integer> {
     private static void banner(
             PrintWriter out,
             ServerInfo info,
-            String adminToken,
+            @org.jspecify.annotations.Nullable String adminToken,
             @org.jspecify.annotations.Nullable String consolePassword,
             boolean oneTime,
             String database,

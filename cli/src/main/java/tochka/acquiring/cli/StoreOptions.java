@@ -1,6 +1,7 @@
 package tochka.acquiring.cli;
 
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 import tochka.acquiring.server.Config;
 import tochka.acquiring.server.webhooks.WebhookPolicy;
@@ -33,8 +34,8 @@ final class StoreOptions {
     Config config(
             String host,
             int port,
-            String publicUrl,
-            String adminToken,
+            @Nullable String publicUrl,
+            @Nullable String adminToken,
             WebhookPolicy webhooks,
             boolean control,
             boolean admin,

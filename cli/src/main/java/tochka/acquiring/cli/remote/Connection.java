@@ -40,6 +40,7 @@ public final class Connection {
     static final String CA_FILE = "TOCHKA_CA_FILE";
 
     private static final String BANK_HOST = "enter.tochka.com";
+    private static final String SANDBOX_CLIENT_ID = "sandbox";
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
@@ -173,10 +174,15 @@ public final class Connection {
         return environmentOrProfile(MERCHANT_ID);
     }
 
-    /** The key's client_id, which names its webhook: given, or read from the JWT key's {@code iss}. */
+    /**
+     * The key's client_id, which names its webhook: given, else {@code sandbox} for the sandbox token, else read from
+     * the JWT key's {@code iss}.
+     */
     String clientId() {
         String configured = environmentOrProfile(CLIENT_ID);
         if (configured != null) return configured;
+        // The sandbox token is no JWT and names no key: this server files the sandbox's webhook under "sandbox".
+        if (TochkaClient.SANDBOX_TOKEN.equals(token())) return SANDBOX_CLIENT_ID;
         return TokenClaims.of(token())
                 .map(TokenClaims::clientId)
                 .orElseThrow(() -> new CliFailure(
@@ -273,7 +279,7 @@ public final class Connection {
     private @Nullable Profile profile() {
         if (loaded == null) {
             String name = present(profile) ? profile : environment().get(PROFILE);
-            if (present(name)) loaded = Profile.load(name, environment());
+            if (name != null && !name.isBlank()) loaded = Profile.load(name, environment());
         }
         return loaded;
     }

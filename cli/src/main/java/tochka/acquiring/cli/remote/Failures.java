@@ -24,7 +24,7 @@ final class Failures {
 
     /** {@code error} as a {@link CliFailure}; {@code needed} is the permission the command's calls need. */
     static CliFailure explain(TochkaException error, @Nullable Permission needed, Target target) {
-        String said = error.getMessage();
+        String said = String.valueOf(error.getMessage());
         if (error instanceof OutcomeUnknownException unknown) {
             return new CliFailure(
                     ExitCodes.NETWORK,

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Rows under a header, each column as wide as its widest cell: what a person reads instead of JSON. */
 final class Table {
@@ -16,7 +17,7 @@ final class Table {
     }
 
     /** Adds a row; a null cell prints as {@code -}. */
-    Table row(Object... cells) {
+    Table row(@Nullable Object... cells) {
         if (cells.length != header.size()) {
             throw new IllegalArgumentException(cells.length + " cells for " + header.size() + " columns");
         }
