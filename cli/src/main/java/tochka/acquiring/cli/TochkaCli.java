@@ -5,6 +5,8 @@ import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import tochka.acquiring.cli.remote.CustomersCommand;
+import tochka.acquiring.cli.remote.ListenCommand;
+import tochka.acquiring.cli.remote.WebhooksCommand;
 
 /** The {@code tochka} command. */
 @Command(
@@ -17,6 +19,8 @@ import tochka.acquiring.cli.remote.CustomersCommand;
             KeysCommand.class,
             UsersCommand.class,
             CustomersCommand.class,
+            WebhooksCommand.class,
+            ListenCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         })
