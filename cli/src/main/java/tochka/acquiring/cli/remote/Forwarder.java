@@ -65,17 +65,21 @@ final class Forwarder {
         return target;
     }
 
-    /** What the receiver answered, or why it did not. */
+    /**
+     * What the receiver answered (its status, null when none came, and its body's first line), or why it did not;
+     * {@code timedOut} when the deadline passed first.
+     */
     record Answer(
             @Nullable Integer status,
             long millis,
             String firstLine,
-            @Nullable String failure) {
+            @Nullable String failure,
+            boolean timedOut) {
 
-        /** The status to give the sender: the receiver's, else 502 (unreachable) or 504 (no answer in time). */
+        /** The status to give the sender: the receiver's, else 504 (no answer in time) or 502 (unreachable). */
         int statusForSender() {
             if (status != null) return status;
-            return failure != null && failure.startsWith("no answer") ? 504 : 502;
+            return timedOut ? 504 : 502;
         }
     }
 
@@ -111,14 +115,17 @@ final class Forwarder {
             }));
         });
         String failure = null;
+        boolean timedOut = false;
         try {
             exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
+            timedOut = true;
             failure = status.get() < 0
                     ? "no answer within " + timeout.toMillis() + " ms"
                     : "the answer's body did not end within " + timeout.toMillis() + " ms";
         } catch (ExecutionException e) {
+            timedOut = e.getCause() instanceof HttpTimeoutException;
             failure = describe(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -130,7 +137,7 @@ final class Forwarder {
         synchronized (kept) {
             firstLine = firstLine(kept.toByteArray());
         }
-        return new Answer(status.get() < 0 ? null : status.get(), millis, firstLine, failure);
+        return new Answer(status.get() < 0 ? null : status.get(), millis, firstLine, failure, timedOut);
     }
 
     private String describe(@Nullable Throwable cause) {

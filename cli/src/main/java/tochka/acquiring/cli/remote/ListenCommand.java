@@ -35,7 +35,7 @@ import tochka.acquiring.client.TochkaClient;
             "%nExample:",
             "  tochka listen --forward-to http://localhost:3000/hook",
             "  tochka listen --json --count 1 > event.json",
-            "  tochka listen --port 4242 --public-url https://abc.trycloudflare.com/ --forward-to http://localhost:3000/hook"
+            "  tochka listen --port 4242 --public-url https://abc.trycloudflare.com/"
         })
 public final class ListenCommand extends RemoteCommand {
 

@@ -1,5 +1,6 @@
 package tochka.acquiring.cli.remote;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -46,7 +47,7 @@ final class ListenRegistration {
             EventPrinter printer) {
         Optional<Webhook> previous = WebhooksCommand.current(client, clientId);
         List<WebhookType> types = events != null && !events.isEmpty()
-                ? events
+                ? List.copyOf(new LinkedHashSet<>(events))
                 : previous.map(Webhook::webhooksList).orElse(WebhooksCommand.DEFAULT_EVENTS);
         Webhook saved;
         receiver.registering(true);

@@ -2,6 +2,7 @@ package tochka.acquiring.cli.remote;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -89,7 +90,7 @@ public final class WebhooksCommand {
             footer = {
                 "%nExample:",
                 "  tochka webhooks set https://shop.example/tochka/webhook",
-                "  tochka webhooks set http://127.0.0.1:3000/hook --events acquiringInternetPayment"
+                "  tochka webhooks set https://shop.example/t --events acquiringInternetPayment"
             })
     static final class SetWebhook extends RemoteCommand {
 
@@ -114,7 +115,7 @@ public final class WebhooksCommand {
             String clientId = connection.clientId();
             Optional<Webhook> existing = current(client, clientId);
             List<WebhookType> types = events != null && !events.isEmpty()
-                    ? List.copyOf(new java.util.LinkedHashSet<>(events))
+                    ? List.copyOf(new LinkedHashSet<>(events))
                     : existing.map(Webhook::webhooksList).orElse(DEFAULT_EVENTS);
             Webhook saved;
             try {

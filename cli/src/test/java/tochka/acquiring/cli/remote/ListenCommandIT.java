@@ -166,6 +166,31 @@ class ListenCommandIT {
     }
 
     @Test
+    void a_receiver_that_does_not_answer_in_time_is_answered_504() throws Exception {
+        // Connections are accepted by the system and never answered.
+        try (ServerSocket silent = new ServerSocket(0)) {
+            Future<Cli.Run> listen = background.submit(() -> cli.run(
+                    "listen",
+                    "--json",
+                    "--count",
+                    "1",
+                    "--forward-timeout",
+                    "300ms",
+                    "--forward-to",
+                    "http://127.0.0.1:" + silent.getLocalPort() + "/hook"));
+            registered(listen, null);
+            cli.run("webhooks", "test").ok();
+
+            JsonNode line = JSON.readTree(listen.get(DEADLINE.toSeconds(), TimeUnit.SECONDS)
+                    .ok()
+                    .out()
+                    .strip());
+            assertThat(line.get("answered").asInt()).isEqualTo(504);
+            assertThat(line.get("forwardError").asText()).contains("no answer within 300 ms");
+        }
+    }
+
+    @Test
     void with_no_register_it_only_listens_and_prints() throws Exception {
         int port = freePort();
         Future<Cli.Run> listen = background.submit(
