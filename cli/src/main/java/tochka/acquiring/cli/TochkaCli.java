@@ -4,6 +4,8 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import tochka.acquiring.cli.remote.CustomersCommand;
+import tochka.acquiring.cli.remote.ListenCommand;
+import tochka.acquiring.cli.remote.WebhooksCommand;
 
 /** The {@code tochka} command. */
 @Command(
@@ -28,6 +30,8 @@ import tochka.acquiring.cli.remote.CustomersCommand;
             KeysCommand.class,
             UsersCommand.class,
             CustomersCommand.class,
+            WebhooksCommand.class,
+            ListenCommand.class,
             CompletionCommand.class,
             CommandLine.HelpCommand.class
         })
