@@ -4,7 +4,13 @@ import java.util.Map;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import tochka.acquiring.cli.remote.CaptureCommand;
 import tochka.acquiring.cli.remote.CustomersCommand;
+import tochka.acquiring.cli.remote.PayCommand;
+import tochka.acquiring.cli.remote.PaymentsCommand;
+import tochka.acquiring.cli.remote.RefundCommand;
+import tochka.acquiring.cli.remote.RetailersCommand;
+import tochka.acquiring.cli.remote.StatusCommand;
 
 /** The {@code tochka} command. */
 @Command(
@@ -17,6 +23,12 @@ import tochka.acquiring.cli.remote.CustomersCommand;
             KeysCommand.class,
             UsersCommand.class,
             CustomersCommand.class,
+            RetailersCommand.class,
+            PayCommand.class,
+            StatusCommand.class,
+            PaymentsCommand.class,
+            RefundCommand.class,
+            CaptureCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         })
