@@ -31,6 +31,7 @@ import tochka.acquiring.client.TochkaClient;
         footer = {
             "%nExample:",
             "  tochka pay --profile data/demo.env --amount 10 --purpose \"Order 42\"",
+            "  OP=$(tochka pay --profile data/demo.env --amount 10 --purpose Tea --json | jq -r .operationId)",
             "  tochka pay --profile data/demo.env --amount 1500.50 --purpose \"Order 43\" --mode card --hold --json",
             "  tochka pay --profile data/demo.env --amount 10 --purpose Tea --receipt receipt.json",
             "%nA receipt file (the bank's fields; taxSystemCode and Supplier are optional):",

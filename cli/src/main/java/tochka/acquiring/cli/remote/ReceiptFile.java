@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -31,6 +33,13 @@ final class ReceiptFile {
     /** A receipt is a few KB; a larger file is not one. */
     static final long MAX_BYTES = 1024 * 1024;
 
+    /** Where a bad file's message ends: what a good one looks like. */
+    private static final String EXAMPLE = "\nA receipt looks like {\"Client\": {\"email\": \"buyer@example.com\"},"
+            + " \"Items\": [{\"name\": \"Tea\", \"amount\": 10.00, \"quantity\": 1}]}";
+
+    /** Where Jackson's message on an unknown enum value lists the known ones. */
+    private static final String ENUM_VALUES = "not one of the values accepted for Enum class: ";
+
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -38,7 +47,7 @@ final class ReceiptFile {
             .build();
 
     /** The file's fields as the bank spells them. */
-    record Fields(
+    record ReceiptFields(
             @Nullable TaxSystemCode taxSystemCode,
             @JsonProperty("Client") @Nullable ReceiptClient client,
             @JsonProperty("Items") @Nullable List<ReceiptItem> items,
@@ -57,21 +66,21 @@ final class ReceiptFile {
         } catch (IOException e) {
             throw new CliFailure(ExitCodes.REJECTED, where + ": cannot read it: " + e.getMessage(), e);
         }
-        Fields fields;
+        ReceiptFields fields;
         try {
-            fields = JSON.readValue(bytes, Fields.class);
+            fields = JSON.readValue(bytes, ReceiptFields.class);
         } catch (JsonMappingException e) {
             String field = path(e);
-            throw refused(
-                    where,
-                    (field.isEmpty() ? "" : field + ": ")
-                            + e.getOriginalMessage().lines().findFirst().orElse("")
-                            + EXAMPLE);
+            throw refused(where, (field.isEmpty() ? "" : field + ": ") + why(e) + EXAMPLE);
         } catch (JsonProcessingException e) {
             throw refused(
                     where,
-                    "not JSON (line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage() + EXAMPLE);
+                    "not JSON"
+                            + (e.getLocation() == null
+                                    ? ""
+                                    : " (line " + e.getLocation().getLineNr() + ", column "
+                                            + e.getLocation().getColumnNr() + ")")
+                            + ": " + e.getOriginalMessage() + EXAMPLE);
         } catch (IOException e) {
             throw new CliFailure(ExitCodes.REJECTED, where + ": cannot read it: " + e.getMessage(), e);
         }
@@ -79,10 +88,7 @@ final class ReceiptFile {
         return receipt(where, fields);
     }
 
-    private static final String EXAMPLE = "\nA receipt looks like {\"Client\": {\"email\": \"buyer@example.com\"},"
-            + " \"Items\": [{\"name\": \"Tea\", \"amount\": 10.00, \"quantity\": 1}]}";
-
-    private static Receipt receipt(String where, Fields fields) {
+    private static Receipt receipt(String where, ReceiptFields fields) {
         ReceiptClient client = fields.client();
         if (client == null) throw refused(where, "Client: missing (who gets the receipt)" + EXAMPLE);
         if (client.email() == null || client.email().isBlank()) {
@@ -104,6 +110,24 @@ final class ReceiptFile {
     private static void positive(String where, String field, @Nullable BigDecimal value) {
         if (value == null) throw refused(where, field + ": missing");
         if (value.signum() <= 0) throw refused(where, field + ": must be more than zero, is " + value.toPlainString());
+    }
+
+    /** What is wrong at the field Jackson stopped at, in words without Java's type names where it can. */
+    private static String why(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "not a field here (the fields are "
+                    + unknown.getKnownPropertyIds().stream()
+                            .map(String::valueOf)
+                            .sorted()
+                            .collect(Collectors.joining(", "))
+                    + ")";
+        }
+        String message = String.valueOf(e.getOriginalMessage());
+        int values = message.indexOf(ENUM_VALUES);
+        if (e instanceof InvalidFormatException invalid && values >= 0) {
+            return "'" + invalid.getValue() + "' is not one of " + message.substring(values + ENUM_VALUES.length());
+        }
+        return message.lines().findFirst().orElse(message);
     }
 
     /** Where in the file Jackson stopped: {@code Items[0].amount}. */

@@ -23,8 +23,10 @@ import tochka.acquiring.client.TochkaClient;
         },
         footer = {
             "%nExample:",
-            "  tochka refund --profile data/demo.env OPERATION_ID",
-            "  tochka refund --profile data/demo.env OPERATION_ID --amount 5.00 --json"
+            "  OP=$(tochka pay --profile data/demo.env --amount 10 --purpose Tea --json | jq -r .operationId)",
+            "  (pay it: open the link, or tochka trigger approve --profile data/demo.env \"$OP\" on this project's server)",
+            "  tochka refund --profile data/demo.env \"$OP\" --amount 4.00",
+            "  tochka refund --profile data/demo.env \"$OP\" --json"
         })
 public final class RefundCommand extends RemoteCommand {
 

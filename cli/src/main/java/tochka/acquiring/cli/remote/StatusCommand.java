@@ -25,8 +25,9 @@ import tochka.acquiring.client.TochkaClient;
         },
         footer = {
             "%nExample:",
-            "  tochka status --profile data/demo.env OPERATION_ID",
-            "  tochka status --profile data/demo.env OPERATION_ID --wait --timeout 5m --json"
+            "  OP=$(tochka pay --profile data/demo.env --amount 10 --purpose Tea --json | jq -r .operationId)",
+            "  tochka status --profile data/demo.env \"$OP\"",
+            "  tochka status --profile data/demo.env \"$OP\" --wait --timeout 5m --json"
         })
 public final class StatusCommand extends RemoteCommand {
 

@@ -190,7 +190,8 @@ class PaymentCommandsIT {
         assertThat(cli.run("pay", "--amount", "10", "--purpose", "x", "--receipt", typo.toString())
                         .failed(ExitCodes.REJECTED)
                         .err())
-                .contains("Items[0].quantiy");
+                .contains("Items[0].quantiy: not a field here")
+                .contains("quantity");
 
         Path badVat = Files.writeString(files.resolve("bad-vat.json"), """
                 {"Client": {"email": "ivan@example.com"},
@@ -199,7 +200,8 @@ class PaymentCommandsIT {
         assertThat(cli.run("pay", "--amount", "10", "--purpose", "x", "--receipt", badVat.toString())
                         .failed(ExitCodes.REJECTED)
                         .err())
-                .contains("Items[0].vatType");
+                .contains("Items[0].vatType: 'vat99' is not one of")
+                .contains("vat20");
 
         Path notJson = Files.writeString(files.resolve("not.json"), "Client: me");
         assertThat(cli.run("pay", "--amount", "10", "--purpose", "x", "--receipt", notJson.toString())
@@ -391,6 +393,10 @@ class PaymentCommandsIT {
         assertThat(json.get("status").asText()).isEqualTo("APPROVED");
 
         cli.run("capture", operationId, "--json").failed(ExitCodes.CONFLICT);
+        assertThat(cli.run("pay", "--amount", "10", "--purpose", "x", "--hold", "--mode", "sbp")
+                        .failed(ExitCodes.REJECTED)
+                        .err())
+                .contains("--hold needs --mode card");
     }
 
     @Test
