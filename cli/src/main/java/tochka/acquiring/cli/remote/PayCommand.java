@@ -134,6 +134,11 @@ public final class PayCommand extends RemoteCommand {
                 .add("operationId", created.operationId())
                 .add("status", PaymentView.status(created.status(), output))
                 .add("amount", PaymentView.roubles(created.amount()))
+                .add(
+                        "twoStage",
+                        Boolean.TRUE.equals(created.preAuthorization())
+                                ? "yes: once paid, tochka capture " + created.operationId() + " takes the money"
+                                : null)
                 .add("paymentLinkId", created.paymentLinkId())
                 .add("paymentLink", created.paymentLink())
                 .print(output.out());

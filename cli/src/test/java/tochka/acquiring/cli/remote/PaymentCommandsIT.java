@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +16,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -52,17 +55,13 @@ class PaymentCommandsIT {
 
     /** A new link for {@code amount} roubles, made with {@code tochka pay}; its operationId. */
     private static String link(String amount, String... more) {
-        String[] args = new String[4 + more.length];
-        args[0] = "pay";
-        args[1] = "--amount";
-        args[2] = amount;
-        args[3] = "--json";
-        System.arraycopy(more, 0, args, 4, more.length);
-        String[] withPurpose = new String[args.length + 2];
-        System.arraycopy(args, 0, withPurpose, 0, args.length);
-        withPurpose[args.length] = "--purpose";
-        withPurpose[args.length + 1] = "Test order";
-        return cli.run(withPurpose).ok().json().get("operationId").asText();
+        List<String> args = new ArrayList<>(List.of("pay", "--amount", amount, "--purpose", "Test order", "--json"));
+        args.addAll(List.of(more));
+        return cli.run(args.toArray(String[]::new))
+                .ok()
+                .json()
+                .get("operationId")
+                .asText();
     }
 
     private static String paidLink(String amount) {
@@ -373,6 +372,11 @@ class PaymentCommandsIT {
     @Test
     void a_two_stage_payment_is_captured() {
         String operationId = link("15.00", "--hold");
+        assertThat(cli.run("pay", "--amount", "1", "--purpose", "x", "--hold")
+                        .ok()
+                        .out())
+                .contains("twoStage")
+                .contains("tochka capture");
         assertThat(cli.run("status", operationId, "--json")
                         .ok()
                         .json()
@@ -421,7 +425,7 @@ class PaymentCommandsIT {
         private Relay(String target, String watched) throws IOException {
             this.target = target;
             this.watched = watched;
-            http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             http.createContext("/", this::relay);
             http.start();
         }
