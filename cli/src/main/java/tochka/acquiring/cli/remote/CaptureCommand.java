@@ -18,8 +18,9 @@ import tochka.acquiring.client.TochkaClient;
         },
         footer = {
             "%nExample:",
-            "  OP=$(tochka pay --profile data/demo.env --amount 10 --purpose Tea --hold --json | jq -r .operationId)",
-            "  (pay it: open the link, or tochka trigger authorize --profile data/demo.env \"$OP\" on this project's server)",
+            "  OP=$(tochka pay --profile data/demo.env --amount 10 --purpose Tea --hold \\",
+            "       --json | jq -r .operationId)",
+            "  # pay it: open the link (on this project's server: tochka trigger authorize)",
             "  tochka capture --profile data/demo.env \"$OP\""
         })
 public final class CaptureCommand extends RemoteCommand {

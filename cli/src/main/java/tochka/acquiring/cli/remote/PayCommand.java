@@ -31,12 +31,16 @@ import tochka.acquiring.client.TochkaClient;
         footer = {
             "%nExample:",
             "  tochka pay --profile data/demo.env --amount 10 --purpose \"Order 42\"",
-            "  OP=$(tochka pay --profile data/demo.env --amount 10 --purpose Tea --json | jq -r .operationId)",
-            "  tochka pay --profile data/demo.env --amount 1500.50 --purpose \"Order 43\" --mode card --hold --json",
-            "  tochka pay --profile data/demo.env --amount 10 --purpose Tea --receipt receipt.json",
+            "  OP=$(tochka pay --profile data/demo.env --amount 10 --purpose Tea \\",
+            "       --json | jq -r .operationId)",
+            "  tochka pay --profile data/demo.env --amount 1500.50 --purpose \"Order 43\" \\",
+            "       --mode card --hold --ttl 60 --payment-link-id order-43",
+            "  tochka pay --profile data/demo.env --amount 10 --purpose Tea \\",
+            "       --receipt receipt.json",
             "%nA receipt file (the bank's fields; taxSystemCode and Supplier are optional):",
             "  {\"Client\": {\"email\": \"buyer@example.com\"},",
-            "   \"Items\": [{\"name\": \"Tea\", \"amount\": 10.00, \"quantity\": 1, \"vatType\": \"none\"}]}"
+            "   \"Items\": [{\"name\": \"Tea\", \"amount\": 10.00, \"quantity\": 1,",
+            "              \"vatType\": \"none\"}]}"
         })
 public final class PayCommand extends RemoteCommand {
 

@@ -28,7 +28,8 @@ import tochka.acquiring.client.TochkaClient;
         footer = {
             "%nExample:",
             "  tochka payments --profile data/demo.env",
-            "  tochka payments --profile data/demo.env --status APPROVED --from 2025-04-01 --per-page 100 --json",
+            "  tochka payments --profile data/demo.env --status APPROVED --from 2025-04-01 \\",
+            "       --per-page 100 --json",
             "  tochka payments --profile data/demo.env --payment-link-id order-42"
         })
 public final class PaymentsCommand extends RemoteCommand {

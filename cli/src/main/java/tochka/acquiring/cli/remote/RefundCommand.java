@@ -23,8 +23,9 @@ import tochka.acquiring.client.TochkaClient;
         },
         footer = {
             "%nExample:",
-            "  OP=$(tochka pay --profile data/demo.env --amount 10 --purpose Tea --json | jq -r .operationId)",
-            "  (pay it: open the link, or tochka trigger approve --profile data/demo.env \"$OP\" on this project's server)",
+            "  OP=$(tochka pay --profile data/demo.env --amount 10 --purpose Tea \\",
+            "       --json | jq -r .operationId)",
+            "  # pay it: open the link (on this project's server: tochka trigger approve)",
             "  tochka refund --profile data/demo.env \"$OP\" --amount 4.00",
             "  tochka refund --profile data/demo.env \"$OP\" --json"
         })

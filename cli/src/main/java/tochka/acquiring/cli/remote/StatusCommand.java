@@ -25,7 +25,8 @@ import tochka.acquiring.client.TochkaClient;
         },
         footer = {
             "%nExample:",
-            "  OP=$(tochka pay --profile data/demo.env --amount 10 --purpose Tea --json | jq -r .operationId)",
+            "  OP=$(tochka pay --profile data/demo.env --amount 10 --purpose Tea \\",
+            "       --json | jq -r .operationId)",
             "  tochka status --profile data/demo.env \"$OP\"",
             "  tochka status --profile data/demo.env \"$OP\" --wait --timeout 5m --json"
         })
