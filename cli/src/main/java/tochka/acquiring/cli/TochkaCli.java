@@ -3,8 +3,14 @@ package tochka.acquiring.cli;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import tochka.acquiring.cli.remote.CaptureCommand;
 import tochka.acquiring.cli.remote.CustomersCommand;
 import tochka.acquiring.cli.remote.ListenCommand;
+import tochka.acquiring.cli.remote.PayCommand;
+import tochka.acquiring.cli.remote.PaymentsCommand;
+import tochka.acquiring.cli.remote.RefundCommand;
+import tochka.acquiring.cli.remote.RetailersCommand;
+import tochka.acquiring.cli.remote.StatusCommand;
 import tochka.acquiring.cli.remote.WebhooksCommand;
 
 /** The {@code tochka} command. */
@@ -30,6 +36,12 @@ import tochka.acquiring.cli.remote.WebhooksCommand;
             KeysCommand.class,
             UsersCommand.class,
             CustomersCommand.class,
+            RetailersCommand.class,
+            PayCommand.class,
+            StatusCommand.class,
+            PaymentsCommand.class,
+            RefundCommand.class,
+            CaptureCommand.class,
             WebhooksCommand.class,
             ListenCommand.class,
             CompletionCommand.class,
