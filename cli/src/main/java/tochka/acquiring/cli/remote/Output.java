@@ -57,7 +57,8 @@ public final class Output {
     /** Whether stdout is a terminal a person reads: colours, QR codes and progress are for it only. */
     boolean terminal() {
         Map<String, String> environment = ((TochkaCli) command.root().userObject()).environment();
-        return System.console() != null && !environment.containsKey("NO_COLOR") && Ansi.AUTO.enabled();
+        // picocli's AUTO asks the JDK whether stdout is a terminal (on every JDK version) and honours its own switches.
+        return !environment.containsKey("NO_COLOR") && Ansi.AUTO.enabled();
     }
 
     /** {@code text} in green (good), yellow (waiting) or red (bad) on a terminal; as it is elsewhere. */

@@ -58,6 +58,10 @@ record Profile(Path file, Map<String, String> values) {
         return Path.of(System.getProperty("user.home"), ".config", "tochka");
     }
 
+    private static boolean quoted(String value, char quote) {
+        return value.length() >= 2 && value.charAt(0) == quote && value.charAt(value.length() - 1) == quote;
+    }
+
     private static Map<String, String> parse(Iterable<String> lines) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String raw : lines) {
@@ -68,11 +72,7 @@ record Profile(Path file, Map<String, String> values) {
             int equals = line.indexOf('=');
             if (equals <= 0) continue;
             String value = line.substring(equals + 1).strip();
-            if (value.length() >= 2
-                    && (value.startsWith("\"") && value.endsWith("\"")
-                            || value.startsWith("'") && value.endsWith("'"))) {
-                value = value.substring(1, value.length() - 1);
-            }
+            if (quoted(value, '"') || quoted(value, '\'')) value = value.substring(1, value.length() - 1);
             values.put(line.substring(0, equals).strip(), value);
         }
         return Map.copyOf(values);
