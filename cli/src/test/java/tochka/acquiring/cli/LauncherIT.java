@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherIT {
 
-    private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
+    private static final Path REPOSITORY =
+            java.util.Objects.requireNonNull(Path.of("").toAbsolutePath().getParent());
     private static final Path JAR =
             Path.of(System.getProperty("tochka.jar", "target/tochka.jar")).toAbsolutePath();
 

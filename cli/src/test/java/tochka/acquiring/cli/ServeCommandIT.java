@@ -122,7 +122,7 @@ class ServeCommandIT {
         return variables;
     }
 
-    private static int get(String url, String token) throws Exception {
+    private static int get(String url, @org.jspecify.annotations.Nullable String token) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token)
                 .build();

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import tochka.acquiring.cli.TochkaCli;
 import tochka.acquiring.testkit.TestServer;
@@ -45,7 +46,7 @@ final class Cli {
     }
 
     /** This environment with {@code name} set to {@code value}, or removed when {@code value} is null. */
-    Cli with(String name, String value) {
+    Cli with(String name, @Nullable String value) {
         Map<String, String> changed = new HashMap<>(environment);
         if (value == null) changed.remove(name);
         else changed.put(name, value);

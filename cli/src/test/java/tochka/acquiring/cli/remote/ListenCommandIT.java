@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -265,7 +266,7 @@ class ListenCommandIT {
      * Waits until listen has registered itself (the webhook's URL is no longer {@code before}) and returns the URL;
      * fails at once when listen ends first.
      */
-    private static String registered(Future<Cli.Run> listen, String before) throws Exception {
+    private static String registered(Future<Cli.Run> listen, @Nullable String before) throws Exception {
         long until = System.nanoTime() + DEADLINE.toNanos();
         while (System.nanoTime() < until) {
             ApiResponse webhook = server.api().get(webhookPath());
