@@ -4,7 +4,9 @@ import java.util.Map;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import tochka.acquiring.cli.remote.ClockCommand;
 import tochka.acquiring.cli.remote.CustomersCommand;
+import tochka.acquiring.cli.remote.TriggerCommand;
 
 /** The {@code tochka} command. */
 @Command(
@@ -17,6 +19,8 @@ import tochka.acquiring.cli.remote.CustomersCommand;
             KeysCommand.class,
             UsersCommand.class,
             CustomersCommand.class,
+            TriggerCommand.class,
+            ClockCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         })

@@ -156,7 +156,8 @@ public final class Connection {
     }
 
     /** The retailer ({@code TOCHKA_MERCHANT_ID} of the profile or environment); null when none is set. */
-    @Nullable String merchantId() {
+    @Nullable
+    String merchantId() {
         return environmentOrProfile(MERCHANT_ID);
     }
 
