@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import tochka.acquiring.cli.remote.ClockCommand;
 import tochka.acquiring.cli.remote.CustomersCommand;
+import tochka.acquiring.cli.remote.PostmanCommand;
 import tochka.acquiring.cli.remote.TriggerCommand;
 
 /** The {@code tochka} command. */
@@ -21,6 +22,7 @@ import tochka.acquiring.cli.remote.TriggerCommand;
             CustomersCommand.class,
             TriggerCommand.class,
             ClockCommand.class,
+            PostmanCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         })
