@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import tochka.acquiring.cli.remote.ClockCommand;
 import tochka.acquiring.cli.remote.CustomersCommand;
+import tochka.acquiring.cli.remote.DoctorCommand;
 import tochka.acquiring.cli.remote.PostmanCommand;
 import tochka.acquiring.cli.remote.TriggerCommand;
 
@@ -23,6 +24,7 @@ import tochka.acquiring.cli.remote.TriggerCommand;
             TriggerCommand.class,
             ClockCommand.class,
             PostmanCommand.class,
+            DoctorCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         })
