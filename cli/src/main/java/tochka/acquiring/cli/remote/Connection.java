@@ -281,7 +281,7 @@ public final class Connection {
     String origin(@Nullable String flag, String flagName, String variable) {
         if (present(flag)) return "flag " + flagName;
         Profile chosen = profile();
-        if (chosen != null && present(chosen.values().get(variable))) return "profile " + chosen.file();
+        if (chosen != null && present(chosen.values().get(variable))) return "the profile";
         if (present(environment().get(variable))) return "environment " + variable;
         return "default";
     }

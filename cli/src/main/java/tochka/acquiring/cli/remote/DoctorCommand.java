@@ -153,25 +153,23 @@ public final class DoctorCommand implements Callable<Integer> {
         String urlOrigin = connection.sandbox
                 ? "flag --sandbox"
                 : connection.origin(connection.baseUrl, "--base-url", Connection.BASE_URL);
-        StringBuilder detail = new StringBuilder("base URL " + url + " (" + what + ", from " + urlOrigin + ")");
+        StringBuilder detail = new StringBuilder(what + " " + url + " from " + urlOrigin);
         String token = connection.token();
         String tokenOrigin = connection.origin(connection.token, "--token", Connection.TOKEN);
         detail.append("; token ")
                 .append(TokenClaims.mask(token))
-                .append(
-                        token == null
-                                ? ""
-                                : " (from " + (tokenOrigin.equals("default") ? "the sandbox" : tokenOrigin) + ")");
+                .append(token == null ? "" : " from " + (tokenOrigin.equals("default") ? "the sandbox" : tokenOrigin));
         String company = connection.configuredCustomerCode();
         detail.append("; customerCode ")
                 .append(
                         company == null
                                 ? "not set (the token's only Business company)"
-                                : company + " (from "
+                                : company + " from "
                                         + connection.origin(
-                                                connection.customerCode, "--customer-code", Connection.CUSTOMER_CODE)
-                                        + ")");
-        connection.profileFile().ifPresent(file -> detail.append("; profile ").append(file));
+                                                connection.customerCode, "--customer-code", Connection.CUSTOMER_CODE));
+        connection
+                .profileFile()
+                .ifPresent(file -> detail.append("; the profile is ").append(file));
         try {
             client = connection.client();
         } catch (CliFailure e) {

@@ -3,6 +3,9 @@ package tochka.acquiring.cli.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -13,6 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tochka.acquiring.api.Permission;
 import tochka.acquiring.api.WebhookType;
 import tochka.acquiring.cli.ExitCodes;
@@ -26,6 +30,9 @@ class DoctorCommandIT {
 
     private static final List<String> CHECKS =
             List.of("settings", "connection", "token", "permissions", "expiry", "company", "clock", "webhook");
+
+    @TempDir
+    Path dir;
 
     private static TestServer server;
     private static WebhookReceiver receiver;
@@ -78,7 +85,7 @@ class DoctorCommandIT {
         Cli.Run run = cli.run("doctor").ok();
         assertThat(run.out().lines()).hasSize(CHECKS.size()).allMatch(line -> line.startsWith("ok "));
         assertThat(run.out())
-                .contains("this project's server, from environment TOCHKA_BASE_URL")
+                .contains("this project's server " + server.apiUrl() + " from environment TOCHKA_BASE_URL")
                 .contains(TokenClaims.mask(server.demoToken()))
                 .doesNotContain(server.demoToken())
                 .contains("MakeAcquiringOperation")
@@ -96,7 +103,7 @@ class DoctorCommandIT {
     }
 
     @Test
-    void says_where_each_setting_came_from() {
+    void says_where_each_setting_came_from() throws IOException {
         JsonNode json = cli.with("TOCHKA_CUSTOMER_CODE", null)
                 .run("doctor", "--json", "--token", server.demoToken())
                 .ok()
@@ -105,6 +112,15 @@ class DoctorCommandIT {
                 .contains("from flag --token")
                 .contains("customerCode not set")
                 .contains("from environment TOCHKA_BASE_URL");
+
+        Path profile =
+                Files.writeString(dir.resolve("shop.env"), "TOCHKA_CUSTOMER_CODE=" + server.customerCode() + "\n");
+        JsonNode profiled = cli.run("doctor", "--json", "--profile", profile.toString())
+                .ok()
+                .json();
+        assertThat(detail(profiled, "settings"))
+                .contains("customerCode " + server.customerCode() + " from the profile")
+                .contains("the profile is " + profile);
     }
 
     @Test
