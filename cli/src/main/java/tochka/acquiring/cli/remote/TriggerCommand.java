@@ -28,8 +28,9 @@ import tochka.acquiring.cli.remote.Output.Colour;
         description = {
             "Play the buyer on this project's server (test control; not the bank's): approve, decline or authorize"
                     + " a payment link, or expire it now.",
-            "approve ends APPROVED (AUTHORIZED for a card on a --hold link), authorize needs a --hold link and a card,"
-                    + " decline leaves the link payable, expire ends EXPIRED. Needs the admin token: "
+            "approve ends APPROVED (AUTHORIZED for a card on a two-stage link: pay --hold, preAuthorization), authorize"
+                    + " needs such a link and a card, decline leaves the link payable, expire ends EXPIRED. Needs the"
+                    + " admin token: "
                     + Connection.ADMIN_TOKEN + "."
         },
         footer = {
