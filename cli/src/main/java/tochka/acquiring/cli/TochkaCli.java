@@ -4,13 +4,17 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import tochka.acquiring.cli.remote.CaptureCommand;
+import tochka.acquiring.cli.remote.ClockCommand;
 import tochka.acquiring.cli.remote.CustomersCommand;
+import tochka.acquiring.cli.remote.DoctorCommand;
 import tochka.acquiring.cli.remote.ListenCommand;
 import tochka.acquiring.cli.remote.PayCommand;
 import tochka.acquiring.cli.remote.PaymentsCommand;
+import tochka.acquiring.cli.remote.PostmanCommand;
 import tochka.acquiring.cli.remote.RefundCommand;
 import tochka.acquiring.cli.remote.RetailersCommand;
 import tochka.acquiring.cli.remote.StatusCommand;
+import tochka.acquiring.cli.remote.TriggerCommand;
 import tochka.acquiring.cli.remote.WebhooksCommand;
 
 /** The {@code tochka} command. */
@@ -44,6 +48,10 @@ import tochka.acquiring.cli.remote.WebhooksCommand;
             CaptureCommand.class,
             WebhooksCommand.class,
             ListenCommand.class,
+            TriggerCommand.class,
+            ClockCommand.class,
+            PostmanCommand.class,
+            DoctorCommand.class,
             CompletionCommand.class,
             CommandLine.HelpCommand.class
         })

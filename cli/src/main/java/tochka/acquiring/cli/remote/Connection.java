@@ -268,7 +268,9 @@ public final class Connection {
         return environmentOrProfile(variable);
     }
 
-    private @Nullable String environmentOrProfile(String variable) {
+    /** The setting {@code variable} ({@code TOCHKA_...}) of the profile, else of the environment; null when unset. */
+    @Nullable
+    String environmentOrProfile(String variable) {
         Profile chosen = profile();
         if (chosen != null && present(chosen.values().get(variable)))
             return chosen.values().get(variable);
@@ -303,6 +305,18 @@ public final class Connection {
         throw new CliFailure(
                 ExitCodes.REJECTED,
                 where + ": '" + url + "' is not an http(s) URL like http://localhost:8080/uapi, production or sandbox");
+    }
+
+    /**
+     * Where a setting comes from, for {@code doctor}: {@code flagName} when {@code flag} was given, else the profile
+     * file, else the environment variable {@code variable}, else the default.
+     */
+    String origin(@Nullable String flag, String flagName, String variable) {
+        if (present(flag)) return "flag " + flagName;
+        Profile chosen = profile();
+        if (chosen != null && present(chosen.values().get(variable))) return "the profile";
+        if (present(environment().get(variable))) return "environment " + variable;
+        return "default";
     }
 
     /** For tests and {@code doctor}: the profile chosen, if any. */

@@ -17,12 +17,18 @@ import org.jspecify.annotations.Nullable;
  * paying it through the test-control API (which the real bank has not), its info, a refund and its info again; each
  * request's test script fails on a wrong answer and hands on what the next request needs (customerCode, merchantId,
  * operationId), so {@code newman run} or Postman's Runner plays the whole walkthrough.
+ *
+ * <p>{@code tochka postman} writes the same files for the bank ({@link Api#bank}): the bank's own URLs and no payment
+ * step, since the bank has no test-control API (a person pays the link in a browser).
  */
-final class PostmanFiles {
+public final class PostmanFiles {
 
-    static final String COLLECTION_FILE = "tochka-acquiring.postman_collection.json";
-    static final String ENVIRONMENT_FILE = "tochka-acquiring.postman_environment.json";
+    public static final String COLLECTION_FILE = "tochka-acquiring.postman_collection.json";
+    public static final String ENVIRONMENT_FILE = "tochka-acquiring.postman_environment.json";
     static final String API_VERSION = "v1.0";
+
+    /** The bank's authorization server, {@code AS_URL} of its own {@code Setting} environment. */
+    static final String BANK_AS_URL = "https://enter.tochka.com";
 
     private static final String SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -34,7 +40,7 @@ final class PostmanFiles {
      * needs: only for an admin, and only when this run of the server knows it (the database keeps only its hash).
      * {@code textKey} is what the Developers page says about it.
      */
-    enum AdminToken {
+    public enum AdminToken {
         INCLUDED(
                 "developers.admin.included", "The admin token of this server, for the test-control API (/control/v1)."),
         UNKNOWN(
@@ -61,13 +67,44 @@ final class PostmanFiles {
             return textKey;
         }
 
-        String description() {
+        public String description() {
             return description;
         }
     }
 
     /** The key whose token goes into the environment as {@code accesstoken_hybrid}. */
-    record ChosenKey(String clientId, String name, String token) {}
+    public record ChosenKey(String clientId, String name, String token) {}
+
+    /**
+     * Where the files point: {@code asUrl} ({@code AS_URL}) and {@code rsUrl} ({@code RS_URL}, the Open API's base
+     * URL), and whether the walkthrough pays its link through this server's test-control API ({@code control}).
+     */
+    public record Api(String asUrl, String rsUrl, boolean control) {
+
+        /** This server at {@code publicUrl}, its Open API under {@code /uapi}: as the Developers page gives it. */
+        public static Api server(String publicUrl) {
+            return server(publicUrl, publicUrl + "/uapi");
+        }
+
+        /** This server at {@code publicUrl} with its Open API at {@code rsUrl} ({@code /uapi} or its sandbox). */
+        public static Api server(String publicUrl, String rsUrl) {
+            return new Api(publicUrl, rsUrl, true);
+        }
+
+        /** The bank, its Open API at {@code rsUrl}: production ({@code /uapi}) or the sandbox ({@code /sandbox/v2}). */
+        public static Api bank(String rsUrl) {
+            return new Api(BANK_AS_URL, rsUrl, false);
+        }
+
+        boolean sandbox() {
+            return rsUrl.endsWith("/sandbox/v2");
+        }
+
+        /** What names the files' ids: the same target, the same ids, so a second import replaces the first. */
+        String identity() {
+            return control && !sandbox() ? asUrl : rsUrl;
+        }
+    }
 
     /**
      * The environment for the server at {@code publicUrl}, with {@code key}'s token (null: the user sees no key) and
@@ -76,12 +113,47 @@ final class PostmanFiles {
      */
     static ObjectNode environment(
             String publicUrl, @Nullable ChosenKey key, @Nullable String adminToken, AdminToken adminTokenState) {
+        return environment(Api.server(publicUrl), key, adminToken, adminTokenState);
+    }
+
+    /**
+     * The environment for {@code api}: as {@link #environment(String, ChosenKey, String, AdminToken)} for this
+     * server; for the bank named and laid out as the bank's own {@code Setting} environment, with no admin token.
+     */
+    public static ObjectNode environment(
+            Api api, @Nullable ChosenKey key, @Nullable String adminToken, AdminToken adminTokenState) {
         ObjectNode environment = JSON.objectNode();
-        environment.put("id", nameUuid("environment " + publicUrl + " " + (key == null ? "" : key.clientId())));
-        environment.put("name", "Setting · tochka-acquiring " + hostOf(publicUrl));
+        environment.put("id", nameUuid("environment " + api.identity() + " " + (key == null ? "" : key.clientId())));
+        environment.put(
+                "name",
+                api.control()
+                        ? "Setting · tochka-acquiring " + hostOf(api.asUrl())
+                        : (api.sandbox() ? "Setting · sandbox" : "Setting"));
         ArrayNode values = environment.putArray("values");
-        value(values, "AS_URL", publicUrl, "default", "The server's root: the test-control API lives under it.");
-        value(values, "RS_URL", publicUrl + "/uapi", "default", "The bank's Open API on this server.");
+        if (api.control()) {
+            value(values, "AS_URL", api.asUrl(), "default", "The server's root: the test-control API lives under it.");
+            value(
+                    values,
+                    "RS_URL",
+                    api.rsUrl(),
+                    "default",
+                    api.sandbox() ? "The bank's sandbox on this server." : "The bank's Open API on this server.");
+        } else {
+            value(
+                    values,
+                    "AS_URL",
+                    api.asUrl(),
+                    "default",
+                    "The bank's authorization server (OAuth 2.0: /connect/...).");
+            value(
+                    values,
+                    "RS_URL",
+                    api.rsUrl(),
+                    "default",
+                    api.sandbox()
+                            ? "The bank's sandbox: canned answers, links that cannot be paid."
+                            : "The bank's Open API.");
+        }
         value(values, "api_version", API_VERSION, "default", "The version in the API's paths.");
         value(
                 values,
@@ -98,7 +170,10 @@ final class PostmanFiles {
                 key == null ? "" : key.token(),
                 "secret",
                 key == null
-                        ? "Issue a JWT key in the console (Integrations and API) and download the environment again."
+                        ? (api.control()
+                                ? "Issue a JWT key in the console (Integrations and API) and download the environment"
+                                        + " again."
+                                : "A JWT key from the internet bank («Интеграции и API» → «Подключить» → JWT-ключ).")
                         : "The token of the JWT key " + key.name() + " (client_id " + key.clientId() + ").");
         value(values, "code", "", "default", "OAuth 2.0 applications only.");
         value(values, "consentID", "", "default", "OAuth 2.0 applications only.");
@@ -116,23 +191,40 @@ final class PostmanFiles {
                 "default",
                 "Set by the test script of 'Список торговых точек': the company's active retailer.");
         value(values, "operationId", "", "default", "Set by the test script of 'Создание ссылки на оплату'.");
-        value(values, "admin_token", adminToken == null ? "" : adminToken, "secret", adminTokenState.description());
+        if (api.control()) {
+            value(values, "admin_token", adminToken == null ? "" : adminToken, "secret", adminTokenState.description());
+        }
         environment.put("_postman_variable_scope", "environment");
         environment.put("_postman_exported_using", "tochka-acquiring");
         return environment;
     }
 
-    /** The collection: the guide's walkthrough, request by request, with test scripts. */
+    /** The collection: the guide's walkthrough against this server, request by request, with test scripts. */
     static ObjectNode collection(String publicUrl) {
+        return collection(Api.server(publicUrl));
+    }
+
+    /**
+     * The collection for {@code api}: for the bank without the test-control payment step, its description saying to
+     * pay the link in a browser between the link's creation and the steps after it.
+     */
+    public static ObjectNode collection(Api api) {
         ObjectNode collection = JSON.objectNode();
         ObjectNode info = collection.putObject("info");
-        info.put("_postman_id", nameUuid("collection " + publicUrl));
-        info.put("name", "OpenAPI · tochka-acquiring " + hostOf(publicUrl));
+        info.put("_postman_id", nameUuid("collection " + api.identity()));
+        info.put("name", api.control() ? "OpenAPI · tochka-acquiring " + hostOf(api.asUrl()) : "OpenAPI");
         info.put(
                 "description",
-                "Коллекция запросов к эмулятору интернет-эквайринга Точки на " + publicUrl
-                        + ": путь из инструкции банка (разрешения, компании, ссылка на оплату, оплата, информация,"
-                        + " возврат). Запустите её целиком (Runner или newman run) с окружением с этой же страницы.");
+                api.control()
+                        ? "Коллекция запросов к эмулятору интернет-эквайринга Точки на " + api.asUrl()
+                                + ": путь из инструкции банка (разрешения, компании, ссылка на оплату, оплата,"
+                                + " информация, возврат). Запустите её целиком (Runner или newman run) с окружением с"
+                                + " этой же страницы."
+                        : "Коллекция запросов к интернет-эквайрингу Точки (" + api.rsUrl() + "): путь из инструкции"
+                                + " банка (разрешения, компании, ссылка на оплату, информация, возврат). У банка нет"
+                                + " тестовой оплаты: выполните запросы до «Создание ссылки на оплату», откройте"
+                                + " paymentLink из ответа в браузере и оплатите, затем выполните остальные."
+                                + (api.sandbox() ? " В песочнице ссылку оплатить нельзя, её ответы заготовлены." : ""));
         info.put("schema", SCHEMA);
         ArrayNode folders = collection.putArray("item");
 
@@ -180,7 +272,9 @@ final class PostmanFiles {
                                         + " && c.customerCode === preset)",
                                 "        || customers.find(c => c.customerType === 'Business');",
                                 "    pm.expect(business, 'a customer with customerType Business').to.be.an('object');",
-                                "    pm.expect(business.customerCode).to.match(/^3[0-9]{8}$/);",
+                                api.control() && !api.sandbox()
+                                        ? "    pm.expect(business.customerCode).to.match(/^3[0-9]{8}$/);"
+                                        : "    pm.expect(business.customerCode).to.be.a('string').that.is.not.empty;",
                                 "    pm.environment.set('customerCode', business.customerCode);",
                                 "});")));
 
@@ -243,21 +337,23 @@ final class PostmanFiles {
                                 "    pm.expect(data.operationId, 'operationId').to.be.a('string').that.is.not.empty;",
                                 "    pm.environment.set('operationId', data.operationId);",
                                 "});")),
-                request(
-                        "Оплата ссылки (тестовый сервер, control API)",
-                        "POST",
-                        "{{admin_token}}",
-                        "{{AS_URL}}",
-                        List.of("control", "v1", "payments", "{{operationId}}", "simulate"),
-                        null,
-                        payBody,
-                        List.of(
-                                "pm.test('Оплачено: 200 (нужен admin_token, см. описание переменной)', function () {",
-                                "    pm.response.to.have.status(200);",
-                                "});",
-                                "pm.test('Статус APPROVED', function () {",
-                                "    pm.expect(pm.response.json().Data.Operation[0].status).to.eql('APPROVED');",
-                                "});")),
+                api.control()
+                        ? request(
+                                "Оплата ссылки (тестовый сервер, control API)",
+                                "POST",
+                                "{{admin_token}}",
+                                "{{AS_URL}}",
+                                List.of("control", "v1", "payments", "{{operationId}}", "simulate"),
+                                null,
+                                payBody,
+                                List.of(
+                                        "pm.test('Оплачено: 200 (нужен admin_token, см. описание переменной)', function () {",
+                                        "    pm.response.to.have.status(200);",
+                                        "});",
+                                        "pm.test('Статус APPROVED', function () {",
+                                        "    pm.expect(pm.response.json().Data.Operation[0].status).to.eql('APPROVED');",
+                                        "});"))
+                        : null,
                 request(
                         "Информация об операции",
                         "GET",
@@ -304,11 +400,14 @@ final class PostmanFiles {
                 "});");
     }
 
-    private static void folder(ArrayNode folders, String name, ObjectNode... requests) {
+    /** A folder of {@code requests}; a null request is one the target has not (the bank's payment step). */
+    private static void folder(ArrayNode folders, String name, @Nullable ObjectNode... requests) {
         ObjectNode folder = folders.addObject();
         folder.put("name", name);
         ArrayNode items = folder.putArray("item");
-        for (ObjectNode request : requests) items.add(request);
+        for (ObjectNode request : requests) {
+            if (request != null) items.add(request);
+        }
     }
 
     /**

@@ -20,8 +20,10 @@ import tochka.acquiring.server.http.Endpoints;
 import tochka.acquiring.server.http.Responses;
 import tochka.acquiring.server.http.Routes;
 import tochka.acquiring.server.http.Wire;
+import tochka.acquiring.server.payments.Payment;
 import tochka.acquiring.server.payments.PaymentService;
 import tochka.acquiring.server.payments.PaymentService.Outcome;
+import tochka.acquiring.server.payments.PaymentStatus;
 import tochka.acquiring.server.payments.PaymentWire;
 
 /**
@@ -51,6 +53,7 @@ public final class ControlApi implements Endpoints {
     @Override
     public void addTo(Routes routes) {
         routes.control(HandlerType.POST, "/control/v1/payments/{operationId}/simulate", this::simulate);
+        routes.control(HandlerType.POST, "/control/v1/payments/{operationId}/expire", this::expire);
         routes.control(HandlerType.POST, "/control/v1/clock/advance", this::advanceClock);
     }
 
@@ -81,6 +84,25 @@ public final class ControlApi implements Endpoints {
         responses.ok(
                 ctx,
                 Envelope.of(new OperationList(List.of(wire.operation(payment, clock.instant()))), responses.self(ctx)));
+    }
+
+    /**
+     * Expires one unpaid link now, as its ttl running out would (the guarded update {@code expireDue} makes): for a
+     * test of the shop's handling of an expired link without moving the clock of every other link. No body is read.
+     */
+    void expire(Context ctx) {
+        String operationId = ctx.pathParam("operationId");
+        Payment payment = payments.find(operationId)
+                .orElseThrow(() -> Rejected.notFound("operation " + operationId + " not found"));
+        PaymentStatus status = payment.status(clock.instant());
+        if (status != PaymentStatus.CREATED) {
+            throw Rejected.notAllowed(
+                    "operation " + operationId + " is " + status.name() + "; only a CREATED link can expire");
+        }
+        Payment expired = payments.expire(operationId, List.of(payment.customerCode()));
+        responses.ok(
+                ctx,
+                Envelope.of(new OperationList(List.of(wire.operation(expired, clock.instant()))), responses.self(ctx)));
     }
 
     /** The body of {@code clock/advance}. */

@@ -296,7 +296,8 @@ public final class PaymentService {
 
     /**
      * Expires the unpaid link {@code operationId} of one of {@code companies} now, before its ttl runs out: the
-     * console's test control (moving the server's clock instead would move every link and every console session).
+     * console's and the control API's test control (moving the server's clock instead would move every link and every
+     * console session).
      */
     public Payment expire(String operationId, Collection<String> companies) {
         Payment expired = jdbi.inTransaction(handle -> {
@@ -308,7 +309,7 @@ public final class PaymentService {
             }
             return payments.find(operationId).orElseThrow();
         });
-        log.info("payment link {} expired by the console's test control", operationId);
+        log.info("payment link {} expired by test control", operationId);
         return expired;
     }
 
