@@ -1,11 +1,9 @@
 package tochka.acquiring.cli.remote;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
@@ -295,16 +293,8 @@ public final class Connection {
     }
 
     private static URI parseUrl(String url, String where) {
-        try {
-            URI parsed = new URI(url.strip().replaceAll("/+$", ""));
-            String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && parsed.getHost() != null) return parsed;
-        } catch (URISyntaxException e) {
-            // refused below, with the same words
-        }
-        throw new CliFailure(
-                ExitCodes.REJECTED,
-                where + ": '" + url + "' is not an http(s) URL like http://localhost:8080/uapi, production or sandbox");
+        return Inputs.httpUrl(
+                where, url.strip().replaceAll("/+$", ""), "http://localhost:8080/uapi, production or sandbox");
     }
 
     /**

@@ -1,6 +1,8 @@
 package tochka.acquiring.cli.remote;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
@@ -19,6 +21,9 @@ final class Inputs {
 
     /** The longest operationId the CLI sends: the bank's are UUIDs (36 characters). */
     static final int MAX_OPERATION_ID = 128;
+
+    /** The longest URL the bank's API takes (its {@code redirectUrl}, a webhook's {@code url}). */
+    static final int MAX_URL = 2083;
 
     private Inputs() {}
 
@@ -57,6 +62,27 @@ final class Inputs {
                             + " characters without spaces, like the one `tochka pay` printed)");
         }
         return id;
+    }
+
+    /**
+     * {@code text} as an absolute http(s) URL of at most {@link #MAX_URL} characters; refused naming {@code flag},
+     * with {@code example} of one that would do.
+     */
+    static URI httpUrl(String flag, String text, String example) {
+        String trimmed = text.strip();
+        if (trimmed.length() <= MAX_URL) {
+            try {
+                URI url = new URI(trimmed);
+                String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+                if ((scheme.equals("http") || scheme.equals("https")) && url.getHost() != null) return url;
+            } catch (URISyntaxException e) {
+                // refused below, in the same words
+            }
+        }
+        throw new CliFailure(
+                ExitCodes.REJECTED,
+                flag + " '" + cut(trimmed, 60) + "': not an http(s) URL of at most " + MAX_URL + " characters, like "
+                        + example);
     }
 
     /** {@code text} when it has {@code min} to {@code max} characters; refused naming {@code flag} otherwise. */

@@ -1,12 +1,9 @@
 package tochka.acquiring.cli.remote;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,7 +45,6 @@ public final class PayCommand extends RemoteCommand {
     static final int MAX_PURPOSE = 140;
 
     /** The longest redirect URL the bank takes. */
-    static final int MAX_URL = 2083;
 
     /** The longest a link may live, in minutes (31 days). */
     static final int MAX_TTL = 44640;
@@ -197,17 +193,7 @@ public final class PayCommand extends RemoteCommand {
     }
 
     private static String url(String flag, String text) {
-        Inputs.length(flag, text, 1, MAX_URL);
-        try {
-            URI url = new URI(text);
-            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && url.getHost() != null) return text;
-        } catch (URISyntaxException e) {
-            // refused below, in the same words
-        }
-        throw new CliFailure(
-                ExitCodes.REJECTED,
-                flag + " " + Inputs.cut(text, 60) + ": not an http(s) URL like https://shop.example/paid");
+        return Inputs.httpUrl(flag, text, "https://shop.example/paid").toString();
     }
 
     @Override

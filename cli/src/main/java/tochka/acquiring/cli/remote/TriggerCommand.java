@@ -40,9 +40,6 @@ import tochka.acquiring.cli.remote.Output.Colour;
         })
 public final class TriggerCommand implements Callable<Integer> {
 
-    /** Longer than any operationId (a UUID) the bank or this server gives. */
-    private static final int MAX_ID_LENGTH = 100;
-
     private static final List<String> TYPES = List.of("card", "sbp", "tinkoff", "dolyame");
 
     @Spec
@@ -88,11 +85,7 @@ public final class TriggerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String id = operationId.strip();
-        if (id.isEmpty() || id.length() > MAX_ID_LENGTH) {
-            throw new ParameterException(
-                    spec.commandLine(), "OPERATION_ID: 1 to " + MAX_ID_LENGTH + " characters, the link's operationId");
-        }
+        String id = Inputs.operationId(operationId);
         if (type != null && !TYPES.contains(type)) {
             throw new ParameterException(spec.commandLine(), "--type " + type + ": one of " + String.join(", ", TYPES));
         }

@@ -1,10 +1,7 @@
 package tochka.acquiring.cli.remote;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -50,8 +47,6 @@ public final class WebhooksCommand {
             List.of(WebhookType.acquiringInternetPayment, WebhookType.incomingSbpPayment);
 
     /** The URL length the spec allows. */
-    private static final int MAX_URL_LENGTH = 2083;
-
     private WebhooksCommand() {}
 
     /** {@code tochka webhooks get}. */
@@ -242,20 +237,7 @@ public final class WebhooksCommand {
 
     /** {@code url} when it is an absolute http(s) URL the spec allows; a refusal naming {@code what} otherwise. */
     static String checkUrl(String url, String what) {
-        String trimmed = url.strip();
-        if (trimmed.length() > MAX_URL_LENGTH) {
-            throw new CliFailure(ExitCodes.REJECTED, what + ": longer than " + MAX_URL_LENGTH + " characters");
-        }
-        try {
-            URI parsed = new URI(trimmed);
-            String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && parsed.getHost() != null) return trimmed;
-        } catch (URISyntaxException e) {
-            // refused below, with the same words
-        }
-        throw new CliFailure(
-                ExitCodes.REJECTED,
-                what + ": '" + trimmed + "' is not an http(s) URL like https://shop.example/tochka/webhook");
+        return Inputs.httpUrl(what, url, "https://shop.example/tochka/webhook").toString();
     }
 
     static void print(Webhook webhook, Output output) {

@@ -182,7 +182,7 @@ class TriggerCommandIT {
                         .failed(ExitCodes.USAGE)
                         .err())
                 .contains("not expire");
-        cli.run("trigger", "approve", "x".repeat(101)).failed(ExitCodes.USAGE);
+        cli.run("trigger", "approve", "x".repeat(Inputs.MAX_OPERATION_ID + 1)).failed(ExitCodes.REJECTED);
     }
 
     @Test
