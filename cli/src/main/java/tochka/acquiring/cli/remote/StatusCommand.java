@@ -89,9 +89,11 @@ public final class StatusCommand extends RemoteCommand {
                             + PaymentView.status(seen) + " (Ctrl-C stops) ...");
             output.err().flush();
         }
+        long started = System.nanoTime();
         while (true) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
+                if (output.terminal()) output.err().println();
                 throw new CliFailure(
                         ExitCodes.TIMED_OUT,
                         "the status is still " + PaymentView.status(seen) + " after " + words(timeout)
@@ -101,7 +103,17 @@ public final class StatusCommand extends RemoteCommand {
             Thread.sleep(Math.max(
                     1, Math.min(interval.toMillis(), Duration.ofNanos(left).toMillis())));
             PaymentOperation now = client.payments().get(first.operationId());
-            if (!Objects.equals(now.status(), seen)) return now;
+            if (!Objects.equals(now.status(), seen)) {
+                if (output.terminal()) output.err().println();
+                return now;
+            }
+            if (output.terminal()) {
+                // One line rewritten in place: a sign of life on a long wait, without scrolling the terminal.
+                output.err()
+                        .print("\r  still " + PaymentView.status(seen) + " after "
+                                + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+                output.err().flush();
+            }
         }
     }
 
