@@ -2,6 +2,10 @@ package tochka.acquiring.cli.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +50,23 @@ class TerminalQrTest {
         assertThat(finder(light, q, far)).as("top right").isTrue();
         assertThat(finder(light, far, q)).as("bottom left").isTrue();
         assertThat(finder(light, far, far)).as("bottom right").isFalse();
+    }
+
+    @Test
+    void a_qr_reader_reads_the_link_back_from_the_drawing() throws Exception {
+        boolean[][] light = modules(TerminalQr.render(LINK).orElseThrow());
+        int size = light[0].length;
+        // The drawing as a camera would see it on a dark terminal, 4 pixels a module: light blocks white.
+        int scale = 4;
+        int[] pixels = new int[size * scale * size * scale];
+        for (int y = 0; y < size * scale; y++) {
+            for (int x = 0; x < size * scale; x++) {
+                pixels[y * size * scale + x] = light[y / scale][x / scale] ? 0xFFFFFF : 0x000000;
+            }
+        }
+        BinaryBitmap image =
+                new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(size * scale, size * scale, pixels)));
+        assertThat(new QRCodeReader().decode(image).getText()).isEqualTo(LINK);
     }
 
     @Test
