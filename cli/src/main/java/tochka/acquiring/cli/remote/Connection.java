@@ -177,16 +177,20 @@ public final class Connection {
      * the JWT key's {@code iss}.
      */
     String clientId() {
-        String configured = environmentOrProfile(CLIENT_ID);
-        if (configured != null) return configured;
-        // The sandbox token is no JWT and names no key: this server files the sandbox's webhook under "sandbox".
-        if (TochkaClient.SANDBOX_TOKEN.equals(token())) return SANDBOX_CLIENT_ID;
-        return TokenClaims.of(token())
-                .map(TokenClaims::clientId)
+        return knownClientId()
                 .orElseThrow(() -> new CliFailure(
                         ExitCodes.REJECTED,
                         "the key's client_id is unknown: the token is not a JWT key; set " + CLIENT_ID
                                 + " (shown beside the key in «Интеграции и API»)"));
+    }
+
+    /** The key's client_id as {@link #clientId()} finds it; empty when the token names none. */
+    Optional<String> knownClientId() {
+        String configured = environmentOrProfile(CLIENT_ID);
+        if (configured != null) return Optional.of(configured);
+        // The sandbox token is no JWT and names no key: this server files the sandbox's webhook under "sandbox".
+        if (TochkaClient.SANDBOX_TOKEN.equals(token())) return Optional.of(SANDBOX_CLIENT_ID);
+        return TokenClaims.of(token()).map(TokenClaims::clientId);
     }
 
     /**

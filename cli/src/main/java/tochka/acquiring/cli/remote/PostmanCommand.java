@@ -75,7 +75,7 @@ public final class PostmanCommand implements Callable<Integer> {
                     connection.baseUrl().toString());
             adminToken = connection.environmentOrProfile(Connection.ADMIN_TOKEN);
         }
-        ChosenKey key = token == null ? null : new ChosenKey(clientId(token), "from " + tokenOrigin(), token);
+        ChosenKey key = token == null ? null : new ChosenKey(clientId(), "from " + tokenOrigin(), token);
         ObjectNode collection = PostmanFiles.collection(api);
         ObjectNode environment = PostmanFiles.environment(
                 api, key, adminToken, adminToken == null ? AdminToken.UNKNOWN : AdminToken.INCLUDED);
@@ -126,11 +126,9 @@ public final class PostmanCommand implements Callable<Integer> {
         return note.toString();
     }
 
-    /** The key's client_id, as the environment's {@code client_id}: given, or the JWT's; empty when neither is. */
-    private String clientId(String token) {
-        String configured = connection.environmentOrProfile(Connection.CLIENT_ID);
-        if (configured != null) return configured;
-        return TokenClaims.of(token).map(TokenClaims::clientId).orElse("");
+    /** The key's client_id, as the environment's {@code client_id}; empty when the token names none. */
+    private String clientId() {
+        return connection.knownClientId().orElse("");
     }
 
     /** Where the token came from, for its description in the environment. */

@@ -100,6 +100,7 @@ public final class StatusCommand extends RemoteCommand {
                                 + ": wait longer with --timeout, or look again with tochka status "
                                 + first.operationId());
             }
+            // Polling is the only way a command line hears of a payment: webhooks need a URL the bank can reach.
             Thread.sleep(Math.max(
                     1, Math.min(interval.toMillis(), Duration.ofNanos(left).toMillis())));
             PaymentOperation now = client.payments().get(first.operationId());

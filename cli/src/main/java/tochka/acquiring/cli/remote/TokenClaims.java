@@ -9,22 +9,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a JWT key says about itself, read without verifying it (only the bank can): the bank's keys carry their
- * client_id as {@code iss}, the first company as {@code customer_code} and, when they expire, {@code exp}.
+ * client_id as {@code iss} and, when they expire, {@code exp}.
  */
-record TokenClaims(
-        @Nullable String clientId,
-        @Nullable String customerCode,
-        @Nullable Instant expiresAt) {
+record TokenClaims(@Nullable String clientId, @Nullable Instant expiresAt) {
 
     /** The claims of {@code token}; empty for a token that is not a JWT, like {@code sandbox.jwt.token}. */
     static Optional<TokenClaims> of(@Nullable String token) {
         if (token == null || token.length() > 16 * 1024) return Optional.empty();
         try {
             JWTClaimsSet claims = JWTParser.parse(token).getJWTClaimsSet();
-            Object customerCode = claims.getClaim("customer_code");
             return Optional.of(new TokenClaims(
                     claims.getIssuer(),
-                    customerCode == null ? null : customerCode.toString(),
                     claims.getExpirationTime() == null
                             ? null
                             : claims.getExpirationTime().toInstant()));
