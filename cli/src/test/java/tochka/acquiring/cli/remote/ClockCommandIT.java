@@ -29,26 +29,11 @@ class ClockCommandIT {
     }
 
     private static String link(int ttlMinutes) {
-        return server.api()
-                .post("/acquiring/v1.0/payments", """
-                        {"Data": {"customerCode": "%s", "amount": 1, "purpose": "p", "paymentMode": ["card"],
-                                  "ttl": %d}}
-                        """.formatted(server.customerCode(), ttlMinutes))
-                .expectStatus(200)
-                .data()
-                .get("operationId")
-                .asText();
+        return Links.create(server, "\"paymentMode\": [\"card\"], \"ttl\": " + ttlMinutes);
     }
 
     private static String status(String operationId) {
-        return server.api()
-                .get("/acquiring/v1.0/payments/" + operationId)
-                .expectStatus(200)
-                .data()
-                .get("Operation")
-                .get(0)
-                .get("status")
-                .asText();
+        return Links.status(server, operationId);
     }
 
     @Test

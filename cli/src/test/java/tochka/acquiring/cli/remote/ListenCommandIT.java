@@ -84,7 +84,7 @@ class ListenCommandIT {
             assertThat(refused.statusCode()).isEqualTo(400);
             assertThat(refused.body()).contains("not forwarded");
 
-            String operationId = paidLink("10.50");
+            String operationId = server.paidCardLink("10.50");
 
             Cli.Run run = listen.get(DEADLINE.toSeconds(), TimeUnit.SECONDS).ok();
             ForwardTarget.Request forwarded = shop.next(DEADLINE);
@@ -282,19 +282,6 @@ class ListenCommandIT {
             }
         }
         throw new AssertionError("listen did not register within " + DEADLINE);
-    }
-
-    private static String paidLink(String amount) {
-        String operationId = server.api()
-                .post("/acquiring/v1.0/payments", """
-                        {"Data": {"customerCode": "%s", "amount": %s, "purpose": "listen", "paymentMode": ["card"]}}
-                        """.formatted(server.customerCode(), amount))
-                .expectStatus(200)
-                .data()
-                .get("operationId")
-                .asText();
-        server.control().pay(operationId);
-        return operationId;
     }
 
     private static HttpResponse<String> post(String url, String body) throws IOException, InterruptedException {

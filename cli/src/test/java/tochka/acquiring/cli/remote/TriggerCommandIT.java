@@ -29,14 +29,7 @@ class TriggerCommandIT {
     }
 
     private static String link(String fields) {
-        return server.api()
-                .post("/acquiring/v1.0/payments", """
-                        {"Data": {"customerCode": "%s", "amount": 10, "purpose": "p", %s}}
-                        """.formatted(server.customerCode(), fields))
-                .expectStatus(200)
-                .data()
-                .get("operationId")
-                .asText();
+        return Links.create(server, fields);
     }
 
     private static String link() {
@@ -44,14 +37,7 @@ class TriggerCommandIT {
     }
 
     private static String status(String operationId) {
-        return server.api()
-                .get("/acquiring/v1.0/payments/" + operationId)
-                .expectStatus(200)
-                .data()
-                .get("Operation")
-                .get(0)
-                .get("status")
-                .asText();
+        return Links.status(server, operationId);
     }
 
     @Test
