@@ -70,7 +70,7 @@ final class KeysCommand {
             return printing((backoffice, out) -> {
                 Set<String> codes = customers != null && !customers.isEmpty()
                         ? Set.copyOf(customers)
-                        : new DirectoryService(backoffice.database().jdbi()).demoCustomerCodes();
+                        : new DirectoryService(backoffice.database().transactions()).demoCustomerCodes();
                 var issued = backoffice.keys().issue(name, EnumSet.copyOf(permissions), codes, expiresAt, false);
                 out.println("client_id   " + issued.key().clientId());
                 out.println("customers   " + companies(issued.key()));

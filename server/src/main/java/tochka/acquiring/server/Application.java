@@ -264,9 +264,9 @@ public final class Application implements AutoCloseable {
             }
             try {
                 // PostgreSQL nodes share the clock's offset: each takes up another's advance at its next request.
-                ServerClock clock = ServerClock.persisted(baseClock, database.jdbi(), database.isPostgres());
+                ServerClock clock = ServerClock.persisted(baseClock, database.transactions(), database.isPostgres());
                 Backoffice backoffice = Backoffice.open(database, clock);
-                AdminTokens adminTokens = new AdminTokens(database.jdbi());
+                AdminTokens adminTokens = new AdminTokens(database.transactions());
                 @Nullable String adminToken = adminTokens.establish(config.adminToken());
                 @Nullable
                 String consolePassword = backoffice
@@ -297,18 +297,21 @@ public final class Application implements AutoCloseable {
             ObjectMapper json = Json.create();
             Outbox outbox = new Outbox(new WebhookSigner(backoffice.signingKey()), config.webhooks(), clock);
             Dispatcher dispatcher = new Dispatcher(
-                    database.jdbi(), clock, config.webhooks(), WebhookTargets.of(config.webhooks(), config.host()));
+                    database.transactions(),
+                    clock,
+                    config.webhooks(),
+                    WebhookTargets.of(config.webhooks(), config.host()));
             PaymentService payments =
-                    new PaymentService(database.jdbi(), clock, new PaymentWebhooks(outbox, dispatcher::nudge));
+                    new PaymentService(database.transactions(), clock, new PaymentWebhooks(outbox, dispatcher::nudge));
             PublicUrl publicUrl = new PublicUrl(config.publicUrl());
-            DirectoryService directory = new DirectoryService(database.jdbi());
-            DevSmsGateway devPhone = new DevSmsGateway(database.jdbi(), clock);
-            CheckoutService checkoutSessions = new CheckoutService(database.jdbi(), clock);
+            DirectoryService directory = new DirectoryService(database.transactions());
+            DevSmsGateway devPhone = new DevSmsGateway(database.transactions(), clock);
+            CheckoutService checkoutSessions = new CheckoutService(database.transactions(), clock);
             String pageSecret = backoffice.signingKey().derivedSecret("tochka checkout pages");
             Bodies bodies = new Bodies(json);
             Responses responses = new Responses(publicUrl::get);
             PaymentWire paymentWire = new PaymentWire(publicUrl::get);
-            Webhooks webhooks = new Webhooks(database.jdbi(), outbox, dispatcher, config.webhooks(), clock);
+            Webhooks webhooks = new Webhooks(database.transactions(), outbox, dispatcher, config.webhooks(), clock);
             RequestJournal journal = new RequestJournal(RequestJournal.DEFAULT_CAPACITY, clock);
             // The payment page shows a payment's webhooks and requests through the sections that own them.
             WebhooksSection webhooksSection = new WebhooksSection(webhooks, backoffice.keys());
@@ -318,7 +321,7 @@ public final class Application implements AutoCloseable {
             List<Endpoints> features = List.of(
                     new CustomersApi(directory, responses),
                     new PaymentsApi(payments, directory, clock, bodies, responses, paymentWire),
-                    new ConsentsApi(new ConsentService(database.jdbi(), clock), bodies, responses),
+                    new ConsentsApi(new ConsentService(database.transactions(), clock), bodies, responses),
                     new WebhooksApi(webhooks, bodies, responses),
                     new ControlApi(payments, clock, bodies, responses, paymentWire),
                     new PublicKeys(backoffice.signingKey(), responses),
@@ -327,12 +330,12 @@ public final class Application implements AutoCloseable {
                             backoffice.users(),
                             publicUrl::get,
                             List.of(
-                                    new HomeSection(new Turnover(database.jdbi(), clock), directory),
+                                    new HomeSection(new Turnover(database.transactions(), clock), directory),
                                     new CompaniesSection(directory),
                                     new IntegrationsSection(
                                             backoffice.keys(),
                                             new KeyRequests(
-                                                    database.jdbi(),
+                                                    database.transactions(),
                                                     backoffice.keys(),
                                                     devPhone,
                                                     clock,
@@ -343,7 +346,7 @@ public final class Application implements AutoCloseable {
                                             clock),
                                     new PaymentsSection(
                                             payments,
-                                            new PaymentSearch(database.jdbi(), clock),
+                                            new PaymentSearch(database.transactions(), clock),
                                             directory,
                                             backoffice.users(),
                                             clock,
@@ -512,19 +515,20 @@ public final class Application implements AutoCloseable {
 
         /** Seeds the demo world and its key on first use, and loads the signing key. */
         public static Backoffice open(Database database, ServerClock clock) {
-            SigningKey signingKey = SigningKey.loadOrCreate(database.jdbi(), clock.instant());
-            Keys keys = new Keys(database.jdbi(), signingKey, clock);
-            DemoData.seed(database.jdbi());
+            SigningKey signingKey = SigningKey.loadOrCreate(database.transactions(), clock.instant());
+            Keys keys = new Keys(database.transactions(), signingKey, clock);
+            DemoData.seed(database.transactions());
             if (keys.demoKey().isEmpty()) {
-                var codes = new DirectoryService(database.jdbi()).demoCustomerCodes();
+                var codes = new DirectoryService(database.transactions()).demoCustomerCodes();
                 keys.issue("Демо-ключ", java.util.Set.copyOf(Permission.ACQUIRING), codes, null, true);
             }
-            Users users = new Users(database.jdbi(), Clock.systemUTC(), signingKey.derivedSecret("tochka console"));
+            Users users =
+                    new Users(database.transactions(), Clock.systemUTC(), signingKey.derivedSecret("tochka console"));
             return new Backoffice(database, signingKey, keys, users);
         }
 
         public Company demoBusiness() {
-            return new DirectoryService(database.jdbi()).demoBusiness();
+            return new DirectoryService(database.transactions()).demoBusiness();
         }
     }
 }

@@ -8,10 +8,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.server.core.Ids;
 import tochka.acquiring.server.core.ServerClock;
+import tochka.acquiring.server.core.Transactions;
 import tochka.acquiring.server.payments.MaskedCard;
 
 /**
@@ -22,11 +22,11 @@ public final class CheckoutService {
 
     public static final Duration SESSION_LIFETIME = Duration.ofHours(1);
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final ServerClock clock;
 
-    public CheckoutService(Jdbi jdbi, ServerClock clock) {
-        this.jdbi = jdbi;
+    public CheckoutService(Transactions db, ServerClock clock) {
+        this.db = db;
         this.clock = clock;
     }
 
@@ -38,7 +38,7 @@ public final class CheckoutService {
         Instant now = clock.instant();
         CheckoutSession session =
                 new CheckoutSession(hash(secret), operationId, now, now.plus(SESSION_LIFETIME), null, null);
-        jdbi.useTransaction(handle -> new CheckoutStore(handle).insert(session));
+        db.useTransaction(handle -> new CheckoutStore(handle).insert(session));
         return new Opened(secret, session);
     }
 
@@ -46,13 +46,13 @@ public final class CheckoutService {
     public Optional<CheckoutSession> find(@Nullable String secret, String operationId) {
         if (secret == null || secret.isEmpty() || secret.length() > 128) return Optional.empty();
         Instant now = clock.instant();
-        return jdbi.withHandle(handle -> new CheckoutStore(handle).find(hash(secret)))
+        return db.withHandle(handle -> new CheckoutStore(handle).find(hash(secret)))
                 .filter(session -> session.operationId().equals(operationId) && session.isOpen(now));
     }
 
     /** The SBP attempt of QR code {@code qrcId}, current or not, open or not. */
     public Optional<SbpAttempt> attempt(String qrcId) {
-        return jdbi.withHandle(handle -> new CheckoutStore(handle).findAttempt(qrcId));
+        return db.withHandle(handle -> new CheckoutStore(handle).findAttempt(qrcId));
     }
 
     /**
@@ -62,7 +62,7 @@ public final class CheckoutService {
     public SbpAttempt sbpAttempt(CheckoutSession session) {
         SbpAttempt current = session.sbp();
         if (current != null && !current.isCancelled()) return current;
-        return jdbi.inTransaction(handle -> {
+        return db.inTransaction(handle -> {
             CheckoutStore store = new CheckoutStore(handle);
             // Losing the race to another tab of the same session is fine: its fresh code is this page's code too.
             store.startAttempt(
@@ -77,19 +77,19 @@ public final class CheckoutService {
 
     /** Cancels the attempt, as the buyer's bank app does; true only for the call that cancelled it. */
     public boolean cancel(SbpAttempt attempt) {
-        return jdbi.inTransaction(handle -> new CheckoutStore(handle).cancelAttempt(attempt.qrcId(), clock.instant()));
+        return db.inTransaction(handle -> new CheckoutStore(handle).cancelAttempt(attempt.qrcId(), clock.instant()));
     }
 
     /** Holds a card that the issuer wants confirmed with 3-D Secure until the buyer answers the challenge. */
     public void startChallenge(CheckoutSession session, MaskedCard card) {
-        jdbi.useTransaction(handle -> new CheckoutStore(handle).startChallenge(session.sessionHash(), card));
+        db.useTransaction(handle -> new CheckoutStore(handle).startChallenge(session.sessionHash(), card));
     }
 
     /** Takes the pending challenge's card; empty when there is none (or another request took it first). */
     public Optional<MaskedCard> endChallenge(CheckoutSession session) {
         MaskedCard card = session.challenge();
         if (card == null) return Optional.empty();
-        boolean taken = jdbi.inTransaction(handle -> new CheckoutStore(handle).endChallenge(session.sessionHash()));
+        boolean taken = db.inTransaction(handle -> new CheckoutStore(handle).endChallenge(session.sessionHash()));
         return taken ? Optional.of(card) : Optional.empty();
     }
 

@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.api.ConsentStatus;
 import tochka.acquiring.api.Permission;
 import tochka.acquiring.server.core.Ids;
 import tochka.acquiring.server.core.Rejected;
 import tochka.acquiring.server.core.ServerClock;
+import tochka.acquiring.server.core.Transactions;
 
 /**
  * Consents of an application (a key's client_id). Issuing a key authorises one consent per company; a new consent
@@ -18,16 +18,16 @@ import tochka.acquiring.server.core.ServerClock;
  */
 public final class ConsentService {
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final ServerClock clock;
 
-    public ConsentService(Jdbi jdbi, ServerClock clock) {
-        this.jdbi = jdbi;
+    public ConsentService(Transactions db, ServerClock clock) {
+        this.db = db;
         this.clock = clock;
     }
 
     public List<ConsentRecord> list(String clientId) {
-        return jdbi.withHandle(handle -> new ConsentStore(handle).ofClient(clientId));
+        return db.withHandle(handle -> new ConsentStore(handle).ofClient(clientId));
     }
 
     /**
@@ -36,7 +36,7 @@ public final class ConsentService {
      * @throws Rejected (404) unless the consent exists and belongs to {@code clientId}
      */
     public ConsentRecord get(String consentId, String clientId) {
-        return jdbi.withHandle(handle -> new ConsentStore(handle).find(consentId, clientId))
+        return db.withHandle(handle -> new ConsentStore(handle).find(consentId, clientId))
                 .orElseThrow(() -> Rejected.notFound("consent " + consentId + " not found"));
     }
 
@@ -52,7 +52,7 @@ public final class ConsentService {
         }
         ConsentRecord consent = new ConsentRecord(
                 Ids.uuid(), clientId, null, permissions, ConsentStatus.AwaitingAuthorisation, now, now, expiresAt);
-        jdbi.useTransaction(handle -> new ConsentStore(handle).insert(consent));
+        db.useTransaction(handle -> new ConsentStore(handle).insert(consent));
         return consent;
     }
 

@@ -2,6 +2,7 @@ package tochka.acquiring.server.core;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
@@ -21,25 +23,40 @@ import org.sqlite.SQLiteDataSource;
 /**
  * The server's database: SQLite in a data directory by default, PostgreSQL when a JDBC URL is given. Both get the
  * same Flyway migrations. SQLite runs in WAL mode with {@code synchronous=FULL}, so an acknowledged write survives
- * {@code kill -9} and power loss, and opens every transaction with {@code BEGIN IMMEDIATE}, so concurrent writers
- * queue on the busy timeout instead of failing on a read-to-write lock upgrade.
+ * {@code kill -9} and power loss.
+ *
+ * <p>Two pools: one connection for the writer thread, which commits waiting writes together ({@link GroupCommit}),
+ * and a few for readers, which WAL mode lets read while the writer writes. SQLite opens the writer's transactions
+ * with {@code BEGIN IMMEDIATE}, so that a node sharing nothing but the file never fails on a read-to-write lock
+ * upgrade.
  */
 public final class Database implements AutoCloseable {
 
-    private final HikariDataSource dataSource;
-    private final Jdbi jdbi;
+    /** Readers' connections on SQLite: reads are short, and more would only wait for the two cores. */
+    static final int SQLITE_READERS = 8;
+
+    private final HikariDataSource writerPool;
+    private final HikariDataSource readerPool;
+    private final GroupCommit writer;
+    private final Transactions transactions;
     private final boolean postgres;
 
-    private Database(HikariDataSource dataSource, boolean postgres) {
-        this.dataSource = dataSource;
-        this.postgres = postgres;
+    /** Migrates {@code migrations} (unpooled: Flyway holds two connections at once), then opens both pools on it. */
+    private Database(DataSource migrations, HikariConfig writerPool, HikariConfig readerPool, boolean postgres) {
         Flyway.configure()
-                .dataSource(dataSource)
+                .dataSource(migrations)
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        this.jdbi = Jdbi.create(dataSource);
-        ColumnTypes.register(jdbi);
+        this.postgres = postgres;
+        this.writerPool = new HikariDataSource(writerPool);
+        this.readerPool = new HikariDataSource(readerPool);
+        Jdbi writes = Jdbi.create(this.writerPool);
+        ColumnTypes.register(writes);
+        Jdbi reads = Jdbi.create(this.readerPool);
+        ColumnTypes.register(reads);
+        this.writer = new GroupCommit(writes, "tochka-db-writer");
+        this.transactions = new Transactions(reads, writer);
     }
 
     /** The SQLite file of a data directory, absolute. */
@@ -68,23 +85,37 @@ public final class Database implements AutoCloseable {
         SQLiteDataSource sqlite = new SQLiteDataSource(config);
         sqlite.setUrl("jdbc:sqlite:" + sqliteFile(dataDir));
 
-        HikariConfig pool = new HikariConfig();
-        pool.setDataSource(sqlite);
-        pool.setPoolName("tochka-sqlite");
-        pool.setMaximumPoolSize(4);
-        return new Database(new HikariDataSource(pool), false);
+        HikariConfig writerPool = new HikariConfig();
+        writerPool.setDataSource(sqlite);
+        writerPool.setPoolName("tochka-sqlite-writer");
+        writerPool.setMaximumPoolSize(1);
+        HikariConfig readerPool = new HikariConfig();
+        readerPool.setDataSource(sqlite);
+        readerPool.setPoolName("tochka-sqlite-readers");
+        readerPool.setMaximumPoolSize(SQLITE_READERS);
+        readerPool.setConnectionInitSql("PRAGMA query_only = true");
+        return new Database(sqlite, writerPool, readerPool, false);
     }
 
     /** PostgreSQL at {@code jdbcUrl}; user and password may be in the URL or given here. */
     public static Database postgres(String jdbcUrl, @Nullable String user, @Nullable String password) {
         requirePostgresUrl(jdbcUrl);
+        return new Database(
+                new DriverDataSource(jdbcUrl, org.postgresql.Driver.class.getName(), new Properties(), user, password),
+                postgresPool(jdbcUrl, user, password, "writer", 1),
+                postgresPool(jdbcUrl, user, password, "readers", 10),
+                true);
+    }
+
+    private static HikariConfig postgresPool(
+            String jdbcUrl, @Nullable String user, @Nullable String password, String role, int size) {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(jdbcUrl);
         if (user != null && !user.isEmpty()) pool.setUsername(user);
         if (password != null && !password.isEmpty()) pool.setPassword(password);
-        pool.setPoolName("tochka-postgres");
-        pool.setMaximumPoolSize(10);
-        return new Database(new HikariDataSource(pool), true);
+        pool.setPoolName("tochka-postgres-" + role);
+        pool.setMaximumPoolSize(size);
+        return pool;
     }
 
     /**
@@ -126,8 +157,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    public Jdbi jdbi() {
-        return jdbi;
+    /** Reads and writes, as the services make them. */
+    public Transactions transactions() {
+        return transactions;
     }
 
     public boolean isPostgres() {
@@ -150,6 +182,8 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        writer.close();
+        readerPool.close();
+        writerPool.close();
     }
 }

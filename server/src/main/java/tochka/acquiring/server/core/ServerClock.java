@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 public final class ServerClock extends Clock {
 
     private final Clock base;
-    private final @Nullable Jdbi database;
+    private final @Nullable Transactions database;
     private final boolean otherNodes;
     private final AtomicLong offsetMillis = new AtomicLong();
 
@@ -31,7 +30,7 @@ public final class ServerClock extends Clock {
         this(base, null, false);
     }
 
-    private ServerClock(Clock base, @Nullable Jdbi database, boolean otherNodes) {
+    private ServerClock(Clock base, @Nullable Transactions database, boolean otherNodes) {
         this.base = base;
         this.database = database;
         this.otherNodes = otherNodes;
@@ -41,7 +40,7 @@ public final class ServerClock extends Clock {
      * A clock whose offset is kept in {@code database}. {@code otherNodes}: whether other server processes may move it
      * too (PostgreSQL), so {@link #refresh()} must look; on SQLite this process is the only writer and never needs to.
      */
-    public static ServerClock persisted(Clock base, Jdbi database, boolean otherNodes) {
+    public static ServerClock persisted(Clock base, Transactions database, boolean otherNodes) {
         ServerClock clock = new ServerClock(base, database, otherNodes);
         clock.offsetMillis.set(database.withHandle(handle -> new ClockStore(handle).offsetMillis()));
         return clock;
@@ -50,7 +49,7 @@ public final class ServerClock extends Clock {
     /** Moves time forward by {@code amount}, on every node sharing the database; returns the new now. */
     public Instant advance(Duration amount) {
         if (amount.isNegative()) throw new IllegalArgumentException("amount < 0: " + amount);
-        Jdbi shared = database;
+        Transactions shared = database;
         if (shared == null) {
             offsetMillis.addAndGet(amount.toMillis());
         } else {
@@ -62,7 +61,7 @@ public final class ServerClock extends Clock {
 
     /** Takes up an advance made by another node; a no-op where no other node can make one. */
     public void refresh() {
-        Jdbi shared = database;
+        Transactions shared = database;
         if (shared == null || !otherNodes) return;
         long offset = shared.withHandle(handle -> new ClockStore(handle).offsetMillis());
         offsetMillis.accumulateAndGet(offset, Math::max);

@@ -2,12 +2,12 @@ package tochka.acquiring.server.directory;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 import tochka.acquiring.api.CustomerType;
 import tochka.acquiring.api.RetailerStatus;
 import tochka.acquiring.server.core.Database;
 import tochka.acquiring.server.core.PaymentMode;
 import tochka.acquiring.server.core.Settings;
+import tochka.acquiring.server.core.Transactions;
 
 /**
  * The demo data a first start creates, in two worlds that never see each other. The real world, for {@code /uapi}
@@ -41,15 +41,15 @@ public final class DemoData {
     private DemoData() {}
 
     /** Creates both worlds' demo companies unless they exist; returns whether this call created the real world's. */
-    public static boolean seed(Jdbi jdbi) {
-        boolean seeded = seedRealWorld(jdbi);
-        seedSandbox(jdbi);
+    public static boolean seed(Transactions db) {
+        boolean seeded = seedRealWorld(db);
+        seedSandbox(db);
         return seeded;
     }
 
-    private static boolean seedRealWorld(Jdbi jdbi) {
+    private static boolean seedRealWorld(Transactions db) {
         try {
-            return jdbi.inTransaction(handle -> {
+            return db.inTransaction(handle -> {
                 Settings settings = new Settings(handle);
                 if (settings.get(SEEDED).isPresent()) return false;
                 settings.put(SEEDED, "1");
@@ -94,9 +94,9 @@ public final class DemoData {
         }
     }
 
-    private static void seedSandbox(Jdbi jdbi) {
+    private static void seedSandbox(Transactions db) {
         try {
-            jdbi.useTransaction(handle -> {
+            db.useTransaction(handle -> {
                 Settings settings = new Settings(handle);
                 if (settings.get(SANDBOX_SEEDED).isPresent()) return;
                 settings.put(SANDBOX_SEEDED, "1");

@@ -7,19 +7,19 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import tochka.acquiring.api.CustomerType;
 import tochka.acquiring.server.core.Database;
 import tochka.acquiring.server.core.Problems;
 import tochka.acquiring.server.core.Rejected;
+import tochka.acquiring.server.core.Transactions;
 
 /** The bank's customers (companies) and their acquiring retailers, as a key may see them. */
 public final class DirectoryService {
 
-    private final Jdbi jdbi;
+    private final Transactions db;
 
-    public DirectoryService(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public DirectoryService(Transactions db) {
+        this.db = db;
     }
 
     /** The directory inside the caller's transaction: for reads that must agree with the caller's writes. */
@@ -36,7 +36,7 @@ public final class DirectoryService {
     public void addCompany(Company company) {
         DirectoryRules.check(company).throwIfAny();
         try {
-            jdbi.useTransaction(handle -> {
+            db.useTransaction(handle -> {
                 CompanyStore companies = new CompanyStore(handle);
                 if (companies.find(company.customerCode()).isPresent()) throw taken(company.customerCode());
                 companies.insert(company);
@@ -58,7 +58,7 @@ public final class DirectoryService {
     public void addRetailer(Retailer retailer) {
         DirectoryRules.check(retailer).throwIfAny();
         try {
-            jdbi.useTransaction(handle -> {
+            db.useTransaction(handle -> {
                 CompanyStore companies = new CompanyStore(handle);
                 if (companies.find(retailer.customerCode()).isEmpty()) {
                     throw Rejected.invalid("customerCode", "no company " + retailer.customerCode());
@@ -96,7 +96,7 @@ public final class DirectoryService {
      * once rarely collide; if they do, the second add is refused as a duplicate and may simply be repeated.
      */
     public String unusedMerchantId() {
-        return jdbi.withHandle(handle -> {
+        return db.withHandle(handle -> {
             CompanyStore companies = new CompanyStore(handle);
             String candidate;
             do {
@@ -108,22 +108,22 @@ public final class DirectoryService {
 
     /** Every company of both worlds (the sandbox's last): what an admin sees. */
     public List<Company> allCompanies() {
-        return jdbi.withHandle(handle -> new CompanyStore(handle).all());
+        return db.withHandle(handle -> new CompanyStore(handle).all());
     }
 
     /** The company {@code customerCode}, if there is one. */
     public Optional<Company> findCompany(String customerCode) {
-        return jdbi.withHandle(handle -> new CompanyStore(handle).find(customerCode));
+        return db.withHandle(handle -> new CompanyStore(handle).find(customerCode));
     }
 
     /** The retailers of {@code customerCodes}, by company and merchantId. */
     public List<Retailer> retailersOf(Collection<String> customerCodes) {
-        return jdbi.withHandle(handle -> new CompanyStore(handle).retailersOf(customerCodes));
+        return db.withHandle(handle -> new CompanyStore(handle).retailersOf(customerCodes));
     }
 
     /** The customerCodes of the sandbox world, which only the sandbox token acts for. */
     public Set<String> sandboxCustomerCodes() {
-        return jdbi.withHandle(handle -> new CompanyStore(handle).sandboxCompanies()).stream()
+        return db.withHandle(handle -> new CompanyStore(handle).sandboxCompanies()).stream()
                 .map(Company::customerCode)
                 .collect(Collectors.toUnmodifiableSet());
     }
@@ -137,21 +137,21 @@ public final class DirectoryService {
     }
 
     public List<Company> companies(Collection<String> customerCodes) {
-        return jdbi.withHandle(handle -> new CompanyStore(handle).findAll(customerCodes));
+        return db.withHandle(handle -> new CompanyStore(handle).findAll(customerCodes));
     }
 
     public Company company(String customerCode) {
-        return jdbi.withHandle(handle -> new CompanyStore(handle).find(customerCode))
+        return db.withHandle(handle -> new CompanyStore(handle).find(customerCode))
                 .orElseThrow(() -> Rejected.forbidden("customerCode " + customerCode + " is not available"));
     }
 
     public List<Company> demoCompanies() {
-        return jdbi.withHandle(handle -> new CompanyStore(handle).demoCompanies());
+        return db.withHandle(handle -> new CompanyStore(handle).demoCompanies());
     }
 
     /** Every company of the real world, none of the sandbox's: those a JWT key may act for. */
     public List<Company> realCompanies() {
-        return jdbi.withHandle(handle -> new CompanyStore(handle).realCompanies());
+        return db.withHandle(handle -> new CompanyStore(handle).realCompanies());
     }
 
     /** The customerCodes of the demo companies: those the demo key, and a key made without a company, act for. */
@@ -168,7 +168,7 @@ public final class DirectoryService {
     }
 
     public List<Retailer> retailers(String customerCode) {
-        return jdbi.withHandle(handle -> new CompanyStore(handle).retailers(customerCode));
+        return db.withHandle(handle -> new CompanyStore(handle).retailers(customerCode));
     }
 
     /**

@@ -1,15 +1,17 @@
 package tochka.acquiring.server.keys;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.server.core.Database;
 import tochka.acquiring.server.core.Hmac;
 import tochka.acquiring.server.core.Ids;
 import tochka.acquiring.server.core.Settings;
+import tochka.acquiring.server.core.Transactions;
 
 /**
  * The operator's admin token, which the test-control and admin APIs require. It is random (or the operator's own),
@@ -24,10 +26,19 @@ public final class AdminTokens {
 
     private static final String SETTING = "admin_token_sha256";
 
-    private final Jdbi jdbi;
+    private final Transactions db;
 
-    public AdminTokens(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    /**
+     * The stored hash, read again at most {@link Keys#KEY_FRESHNESS} after it was read: a token set by another
+     * node's start holds here within that, and a control call costs no database read.
+     */
+    private final LoadingCache<String, Optional<String>> storedHashes;
+
+    public AdminTokens(Transactions db) {
+        this.db = db;
+        this.storedHashes = Caffeine.newBuilder()
+                .expireAfterWrite(Keys.KEY_FRESHNESS)
+                .build(setting -> db.withHandle(handle -> new Settings(handle).get(setting)));
     }
 
     /**
@@ -41,16 +52,19 @@ public final class AdminTokens {
         if (configured != null) {
             requireUsable(configured);
             String hash = Hmac.sha256Hex(configured);
-            jdbi.useTransaction(handle -> new Settings(handle).replace(SETTING, hash));
+            db.useTransaction(handle -> new Settings(handle).replace(SETTING, hash));
+            storedHashes.invalidate(SETTING);
             return configured;
         }
         if (storedHash().isPresent()) return null;
         String made = "adm_" + Ids.hex(24).toLowerCase(Locale.ROOT);
         try {
-            jdbi.useTransaction(handle -> new Settings(handle).put(SETTING, Hmac.sha256Hex(made)));
+            db.useTransaction(handle -> new Settings(handle).put(SETTING, Hmac.sha256Hex(made)));
+            storedHashes.invalidate(SETTING);
             return made;
         } catch (RuntimeException e) {
             if (!Database.isUniqueViolation(e)) throw e;
+            storedHashes.invalidate(SETTING);
             return null; // another node made one first: its token, not ours, is the cluster's
         }
     }
@@ -66,7 +80,7 @@ public final class AdminTokens {
     }
 
     private Optional<String> storedHash() {
-        return jdbi.withHandle(handle -> new Settings(handle).get(SETTING));
+        return storedHashes.get(SETTING);
     }
 
     private static void requireUsable(String token) {

@@ -10,13 +10,13 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.server.core.BankTime;
 import tochka.acquiring.server.core.Hmac;
 import tochka.acquiring.server.core.Ids;
 import tochka.acquiring.server.core.Rejected;
 import tochka.acquiring.server.core.ServerClock;
+import tochka.acquiring.server.core.Transactions;
 import tochka.acquiring.server.keys.Keys.IssuedKey;
 import tochka.acquiring.server.sms.SmsGateway;
 
@@ -40,14 +40,14 @@ public final class KeyRequests {
     private static final Pattern CODE = Pattern.compile("[0-9]{" + CODE_DIGITS + "}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final Keys keys;
     private final SmsGateway sms;
     private final ServerClock clock;
     private final byte[] codeSecret;
 
-    public KeyRequests(Jdbi jdbi, Keys keys, SmsGateway sms, ServerClock clock, String codeSecret) {
-        this.jdbi = jdbi;
+    public KeyRequests(Transactions db, Keys keys, SmsGateway sms, ServerClock clock, String codeSecret) {
+        this.db = db;
         this.keys = keys;
         this.sms = sms;
         this.clock = clock;
@@ -111,7 +111,7 @@ public final class KeyRequests {
      * @throws Rejected (404) when there is none, or it is another user's
      */
     public KeyRequest find(String requestId, String userId) {
-        return jdbi.withHandle(handle -> new KeyRequestStore(handle).find(requestId))
+        return db.withHandle(handle -> new KeyRequestStore(handle).find(requestId))
                 .filter(request -> request.userId().equals(userId))
                 .orElseThrow(() -> Rejected.notFound("key request not found"));
     }
@@ -127,8 +127,8 @@ public final class KeyRequests {
             throw Rejected.invalid("access", "must include " + KeyAccess.requiredOnes());
         }
         find(requestId, userId);
-        boolean chosen = jdbi.inTransaction(
-                handle -> new KeyRequestStore(handle).chooseAccess(requestId, customerCodes, access));
+        boolean chosen =
+                db.inTransaction(handle -> new KeyRequestStore(handle).chooseAccess(requestId, customerCodes, access));
         if (!chosen) throw Rejected.notAllowed("request", "is no longer open");
     }
 
@@ -187,7 +187,7 @@ public final class KeyRequests {
         // The key is signed after the transaction (signing needs none); a refusal of the code needs no key.
         record Outcome(
                 @Nullable Confirmation refused, @Nullable ApiKey key) {}
-        Outcome outcome = jdbi.inTransaction(handle -> {
+        Outcome outcome = db.inTransaction(handle -> {
             KeyRequestStore store = new KeyRequestStore(handle);
             KeyRequest request = store.find(requestId).orElseThrow();
             Instant now = clock.instant();
@@ -255,14 +255,14 @@ public final class KeyRequests {
                 0,
                 null,
                 clock.instant());
-        jdbi.useTransaction(handle -> new KeyRequestStore(handle).insert(request));
+        db.useTransaction(handle -> new KeyRequestStore(handle).insert(request));
         return request;
     }
 
     private void sendCode(KeyRequest request, boolean unlimited, @Nullable Instant expiresAt, String phone) {
         String code = String.format(Locale.ROOT, "%0" + CODE_DIGITS + "d", RANDOM.nextInt(1_000_000));
         Instant codeExpires = clock.instant().plus(CODE_TTL);
-        boolean sent = jdbi.inTransaction(handle -> new KeyRequestStore(handle)
+        boolean sent = db.inTransaction(handle -> new KeyRequestStore(handle)
                 .sendCode(
                         request.requestId(),
                         unlimited,

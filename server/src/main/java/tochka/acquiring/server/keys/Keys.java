@@ -1,8 +1,12 @@
 package tochka.acquiring.server.keys;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.EnumSet;
@@ -11,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.api.Permission;
 import tochka.acquiring.server.consents.ConsentService;
@@ -19,6 +22,7 @@ import tochka.acquiring.server.core.Ids;
 import tochka.acquiring.server.core.Principal;
 import tochka.acquiring.server.core.Rejected;
 import tochka.acquiring.server.core.ServerClock;
+import tochka.acquiring.server.core.Transactions;
 import tochka.acquiring.server.directory.Company;
 import tochka.acquiring.server.directory.CompanyLookup;
 import tochka.acquiring.server.directory.DirectoryService;
@@ -26,7 +30,7 @@ import tochka.acquiring.server.directory.DirectoryService;
 /**
  * JWT keys: issue, list, revoke, and authenticate a request's bearer token. A key is an RS256 JWT signed by the
  * server ({@code iss} = client_id, {@code sub} = key id, {@code customer_code}, as the bank's keys carry); what it
- * may do lives in the database, so revocation takes effect on the next request.
+ * may do lives in the database, so revocation takes effect within {@link #KEY_FRESHNESS} on every node.
  */
 public final class Keys {
 
@@ -38,14 +42,49 @@ public final class Keys {
     /** The longest name a key may have. */
     public static final int MAX_NAME = 100;
 
-    private final Jdbi jdbi;
+    /**
+     * How long a key read from the database is trusted: a revocation (or expiry set) on any node of a cluster holds
+     * on this one at most this much later. A request then costs no database read of its key.
+     */
+    public static final Duration KEY_FRESHNESS = Duration.ofSeconds(1);
+
+    /** How many keys and verified tokens are remembered; beyond that the least used are verified again. */
+    private static final int REMEMBERED = 10_000;
+
+    private final Transactions db;
     private final SigningKey signingKey;
     private final ServerClock clock;
 
-    public Keys(Jdbi jdbi, SigningKey signingKey, ServerClock clock) {
-        this.jdbi = jdbi;
+    /**
+     * Tokens whose RS256 signature and exact claims were verified, by the client_id they belong to. A token is only
+     * ever the same bytes for the same key (PKCS#1 v1.5 signatures are deterministic, the claims never change), so
+     * its signature needs verifying once, not on every request (about 40 µs each). Only genuine tokens enter, so a
+     * caller cannot fill it with garbage; whether the key still holds is read from {@link #keysById} every time.
+     */
+    private final Cache<String, String> verifiedTokens =
+            Caffeine.newBuilder().maximumSize(REMEMBERED).build();
+
+    /** Keys by client_id as the database had them at most {@link #KEY_FRESHNESS} ago; empty: no such key. */
+    private final LoadingCache<String, Optional<ApiKey>> keysById;
+
+    /** The sandbox's own companies, which the sandbox token acts for, at most {@link #KEY_FRESHNESS} old. */
+    private final LoadingCache<Boolean, Set<String>> sandboxCompanies;
+
+    public Keys(Transactions db, SigningKey signingKey, ServerClock clock) {
+        this.db = db;
         this.signingKey = signingKey;
         this.clock = clock;
+        this.keysById = Caffeine.newBuilder()
+                .maximumSize(REMEMBERED)
+                .expireAfterWrite(KEY_FRESHNESS)
+                .build(clientId -> db.withHandle(handle -> new KeyStore(handle).find(clientId)));
+        this.sandboxCompanies = Caffeine.newBuilder()
+                .expireAfterWrite(KEY_FRESHNESS)
+                .build(any -> db
+                        .withHandle(handle -> DirectoryService.within(handle).sandboxCompanies())
+                        .stream()
+                        .map(Company::customerCode)
+                        .collect(Collectors.toUnmodifiableSet()));
     }
 
     /** A key and its token, as the console shows them once. */
@@ -64,7 +103,7 @@ public final class Keys {
             Set<String> customerCodes,
             @Nullable Instant expiresAt,
             boolean demo) {
-        ApiKey key = jdbi.inTransaction(
+        ApiKey key = db.inTransaction(
                 handle -> issueIn(handle, name, permissions, customerCodes, expiresAt, demo, clock.instant()));
         return new IssuedKey(key, token(key));
     }
@@ -112,12 +151,12 @@ public final class Keys {
     }
 
     public List<ApiKey> list() {
-        return jdbi.withHandle(handle -> new KeyStore(handle).all());
+        return db.withHandle(handle -> new KeyStore(handle).all());
     }
 
     /** The key {@code clientId}, revoked or not. */
     public Optional<ApiKey> find(String clientId) {
-        return jdbi.withHandle(handle -> new KeyStore(handle).find(clientId));
+        return db.withHandle(handle -> new KeyStore(handle).find(clientId));
     }
 
     /**
@@ -126,13 +165,14 @@ public final class Keys {
      * @throws Rejected (404) when there is no such key or it is already revoked
      */
     public void revoke(String clientId) {
-        boolean revoked = jdbi.inTransaction(handle -> new KeyStore(handle).revoke(clientId, clock.instant()));
+        boolean revoked = db.inTransaction(handle -> new KeyStore(handle).revoke(clientId, clock.instant()));
+        keysById.invalidate(clientId);
         if (!revoked) throw Rejected.notFound("no active key with client_id " + clientId);
     }
 
     /** The demo key made on first start, with its token. */
     public Optional<IssuedKey> demoKey() {
-        return jdbi.withHandle(handle -> new KeyStore(handle).demoKey()).map(key -> new IssuedKey(key, token(key)));
+        return db.withHandle(handle -> new KeyStore(handle).demoKey()).map(key -> new IssuedKey(key, token(key)));
     }
 
     /** The key's token: the same claims signed by the same key, so it is the token that was issued. */
@@ -166,15 +206,28 @@ public final class Keys {
             if (!SANDBOX_TOKEN.equals(token)) {
                 throw Rejected.forbidden("/sandbox/v2 accepts only the token " + SANDBOX_TOKEN);
             }
-            Set<String> sandboxCompanies =
-                    jdbi.withHandle(handle -> DirectoryService.within(handle).sandboxCompanies()).stream()
-                            .map(Company::customerCode)
-                            .collect(Collectors.toSet());
-            return new Principal(SANDBOX_CLIENT_ID, EnumSet.allOf(Permission.class), sandboxCompanies, true);
+            return new Principal(
+                    SANDBOX_CLIENT_ID, EnumSet.allOf(Permission.class), sandboxCompanies.get(Boolean.TRUE), true);
         }
         if (SANDBOX_TOKEN.equals(token)) {
             throw Rejected.forbidden(SANDBOX_TOKEN + " is valid only under /sandbox/v2; /uapi needs a JWT key");
         }
+        String clientId = verifiedTokens.getIfPresent(token);
+        if (clientId == null) clientId = verify(token);
+        ApiKey key = keysById.get(clientId).orElseThrow(() -> Rejected.forbidden("the JWT key is unknown or deleted"));
+        if (key.isRevoked()) throw Rejected.forbidden("the JWT key " + key.clientId() + " is revoked");
+        if (key.isExpired(clock.instant())) {
+            throw Rejected.forbidden("the JWT key " + key.clientId() + " expired at " + key.expiresAt());
+        }
+        return new Principal(key.clientId(), key.permissions(), key.customerCodes(), false);
+    }
+
+    /**
+     * Verifies a token not seen before: its form, signature and exact claims; remembers it and returns its client_id.
+     *
+     * @throws Rejected (403) for a malformed, forged or unknown token, or one with claims other than those issued
+     */
+    private String verify(String token) {
         // Nimbus decodes base64 leniently (padding, the standard alphabet); a key is only ever the exact form it was
         // issued in, so anything else is refused before it is parsed.
         if (!CompactJwt.isStrict(token)) {
@@ -192,20 +245,15 @@ public final class Keys {
             throw Rejected.forbidden("the JWT key's header or signature does not verify");
         }
         String clientId = presented.getIssuer();
-        ApiKey key = clientId == null
-                ? null
-                : jdbi.withHandle(handle -> new KeyStore(handle).find(clientId)).orElse(null);
+        ApiKey key = clientId == null ? null : keysById.get(clientId).orElse(null);
         if (key == null) throw Rejected.forbidden("the JWT key is unknown or deleted");
         // Only the private key can sign, but a leaked or misused one must still not mint a key with other claims
         // (a later exp, another company): a token is valid only with exactly the claims it was issued with.
         if (!presented.toJSONObject().equals(claims(key).toJSONObject())) {
             throw Rejected.forbidden("the JWT key's claims are not the ones issued for " + key.clientId());
         }
-        if (key.isRevoked()) throw Rejected.forbidden("the JWT key " + key.clientId() + " is revoked");
-        if (key.isExpired(clock.instant())) {
-            throw Rejected.forbidden("the JWT key " + key.clientId() + " expired at " + key.expiresAt());
-        }
-        return new Principal(key.clientId(), key.permissions(), key.customerCodes(), false);
+        verifiedTokens.put(token, key.clientId());
+        return key.clientId();
     }
 
     private static String bearer(@Nullable String authorization) {

@@ -17,9 +17,9 @@ import java.text.ParseException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
 import tochka.acquiring.server.core.Database;
 import tochka.acquiring.server.core.Hmac;
+import tochka.acquiring.server.core.Transactions;
 
 /**
  * The server's RSA key pair: it signs the JWT keys it issues and the webhooks it sends, and its public half is
@@ -81,19 +81,18 @@ public final class SigningKey {
      * The server's key kept in the database, or a new one stored there when there is none yet (the first node to
      * store one wins a race), so every node signs with the same key.
      */
-    public static SigningKey loadOrCreate(Jdbi jdbi, Instant now) {
+    public static SigningKey loadOrCreate(Transactions db, Instant now) {
         String stored =
-                jdbi.withHandle(handle -> new KeyStore(handle).signingKey()).orElse(null);
+                db.withHandle(handle -> new KeyStore(handle).signingKey()).orElse(null);
         if (stored == null) {
             RSAKey created = generate();
             try {
-                jdbi.useTransaction(
+                db.useTransaction(
                         handle -> new KeyStore(handle).insertSigningKey(STORED_KID, created.toJSONString(), now));
             } catch (RuntimeException e) {
                 if (!Database.isUniqueViolation(e)) throw e;
             }
-            stored =
-                    jdbi.withHandle(handle -> new KeyStore(handle).signingKey()).orElseThrow();
+            stored = db.withHandle(handle -> new KeyStore(handle).signingKey()).orElseThrow();
         }
         try {
             return of(RSAKey.parse(stored));

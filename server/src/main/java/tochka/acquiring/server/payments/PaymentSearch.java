@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.server.core.BankTime;
 import tochka.acquiring.server.core.ServerClock;
+import tochka.acquiring.server.core.Transactions;
 import tochka.acquiring.server.payments.PaymentStore.SearchQuery;
 
 /**
@@ -24,11 +24,11 @@ public final class PaymentSearch {
     /** The last page anyone may ask for: far beyond any list a tester reads, small enough for any offset. */
     public static final int MAX_PAGE = 10_000;
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final ServerClock clock;
 
-    public PaymentSearch(Jdbi jdbi, ServerClock clock) {
-        this.jdbi = jdbi;
+    public PaymentSearch(Transactions db, ServerClock clock) {
+        this.db = db;
         this.clock = clock;
     }
 
@@ -71,7 +71,7 @@ public final class PaymentSearch {
                 criteria.companies(), criteria.customerCode(), criteria.status(), from, to, criteria.text());
         Instant now = clock.instant();
         // One more than a page tells whether another page follows, without counting the whole list.
-        List<Payment> rows = jdbi.withHandle(
+        List<Payment> rows = db.withHandle(
                 handle -> new PaymentStore(handle).search(query, now, (criteria.page() - 1) * PER_PAGE, PER_PAGE + 1));
         boolean more = rows.size() > PER_PAGE;
         return new Found(more ? rows.subList(0, PER_PAGE) : rows, more, now);
@@ -79,6 +79,6 @@ public final class PaymentSearch {
 
     /** Every company that has a payment: what an admin may narrow the list to. */
     public List<String> companiesWithPayments() {
-        return jdbi.withHandle(handle -> new PaymentStore(handle).customerCodesWithPayments());
+        return db.withHandle(handle -> new PaymentStore(handle).customerCodesWithPayments());
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +17,7 @@ import tochka.acquiring.server.core.Money;
 import tochka.acquiring.server.core.PaymentMode;
 import tochka.acquiring.server.core.Rejected;
 import tochka.acquiring.server.core.ServerClock;
+import tochka.acquiring.server.core.Transactions;
 import tochka.acquiring.server.directory.Company;
 import tochka.acquiring.server.directory.CompanyLookup;
 import tochka.acquiring.server.directory.DirectoryService;
@@ -39,19 +39,19 @@ public final class PaymentService {
     private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
 
     /** The bank's time zone: list dates and the registry's days are Moscow dates. */
-    private final Jdbi jdbi;
+    private final Transactions db;
 
     private final ServerClock clock;
     private final PaymentEvents events;
 
-    public PaymentService(Jdbi jdbi, ServerClock clock, PaymentEvents events) {
-        this.jdbi = jdbi;
+    public PaymentService(Transactions db, ServerClock clock, PaymentEvents events) {
+        this.db = db;
         this.clock = clock;
         this.events = events;
     }
 
     public Payment create(NewPayment request) {
-        Payment created = jdbi.inTransaction(handle -> {
+        Payment created = db.inTransaction(handle -> {
             PaymentStore payments = new PaymentStore(handle);
             CompanyLookup companies = DirectoryService.within(handle);
             Company company = companies
@@ -108,13 +108,13 @@ public final class PaymentService {
 
     /** The payment {@code operationId} of one of {@code companies}. */
     public Payment get(String operationId, Collection<String> companies) {
-        return jdbi.withHandle(handle -> new PaymentStore(handle).find(operationId, companies))
+        return db.withHandle(handle -> new PaymentStore(handle).find(operationId, companies))
                 .orElseThrow(() -> notFound(operationId));
     }
 
     /** The payment {@code operationId}, whoever owns it (hosted page and test control), if it exists. */
     public Optional<Payment> find(String operationId) {
-        return jdbi.withHandle(handle -> new PaymentStore(handle).find(operationId));
+        return db.withHandle(handle -> new PaymentStore(handle).find(operationId));
     }
 
     /** One page of payments and the number of pages. */
@@ -130,7 +130,7 @@ public final class PaymentService {
         PaymentQuery query =
                 new PaymentQuery(filter.customerCode(), from, to, filter.status(), filter.page(), filter.perPage());
         Instant now = clock.instant();
-        return jdbi.withHandle(handle -> {
+        return db.withHandle(handle -> {
             PaymentStore payments = new PaymentStore(handle);
             long total = payments.count(query, now);
             int pages = (int) Math.max(1, (total + query.perPage() - 1) / query.perPage());
@@ -143,7 +143,7 @@ public final class PaymentService {
 
     /** Returns {@code amount} to the buyer: only from a paid status, and never above what is left. */
     public RefundDone refund(String operationId, Collection<String> companies, Money amount) {
-        RefundDone done = jdbi.inTransaction(handle -> {
+        RefundDone done = db.inTransaction(handle -> {
             PaymentStore payments = new PaymentStore(handle);
             Instant now = clock.instant();
             if (companies.isEmpty() || !payments.refund(operationId, companies, amount)) {
@@ -180,7 +180,7 @@ public final class PaymentService {
 
     /** Completes a two-stage payment: the held amount is taken in full. */
     public Payment capture(String operationId, Collection<String> companies) {
-        Payment captured = jdbi.inTransaction(handle -> {
+        Payment captured = db.inTransaction(handle -> {
             PaymentStore payments = new PaymentStore(handle);
             Instant now = clock.instant();
             Payment payment = payments.find(operationId, companies).orElseThrow(() -> notFound(operationId));
@@ -208,7 +208,7 @@ public final class PaymentService {
      * stays payable, as the bank's does).
      */
     public Payment pay(String operationId, Attempt attempt) {
-        Payment result = jdbi.inTransaction(handle -> {
+        Payment result = db.inTransaction(handle -> {
             PaymentStore payments = new PaymentStore(handle);
             Instant now = clock.instant();
             Payment payment = payments.find(operationId).orElseThrow(() -> notFound(operationId));
@@ -289,7 +289,7 @@ public final class PaymentService {
 
     /** Persists EXPIRED for links whose ttl ran out; readers already see it, this keeps the table honest. */
     public int expireDue() {
-        int expired = jdbi.withHandle(handle -> new PaymentStore(handle).expireDue(clock.instant()));
+        int expired = db.inTransaction(handle -> new PaymentStore(handle).expireDue(clock.instant()));
         if (expired > 0) log.info("expired {} unpaid payment link{}", expired, expired == 1 ? "" : "s");
         return expired;
     }
@@ -300,7 +300,7 @@ public final class PaymentService {
      * console session).
      */
     public Payment expire(String operationId, Collection<String> companies) {
-        Payment expired = jdbi.inTransaction(handle -> {
+        Payment expired = db.inTransaction(handle -> {
             PaymentStore payments = new PaymentStore(handle);
             Payment payment = payments.find(operationId, companies).orElseThrow(() -> notFound(operationId));
             if (!payments.expireNow(operationId, companies)) {
@@ -324,7 +324,7 @@ public final class PaymentService {
         Instant to = date.plusDays(1).atStartOfDay(BankTime.ZONE).toInstant();
         boolean today = date.equals(LocalDate.ofInstant(clock.instant(), BankTime.ZONE));
         List<Payment> settled =
-                jdbi.withHandle(handle -> new PaymentStore(handle).settled(retailer.merchantId(), from, to));
+                db.withHandle(handle -> new PaymentStore(handle).settled(retailer.merchantId(), from, to));
         List<Payment> listed = new ArrayList<>();
         for (Payment payment : settled) {
             Payer payer = payment.payer();

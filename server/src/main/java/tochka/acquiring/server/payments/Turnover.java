@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 import tochka.acquiring.server.core.BankTime;
 import tochka.acquiring.server.core.Money;
 import tochka.acquiring.server.core.PaymentMode;
 import tochka.acquiring.server.core.ServerClock;
+import tochka.acquiring.server.core.Transactions;
 import tochka.acquiring.server.directory.DirectoryService;
 import tochka.acquiring.server.directory.Retailer;
 import tochka.acquiring.server.payments.TurnoverStore.Latest;
@@ -39,11 +39,11 @@ public final class Turnover {
     /** How many of the latest links the page lists. */
     public static final int LATEST = 10;
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final ServerClock clock;
 
-    public Turnover(Jdbi jdbi, ServerClock clock) {
-        this.jdbi = jdbi;
+    public Turnover(Transactions db, ServerClock clock) {
+        this.db = db;
         this.clock = clock;
     }
 
@@ -57,7 +57,7 @@ public final class Turnover {
         Instant to = today.plusDays(1).atStartOfDay(BankTime.ZONE).toInstant();
         Set<String> settled =
                 PaymentStatus.SETTLED.stream().map(PaymentStatus::column).collect(Collectors.toUnmodifiableSet());
-        return jdbi.inTransaction(handle -> {
+        return db.inTransaction(handle -> {
             TurnoverStore store = new TurnoverStore(handle);
             Map<String, BigDecimal> rates = new HashMap<>();
             for (Retailer retailer : DirectoryService.within(handle).retailersOf(customerCodes)) {

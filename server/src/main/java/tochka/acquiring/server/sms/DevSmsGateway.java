@@ -2,10 +2,10 @@ package tochka.acquiring.server.sms;
 
 import java.time.Duration;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tochka.acquiring.server.core.ServerClock;
+import tochka.acquiring.server.core.Transactions;
 
 /**
  * The development SMS gateway: a message goes nowhere outside the server; it is logged and kept in the database
@@ -21,18 +21,18 @@ public final class DevSmsGateway implements SmsGateway {
 
     private static final Logger log = LoggerFactory.getLogger(DevSmsGateway.class);
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final ServerClock clock;
 
-    public DevSmsGateway(Jdbi jdbi, ServerClock clock) {
-        this.jdbi = jdbi;
+    public DevSmsGateway(Transactions db, ServerClock clock) {
+        this.db = db;
         this.clock = clock;
     }
 
     @Override
     public void send(String phone, String text) {
         SmsMessage message = new SmsMessage(phone, text, clock.instant());
-        jdbi.useTransaction(handle -> {
+        db.useTransaction(handle -> {
             SmsStore store = new SmsStore(handle);
             store.deleteBefore(message.sentAt().minus(KEPT));
             store.insert(message);
@@ -43,6 +43,6 @@ public final class DevSmsGateway implements SmsGateway {
 
     /** The latest messages to {@code phone}, newest first. */
     public List<SmsMessage> inbox(String phone) {
-        return jdbi.withHandle(handle -> new SmsStore(handle).latest(phone, SHOWN));
+        return db.withHandle(handle -> new SmsStore(handle).latest(phone, SHOWN));
     }
 }

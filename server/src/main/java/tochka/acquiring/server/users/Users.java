@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +20,7 @@ import tochka.acquiring.server.core.Hmac;
 import tochka.acquiring.server.core.Ids;
 import tochka.acquiring.server.core.Operator;
 import tochka.acquiring.server.core.Rejected;
+import tochka.acquiring.server.core.Transactions;
 import tochka.acquiring.server.directory.Company;
 import tochka.acquiring.server.directory.DirectoryService;
 
@@ -53,7 +53,7 @@ public final class Users {
     /** A session is marked seen at most once in this time: a request does not cost a write. */
     private static final Duration TOUCH = Duration.ofMinutes(1);
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     /**
      * The wall clock, not the server's: the test-control API moves the server's clock days ahead to expire links,
      * and that must neither end every console session nor lift a lock-out.
@@ -62,8 +62,8 @@ public final class Users {
 
     private final byte[] csrfSecret;
 
-    public Users(Jdbi jdbi, Clock clock, String csrfSecret) {
-        this.jdbi = jdbi;
+    public Users(Transactions db, Clock clock, String csrfSecret) {
+        this.db = db;
         this.clock = clock;
         this.csrfSecret = csrfSecret.getBytes(StandardCharsets.UTF_8);
     }
@@ -87,7 +87,7 @@ public final class Users {
                 Ids.uuid(), login, user.role(), user.phone(), user.customerCodes(), false, clock.instant(), null);
         String hash = PasswordHasher.hash(user.password());
         try {
-            jdbi.useTransaction(handle -> {
+            db.useTransaction(handle -> {
                 checkCompanies(handle, user.role(), user.customerCodes());
                 UserStore store = new UserStore(handle);
                 if (store.byLogin(login).isPresent()) throw Rejected.invalid("login", login + " is taken");
@@ -102,11 +102,11 @@ public final class Users {
     }
 
     public List<ConsoleUser> list() {
-        return jdbi.withHandle(handle -> new UserStore(handle).all());
+        return db.withHandle(handle -> new UserStore(handle).all());
     }
 
     public Optional<ConsoleUser> find(String login) {
-        return jdbi.withHandle(handle -> new UserStore(handle).byLogin(login.toLowerCase(Locale.ROOT)));
+        return db.withHandle(handle -> new UserStore(handle).byLogin(login.toLowerCase(Locale.ROOT)));
     }
 
     /**
@@ -117,7 +117,7 @@ public final class Users {
     public void setPassword(String login, String password, boolean mustChange) {
         checkPassword(password);
         String hash = PasswordHasher.hash(password);
-        jdbi.useTransaction(handle -> {
+        db.useTransaction(handle -> {
             UserStore store = new UserStore(handle);
             ConsoleUser user = existing(store, login);
             store.setPassword(user.userId(), hash, mustChange);
@@ -134,13 +134,13 @@ public final class Users {
     public void changeOwnPassword(String userId, String current, String chosen, @Nullable String sessionToken) {
         checkPassword(chosen);
         if (chosen.equals(current)) throw Rejected.invalid("password", "must differ from the current one");
-        String stored = jdbi.withHandle(handle -> new UserStore(handle).passwordHash(userId))
+        String stored = db.withHandle(handle -> new UserStore(handle).passwordHash(userId))
                 .orElseThrow(() -> Rejected.notFound("no such user"));
         PasswordHasher.Verdict verdict = PasswordHasher.check(current, stored);
         if (verdict == PasswordHasher.Verdict.BUSY) throw Rejected.notAllowed("the server is busy: try again");
         if (verdict != PasswordHasher.Verdict.MATCH) throw Rejected.invalid("current", "is not your password");
         String hash = PasswordHasher.hash(chosen);
-        jdbi.useTransaction(handle -> {
+        db.useTransaction(handle -> {
             UserStore store = new UserStore(handle);
             store.setPassword(userId, hash, false);
             store.endSessionsOf(userId);
@@ -157,7 +157,7 @@ public final class Users {
      * @throws Rejected (404) for an unknown login, (400) for companies that do not exist or an admin's companies
      */
     public void setCompanies(String login, Set<String> customerCodes) {
-        jdbi.useTransaction(handle -> {
+        db.useTransaction(handle -> {
             UserStore store = new UserStore(handle);
             ConsoleUser user = existing(store, login);
             checkCompanies(handle, user.role(), customerCodes);
@@ -167,7 +167,7 @@ public final class Users {
 
     /** Lifts a lock-out. @throws Rejected (404) for an unknown login */
     public void unlock(String login) {
-        jdbi.useTransaction(handle -> {
+        db.useTransaction(handle -> {
             UserStore store = new UserStore(handle);
             store.unlock(existing(store, login).userId());
         });
@@ -175,7 +175,7 @@ public final class Users {
 
     /** Removes a user and ends their sessions. @throws Rejected (404) for an unknown login */
     public void remove(String login) {
-        jdbi.useTransaction(handle -> {
+        db.useTransaction(handle -> {
             UserStore store = new UserStore(handle);
             store.delete(existing(store, login).userId());
         });
@@ -188,7 +188,7 @@ public final class Users {
      * call made the admin; empty when users existed (or another node made the admin first).
      */
     public Optional<String> ensureFirstAdmin(@Nullable String configured) {
-        if (jdbi.withHandle(handle -> new UserStore(handle).count()) > 0) return Optional.empty();
+        if (db.withHandle(handle -> new UserStore(handle).count()) > 0) return Optional.empty();
         String password =
                 configured != null ? configured : Ids.alphanumeric("", 16).toLowerCase(Locale.ROOT);
         checkPassword(password);
@@ -203,7 +203,7 @@ public final class Users {
                 null);
         try {
             String hash = PasswordHasher.hash(password);
-            jdbi.useTransaction(handle -> new UserStore(handle).insert(admin, hash));
+            db.useTransaction(handle -> new UserStore(handle).insert(admin, hash));
         } catch (RuntimeException e) {
             if (Database.isUniqueViolation(e)) return Optional.empty();
             throw e;
@@ -217,7 +217,7 @@ public final class Users {
      */
     public boolean passwordHolds(String login, String password) {
         if (password.isEmpty() || password.length() > MAX_PASSWORD) return false;
-        Optional<String> hash = jdbi.withHandle(handle -> {
+        Optional<String> hash = db.withHandle(handle -> {
             UserStore store = new UserStore(handle);
             return store.byLogin(login.toLowerCase(Locale.ROOT)).flatMap(user -> store.passwordHash(user.userId()));
         });
@@ -245,7 +245,7 @@ public final class Users {
         Instant now = clock.instant();
         String normal = login.trim().toLowerCase(Locale.ROOT);
         if (normal.length() > 64 || password.length() > MAX_PASSWORD) return new SignIn.Refused();
-        Optional<ConsoleUser> found = jdbi.withHandle(handle -> new UserStore(handle).byLogin(normal));
+        Optional<ConsoleUser> found = db.withHandle(handle -> new UserStore(handle).byLogin(normal));
         if (found.isEmpty()) {
             return PasswordHasher.checkNobody(password) == PasswordHasher.Verdict.BUSY
                     ? new SignIn.Busy()
@@ -254,14 +254,14 @@ public final class Users {
         ConsoleUser user = found.get();
         Instant lockedUntil = user.lockedUntil();
         if (lockedUntil != null && now.isBefore(lockedUntil)) return new SignIn.Locked(lockedUntil);
-        String hash = jdbi.withHandle(handle -> new UserStore(handle).passwordHash(user.userId()))
+        String hash = db.withHandle(handle -> new UserStore(handle).passwordHash(user.userId()))
                 .orElseThrow();
         PasswordHasher.Verdict verdict = PasswordHasher.check(password, hash);
         if (verdict == PasswordHasher.Verdict.BUSY) return new SignIn.Busy();
         if (verdict == PasswordHasher.Verdict.MISMATCH) {
-            jdbi.useTransaction(
+            db.useTransaction(
                     handle -> new UserStore(handle).failedSignIn(user.userId(), MAX_FAILED_SIGN_INS, now.plus(LOCK)));
-            ConsoleUser after = jdbi.withHandle(handle -> new UserStore(handle).byId(user.userId()))
+            ConsoleUser after = db.withHandle(handle -> new UserStore(handle).byId(user.userId()))
                     .orElseThrow();
             Instant lockedNow = after.lockedUntil();
             if (lockedNow != null && now.isBefore(lockedNow)) {
@@ -276,7 +276,7 @@ public final class Users {
             return new SignIn.Refused();
         }
         String token = Ids.hex(32).toLowerCase(Locale.ROOT);
-        jdbi.useTransaction(handle -> {
+        db.useTransaction(handle -> {
             UserStore store = new UserStore(handle);
             store.unlock(user.userId());
             store.endSessionsBefore(now, now.minus(IDLE));
@@ -292,7 +292,7 @@ public final class Users {
         if (token == null || token.length() != 64) return Optional.empty();
         Instant now = clock.instant();
         String hash = sessionHash(token);
-        return jdbi.inTransaction(handle -> {
+        return db.inTransaction(handle -> {
             UserStore store = new UserStore(handle);
             Optional<ConsoleUser> user =
                     store.sessionUser(hash, now, now.minus(IDLE)).flatMap(store::byId);
@@ -312,7 +312,7 @@ public final class Users {
     /** Ends the session of {@code token}, if it runs. */
     public void signOut(@Nullable String token) {
         if (token == null) return;
-        jdbi.useTransaction(handle -> new UserStore(handle).endSession(sessionHash(token)));
+        db.useTransaction(handle -> new UserStore(handle).endSession(sessionHash(token)));
     }
 
     /**
@@ -321,7 +321,7 @@ public final class Users {
      */
     public boolean spendFormToken(String token) {
         if (token.isEmpty() || token.length() > 64) return false;
-        return jdbi.inTransaction(handle -> new UserStore(handle).spendFormToken(token, clock.instant()));
+        return db.inTransaction(handle -> new UserStore(handle).spendFormToken(token, clock.instant()));
     }
 
     private String csrfToken(String sessionHash) {

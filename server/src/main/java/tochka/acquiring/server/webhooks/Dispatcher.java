@@ -10,10 +10,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tochka.acquiring.server.core.ServerClock;
+import tochka.acquiring.server.core.Transactions;
 
 /**
  * Delivers the outbox. A loop wakes when an event is written or an attempt ends (and every {@link #POLL} in any
@@ -35,7 +35,7 @@ public final class Dispatcher implements AutoCloseable {
     static final int STRUGGLING_SHARE = IN_FLIGHT / 2;
     private static final int BATCH = 200;
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final ServerClock clock;
     private final WebhookPolicy policy;
     private final Delivery delivery;
@@ -50,8 +50,8 @@ public final class Dispatcher implements AutoCloseable {
     private boolean nudged;
     private volatile boolean running = true;
 
-    public Dispatcher(Jdbi jdbi, ServerClock clock, WebhookPolicy policy, WebhookTargets targets) {
-        this.jdbi = jdbi;
+    public Dispatcher(Transactions db, ServerClock clock, WebhookPolicy policy, WebhookTargets targets) {
+        this.db = db;
         this.clock = clock;
         this.policy = policy;
         this.delivery = new Delivery(policy.timeout(), targets);
@@ -74,7 +74,7 @@ public final class Dispatcher implements AutoCloseable {
      */
     public void start(boolean soleNode) {
         if (soleNode) {
-            int released = jdbi.inTransaction(handle -> new WebhookStore(handle).releaseClaims());
+            int released = db.inTransaction(handle -> new WebhookStore(handle).releaseClaims());
             if (released > 0) log.info("took back {} webhook deliveries left claimed by a previous run", released);
         }
         loop.start();
@@ -117,7 +117,7 @@ public final class Dispatcher implements AutoCloseable {
             // The lease runs on the machine's clock: a test-control advance must not make attempts in flight look
             // abandoned to the other nodes.
             Instant realNow = clock.realInstant();
-            List<WebhookEvent> due = jdbi.withHandle(
+            List<WebhookEvent> due = db.withHandle(
                     handle -> new WebhookStore(handle).due(now, realNow, BATCH, List.copyOf(busyReceivers)));
             for (WebhookEvent event : due) {
                 if (inFlight.get() >= IN_FLIGHT) return;
@@ -126,7 +126,7 @@ public final class Dispatcher implements AutoCloseable {
                 if (!busyReceivers.add(event.clientId())) continue;
                 boolean claimed = false;
                 try {
-                    claimed = jdbi.inTransaction(handle ->
+                    claimed = db.inTransaction(handle ->
                             new WebhookStore(handle).claim(event.eventId(), now, realNow, realNow.plus(lease)));
                 } finally {
                     // A failed claim (the database away for a moment) must not leave the receiver marked busy.
@@ -162,7 +162,7 @@ public final class Dispatcher implements AutoCloseable {
         Instant at = clock.instant();
         Instant next = at.plus(policy.delayAfter(event.attempts() + 1));
         try {
-            jdbi.useTransaction(handle -> new WebhookStore(handle)
+            db.useTransaction(handle -> new WebhookStore(handle)
                     .recordAttempt(event, at, result.statusCode(), result.latencyMillis(), result.error(), next));
         } catch (RuntimeException e) {
             // The claim runs out and the event is attempted again: delivered at least once, never lost.

@@ -8,13 +8,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tochka.acquiring.api.WebhookType;
 import tochka.acquiring.server.core.Rejected;
 import tochka.acquiring.server.core.ServerClock;
+import tochka.acquiring.server.core.Transactions;
 
 /**
  * An application's webhook, managed as the bank manages it: one URL per client_id; on create and on edit one test
@@ -28,7 +28,7 @@ public final class Webhooks {
 
     private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
 
-    private final Jdbi jdbi;
+    private final Transactions db;
     private final Outbox outbox;
     private final Dispatcher dispatcher;
     private final WebhookPolicy policy;
@@ -36,8 +36,8 @@ public final class Webhooks {
     private final Semaphore testSlots = new Semaphore(TESTS_IN_FLIGHT);
     private final Set<String> saving = ConcurrentHashMap.newKeySet();
 
-    public Webhooks(Jdbi jdbi, Outbox outbox, Dispatcher dispatcher, WebhookPolicy policy, ServerClock clock) {
-        this.jdbi = jdbi;
+    public Webhooks(Transactions db, Outbox outbox, Dispatcher dispatcher, WebhookPolicy policy, ServerClock clock) {
+        this.db = db;
         this.outbox = outbox;
         this.dispatcher = dispatcher;
         this.policy = policy;
@@ -50,7 +50,7 @@ public final class Webhooks {
      * @throws Rejected (404) when the client has no webhook
      */
     public WebhookSubscription get(String clientId) {
-        return jdbi.withHandle(handle -> new WebhookStore(handle).subscription(clientId))
+        return db.withHandle(handle -> new WebhookStore(handle).subscription(clientId))
                 .orElseThrow(() -> noWebhook(clientId));
     }
 
@@ -69,7 +69,7 @@ public final class Webhooks {
      */
     public CompletableFuture<WebhookSubscription> save(
             String clientId, String customerCode, List<WebhookType> types, String url, boolean replace) {
-        var existing = jdbi.withHandle(handle -> new WebhookStore(handle).subscription(clientId));
+        var existing = db.withHandle(handle -> new WebhookStore(handle).subscription(clientId));
         if (!replace && existing.isPresent()) throw alreadyExists(clientId);
         if (replace && existing.isEmpty()) throw noWebhook(clientId);
         if (types.isEmpty()) throw Rejected.invalid("webhooksList: must contain at least 1 item");
@@ -130,7 +130,7 @@ public final class Webhooks {
                 types,
                 existing.map(WebhookSubscription::createdAt).orElse(now),
                 now);
-        boolean stored = jdbi.inTransaction(handle -> replace
+        boolean stored = db.inTransaction(handle -> replace
                 ? new WebhookStore(handle).update(subscription)
                 : new WebhookStore(handle).create(subscription));
         if (!stored) throw replace ? noWebhook(clientId) : alreadyExists(clientId);
@@ -143,7 +143,7 @@ public final class Webhooks {
      * @throws Rejected (404) when the client has no webhook
      */
     public void delete(String clientId) {
-        if (!jdbi.inTransaction(handle -> new WebhookStore(handle).delete(clientId))) throw noWebhook(clientId);
+        if (!db.inTransaction(handle -> new WebhookStore(handle).delete(clientId))) throw noWebhook(clientId);
     }
 
     /** Queues a test webhook of {@code type} through the outbox, so it is delivered and logged like any other. */
@@ -153,7 +153,7 @@ public final class Webhooks {
             throw Rejected.invalid(
                     "webhookType: " + type.name() + " is not among the webhook's webhooksList " + subscription.types());
         }
-        jdbi.useTransaction(handle -> outbox.enqueue(
+        db.useTransaction(handle -> outbox.enqueue(
                 new WebhookStore(handle),
                 subscription,
                 type,
@@ -164,12 +164,12 @@ public final class Webhooks {
 
     /** The delivery log, newest first. */
     public List<WebhookEvent> log(@Nullable String clientId, WebhookEvent.@Nullable Status status, int limit) {
-        return jdbi.withHandle(handle -> new WebhookStore(handle).log(clientId, status, limit));
+        return db.withHandle(handle -> new WebhookStore(handle).log(clientId, status, limit));
     }
 
     /** Every subscription, by client_id: for the console, which shows each user those of their keys. */
     public List<WebhookSubscription> subscriptions() {
-        return jdbi.withHandle(handle -> new WebhookStore(handle).subscriptions());
+        return db.withHandle(handle -> new WebhookStore(handle).subscriptions());
     }
 
     /**
@@ -177,17 +177,17 @@ public final class Webhooks {
      */
     public List<WebhookEvent> page(
             @Nullable Collection<String> clientIds, WebhookEvent.@Nullable Status status, int limit, int offset) {
-        return jdbi.withHandle(handle -> new WebhookStore(handle).page(clientIds, status, limit, offset));
+        return db.withHandle(handle -> new WebhookStore(handle).page(clientIds, status, limit, offset));
     }
 
     /** An event of the delivery log, whatever became of it. */
     public Optional<WebhookEvent> event(String eventId) {
-        return jdbi.withHandle(handle -> new WebhookStore(handle).event(eventId));
+        return db.withHandle(handle -> new WebhookStore(handle).event(eventId));
     }
 
     /** Every attempt to deliver the event, first first. */
     public List<WebhookAttempt> attempts(String eventId) {
-        return jdbi.withHandle(handle -> new WebhookStore(handle).attempts(eventId));
+        return db.withHandle(handle -> new WebhookStore(handle).attempts(eventId));
     }
 
     /**
@@ -195,12 +195,12 @@ public final class Webhooks {
      * which shows the reader only those of the client_ids they may see.
      */
     public List<WebhookEvent> deliveriesOf(String operationId) {
-        return jdbi.withHandle(handle -> new WebhookStore(handle).ofOperation(operationId));
+        return db.withHandle(handle -> new WebhookStore(handle).ofOperation(operationId));
     }
 
     /** Delivers an event again, with a fresh budget of attempts. */
     public void resend(String eventId) {
-        boolean found = jdbi.inTransaction(
+        boolean found = db.inTransaction(
                 handle -> new WebhookStore(handle).resend(eventId, clock.instant(), policy.attempts()));
         if (!found) throw Rejected.notFound("webhook event " + eventId + " not found");
         dispatcher.nudge();

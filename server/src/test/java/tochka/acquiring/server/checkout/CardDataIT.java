@@ -106,7 +106,7 @@ class CardDataIT {
     /** Every row of every table as text, and on SQLite also the raw database and WAL files (free pages too). */
     private String storedText() throws Exception {
         StringBuilder text = new StringBuilder();
-        var jdbi = server.application().database().jdbi();
+        var jdbi = server.application().database().transactions();
         List<String> tables = jdbi.withHandle(handle -> handle.createQuery(
                         TestDatabases.postgres()
                                 ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
@@ -114,9 +114,10 @@ class CardDataIT {
                 .mapTo(String.class)
                 .list());
         for (String table : tables) {
-            jdbi.useHandle(handle -> handle.createQuery("SELECT * FROM " + table)
-                    .mapToMap()
-                    .forEach(row -> text.append(row).append('\n')));
+            jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM " + table)
+                            .mapToMap()
+                            .list())
+                    .forEach(row -> text.append(row).append('\n'));
         }
         if (!TestDatabases.postgres()) {
             try (Stream<Path> files = Files.list(server.dataDir())) {

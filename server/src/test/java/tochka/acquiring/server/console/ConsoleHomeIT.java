@@ -46,7 +46,7 @@ class ConsoleHomeIT {
     static void a_company_with_paid_unpaid_and_refunded_payments() {
         TestServer server = running.get();
         DirectoryService directory =
-                new DirectoryService(server.application().database().jdbi());
+                new DirectoryService(server.application().database().transactions());
         directory.addCompany(new Company(
                 CODE, CustomerType.Business, true, "Home test company", "Home test", null, null, null, false));
         directory.addRetailer(new Retailer(

@@ -42,10 +42,10 @@ class DevelopersPageIT {
     @BeforeAll
     static void a_key_of_the_demo_business_and_one_of_another_company() {
         TestServer server = running.get();
-        new DirectoryService(server.application().database().jdbi())
+        new DirectoryService(server.application().database().transactions())
                 .addCompany(new Company(
                         OTHER_CODE, CustomerType.Business, true, "ООО \"ЛЮТИК\"", null, null, null, null, false));
-        new DirectoryService(server.application().database().jdbi())
+        new DirectoryService(server.application().database().transactions())
                 .addCompany(new Company(
                         KEYLESS_CODE, CustomerType.Business, true, "ООО \"РОМАШКА\"", null, null, null, null, false));
         ours = server.application()

@@ -265,7 +265,7 @@ class KeyWizardIT {
     @Test
     void a_company_user_sees_and_acts_only_on_keys_of_their_companies() {
         String otherCode = "300000511";
-        new DirectoryService(server.application().database().jdbi())
+        new DirectoryService(server.application().database().transactions())
                 .addCompany(new Company(
                         otherCode, CustomerType.Business, true, "ООО \"ЧУЖАЯ\"", "ЧУЖАЯ", null, null, null, false));
         Keys keys = server.application().keys();

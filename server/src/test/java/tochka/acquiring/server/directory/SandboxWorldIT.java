@@ -279,7 +279,7 @@ class SandboxWorldIT {
         try (TestServer first = TestServer.start(dataDir, dbUrl)) {
             operationId = paid(first, first.api(), first.info().customerCode(), false);
             // As the data of an older version: no sandbox companies, the seed marker unset.
-            first.application().database().jdbi().useHandle(handle -> {
+            first.application().database().transactions().useTransaction(handle -> {
                 handle.execute("DELETE FROM retailer WHERE customer_code IN (SELECT customer_code FROM company"
                         + " WHERE sandbox = TRUE)");
                 handle.execute("DELETE FROM company WHERE sandbox = TRUE");

@@ -45,7 +45,7 @@ class AdminTokenIT {
 
             String dump = first.application()
                     .database()
-                    .jdbi()
+                    .transactions()
                     .withHandle(handle -> String.join(
                             "\n",
                             handle.createQuery("SELECT name || '=' || value FROM setting")

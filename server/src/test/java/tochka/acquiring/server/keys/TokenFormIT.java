@@ -162,6 +162,6 @@ class TokenFormIT {
     }
 
     private SigningKey signingKey() {
-        return SigningKey.loadOrCreate(server.application().database().jdbi(), java.time.Instant.now());
+        return SigningKey.loadOrCreate(server.application().database().transactions(), java.time.Instant.now());
     }
 }

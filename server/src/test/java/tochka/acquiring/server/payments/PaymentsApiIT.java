@@ -173,7 +173,7 @@ class PaymentsApiIT {
                 List.of(PaymentMode.CARD),
                 null);
         DirectoryService directory =
-                new DirectoryService(server.application().database().jdbi());
+                new DirectoryService(server.application().database().transactions());
         directory.addCompany(
                 new Company("300000095", CustomerType.Business, true, "ООО \"АТЕЛЬЕ\"", null, null, null, null, false));
         directory.addRetailer(cardOnly);

@@ -160,7 +160,7 @@ class FuzzIT {
         private record Combination(Target target, Family family) {}
 
         void all(int requests) throws Exception {
-            DatabaseSnapshot before = DatabaseSnapshot.of(server.database().jdbi());
+            DatabaseSnapshot before = DatabaseSnapshot.of(server.database().transactions());
             int warmup = Math.max(1, Math.min(25, requests / BATCH / 10));
             try {
                 for (long start = 0; start < requests; start += BATCH) {
@@ -168,7 +168,7 @@ class FuzzIT {
                     for (long i = start; i < Math.min(requests, start + BATCH); i++) indices.add(i);
                     boolean refused = batch(indices);
                     DatabaseSnapshot after =
-                            DatabaseSnapshot.of(server.database().jdbi());
+                            DatabaseSnapshot.of(server.database().transactions());
                     batches++;
                     if (refused) {
                         batchesChecked++;

@@ -88,7 +88,7 @@ class AccessIT {
     static void two_companies_with_their_own_things() {
         TestServer server = running.get();
         DirectoryService directory =
-                new DirectoryService(server.application().database().jdbi());
+                new DirectoryService(server.application().database().transactions());
         directory.addCompany(new Company(
                 OTHER_CODE,
                 CustomerType.Business,

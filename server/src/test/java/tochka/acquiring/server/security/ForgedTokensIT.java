@@ -222,7 +222,7 @@ class ForgedTokensIT {
         return new Forge(
                 server,
                 key,
-                SigningKey.loadOrCreate(server.application().database().jdbi(), Instant.now()));
+                SigningKey.loadOrCreate(server.application().database().transactions(), Instant.now()));
     }
 
     private static Arguments forgery(String name, Function<Forge, String> token) {

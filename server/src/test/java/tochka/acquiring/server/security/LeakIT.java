@@ -210,7 +210,7 @@ class LeakIT {
     /** Every table's text, and on SQLite the raw bytes of every file in the data directory (free pages, WAL). */
     private String storedText() throws Exception {
         StringBuilder text = new StringBuilder(
-                DatabaseSnapshot.text(server.application().database().jdbi()));
+                DatabaseSnapshot.text(server.application().database().transactions()));
         if (!TestDatabases.postgres()) {
             try (Stream<Path> files = Files.walk(server.dataDir())) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {

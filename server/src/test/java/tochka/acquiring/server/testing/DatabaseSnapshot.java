@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
+import tochka.acquiring.server.core.Transactions;
 import tochka.acquiring.testkit.TestDatabases;
 
 /**
@@ -23,7 +23,7 @@ public record DatabaseSnapshot(Map<String, Table> tables) {
     /** One table: how many rows, and a SHA-256 of their text. */
     public record Table(long rows, String checksum) {}
 
-    public static DatabaseSnapshot of(Jdbi jdbi) {
+    public static DatabaseSnapshot of(Transactions jdbi) {
         Map<String, Table> tables = new TreeMap<>();
         for (String table : tableNames(jdbi)) {
             List<String> rows = rows(jdbi, table);
@@ -34,7 +34,7 @@ public record DatabaseSnapshot(Map<String, Table> tables) {
     }
 
     /** Every row of every table as text, one per line, prefixed by its table. */
-    public static String text(Jdbi jdbi) {
+    public static String text(Transactions jdbi) {
         StringBuilder text = new StringBuilder();
         for (String table : tableNames(jdbi)) {
             for (String row : rows(jdbi, table))
@@ -51,7 +51,7 @@ public record DatabaseSnapshot(Map<String, Table> tables) {
                 .collect(Collectors.joining("; "));
     }
 
-    private static List<String> tableNames(Jdbi jdbi) {
+    private static List<String> tableNames(Transactions jdbi) {
         return jdbi.withHandle(handle -> handle.createQuery(
                         TestDatabases.postgres()
                                 ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
@@ -61,7 +61,7 @@ public record DatabaseSnapshot(Map<String, Table> tables) {
                 .list());
     }
 
-    private static List<String> rows(Jdbi jdbi, String table) {
+    private static List<String> rows(Transactions jdbi, String table) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM " + table)
                 .mapToMap()
                 .map(DatabaseSnapshot::rowText)

@@ -8,7 +8,6 @@ import com.nimbusds.jwt.SignedJWT;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tochka.acquiring.api.AcquiringInternetPaymentEvent;
@@ -66,7 +65,7 @@ class BankWebhookExamplesIT {
                 "12345-ab-cd");
 
         try (Database database = Database.sqlite(data)) {
-            Jdbi jdbi = database.jdbi();
+            var jdbi = database.transactions();
             String ours = new WebhookSigner(SigningKey.loadOrCreate(jdbi, Instant.now())).sign(claims);
 
             assertThat(ours.split("\\.", -1)[0]).isEqualTo(bank.split("\\.", -1)[0]);
@@ -103,7 +102,7 @@ class BankWebhookExamplesIT {
 
     private static String payloadOf(Object claims) throws Exception {
         try (Database database = Database.sqlite(Files.createTempDirectory("signer"))) {
-            return new WebhookSigner(SigningKey.loadOrCreate(database.jdbi(), Instant.now()))
+            return new WebhookSigner(SigningKey.loadOrCreate(database.transactions(), Instant.now()))
                     .sign(claims)
                     .split("\\.", -1)[1];
         }

@@ -220,7 +220,7 @@ class WebhookAttacksIT {
                     java.time.Instant.now());
             boolean createdTwice = server.application()
                     .database()
-                    .jdbi()
+                    .transactions()
                     .inTransaction(handle -> new WebhookStore(handle).create(again));
             assertThat(createdTwice).isFalse();
         }
