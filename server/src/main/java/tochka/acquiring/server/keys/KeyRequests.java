@@ -186,25 +186,27 @@ public final class KeyRequests {
         find(requestId, userId);
         // The key is signed after the transaction (signing needs none); a refusal of the code needs no key.
         record Outcome(
-                @Nullable Confirmation refused, @Nullable ApiKey key) {}
+                @Nullable Confirmation refused,
+                @Nullable ApiKey key,
+                @Nullable String revoked) {}
         Outcome outcome = db.inTransaction(handle -> {
             KeyRequestStore store = new KeyRequestStore(handle);
             KeyRequest request = store.find(requestId).orElseThrow();
             Instant now = clock.instant();
-            if (request.status() == KeyRequest.Status.VOID) return new Outcome(new Confirmation.Voided(), null);
+            if (request.status() == KeyRequest.Status.VOID) return new Outcome(new Confirmation.Voided(), null, null);
             if (request.status() != KeyRequest.Status.CODE_SENT) {
                 throw Rejected.notAllowed("request", "is not waiting for a code");
             }
             Instant codeExpires = request.codeExpiresAt();
             if (codeExpires == null || !now.isBefore(codeExpires)) {
-                return new Outcome(new Confirmation.Expired(), null);
+                return new Outcome(new Confirmation.Expired(), null, null);
             }
             String stored = store.codeHash(requestId).orElse("");
             if (!MessageDigest.isEqual(
                     stored.getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.US_ASCII))) {
                 store.spendAttempt(requestId);
                 int left = Math.max(0, request.attemptsLeft() - 1);
-                return new Outcome(left == 0 ? new Confirmation.Voided() : new Confirmation.Wrong(left), null);
+                return new Outcome(left == 0 ? new Confirmation.Voided() : new Confirmation.Wrong(left), null, null);
             }
             Set<String> codes = request.customerCodes();
             Set<KeyAccess> access = request.access();
@@ -217,8 +219,10 @@ public final class KeyRequests {
             }
             String replaced = request.replaces();
             if (replaced != null) new KeyStore(handle).revoke(replaced, now);
-            return new Outcome(null, key);
+            return new Outcome(null, key, replaced);
         });
+        String revoked = outcome.revoked();
+        if (revoked != null) keys.forget(revoked);
         ApiKey issued = outcome.key();
         Confirmation refused = outcome.refused();
         if (issued != null) return new Confirmation.Issued(new IssuedKey(issued, keys.token(issued)));

@@ -166,8 +166,13 @@ public final class Keys {
      */
     public void revoke(String clientId) {
         boolean revoked = db.inTransaction(handle -> new KeyStore(handle).revoke(clientId, clock.instant()));
-        keysById.invalidate(clientId);
+        forget(clientId);
         if (!revoked) throw Rejected.notFound("no active key with client_id " + clientId);
+    }
+
+    /** Reads the key from the database on its next use: it was revoked on this node, which must hold at once. */
+    void forget(String clientId) {
+        keysById.invalidate(clientId);
     }
 
     /** The demo key made on first start, with its token. */
