@@ -179,6 +179,7 @@ public final class Bench implements Callable<Integer> {
         ticksPerSecond = machine.clockTicksPerSecond();
         System.err.println("Machine: " + machine.describe());
 
+        requireFreshJar();
         Path work = Files.createTempDirectory("tochka-bench-");
         cleanup.add("the temporary directory", () -> {
             if (keep) System.err.println("Kept " + work);
@@ -577,8 +578,8 @@ public final class Bench implements Callable<Integer> {
             if (equals < 0) continue;
             String value = trimmed.substring(equals + 1);
             if (value.length() >= 2
-                    && (value.startsWith("\"") && value.endsWith("\"")
-                            || value.startsWith("'") && value.endsWith("'"))) {
+                    && ((value.startsWith("\"") && value.endsWith("\""))
+                            || (value.startsWith("'") && value.endsWith("'")))) {
                 value = value.substring(1, value.length() - 1);
             }
             values.put(trimmed.substring(0, equals), value);
@@ -598,6 +599,42 @@ public final class Bench implements Callable<Integer> {
         String value = env.get(name);
         if (value == null) throw new BenchFailure("demo.env has no " + name);
         return value;
+    }
+
+    /**
+     * ./tochka rebuilds tochka.jar, with mvn install, when a source is newer than it: that build must not happen
+     * inside a measured start, nor install anything. bench/run packages first; a direct java run must too.
+     */
+    private void requireFreshJar() throws IOException {
+        Path jar = repo.resolve("cli/target/tochka.jar");
+        if (!Files.exists(jar)) throw new BenchFailure(jar + " is missing: run bench/run, which builds it");
+        var built = Files.getLastModifiedTime(jar);
+        List<Path> sources = new ArrayList<>(List.of(repo.resolve("pom.xml"), repo.resolve("reference")));
+        try (Stream<Path> modules = Files.list(repo)) {
+            modules.filter(Files::isDirectory).forEach(module -> {
+                sources.add(module.resolve("pom.xml"));
+                sources.add(module.resolve("src"));
+            });
+        }
+        for (Path source : sources) {
+            if (!Files.exists(source)) continue;
+            try (Stream<Path> files = Files.walk(source)) {
+                Path newer = files.filter(Files::isRegularFile)
+                        .filter(file -> {
+                            try {
+                                return Files.getLastModifiedTime(file).compareTo(built) > 0;
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        })
+                        .findFirst()
+                        .orElse(null);
+                if (newer != null) {
+                    throw new BenchFailure(newer + " is newer than " + jar + ", so ./tochka would rebuild it (with mvn"
+                            + " install) while the bench times its start: run bench/run, which builds first");
+                }
+            }
+        }
     }
 
     private static int freePort() throws IOException {

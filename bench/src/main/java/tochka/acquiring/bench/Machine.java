@@ -19,7 +19,7 @@ public record Machine(int cpus, String cpuModel, String kernel, String java, lon
         String kernel = Files.readString(Path.of("/proc/sys/kernel/osrelease"), StandardCharsets.UTF_8)
                 .trim();
         String java =
-                String.join(" / ", output(List.of("java", "-version")).strip().split("\n"));
+                String.join(" / ", output(List.of("java", "-version")).strip().split("\n", -1));
         long ticks = Long.parseLong(output(List.of("getconf", "CLK_TCK")).trim());
         return new Machine(Runtime.getRuntime().availableProcessors(), model, kernel, java, ticks);
     }

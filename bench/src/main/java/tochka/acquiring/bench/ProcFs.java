@@ -19,16 +19,16 @@ public final class ProcFs {
     public static long cpuTicks(String statLine) {
         int end = statLine.lastIndexOf(')');
         if (end < 0) throw new IllegalArgumentException("not a /proc/<pid>/stat line: " + statLine);
-        String[] fields = statLine.substring(end + 1).trim().split("\\s+");
+        String[] fields = statLine.substring(end + 1).trim().split("\\s+", -1);
         if (fields.length < 13) throw new IllegalArgumentException("too few fields: " + statLine);
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** VmRSS of a {@code /proc/<pid>/status} text, in bytes. */
     public static long residentBytes(String status) {
-        for (String line : status.split("\n")) {
+        for (String line : status.split("\n", -1)) {
             if (line.startsWith("VmRSS:")) {
-                String[] parts = line.substring("VmRSS:".length()).trim().split("\\s+");
+                String[] parts = line.substring("VmRSS:".length()).trim().split("\\s+", -1);
                 if (parts.length != 2 || !parts[1].equals("kB")) {
                     throw new IllegalArgumentException("unexpected VmRSS line: " + line);
                 }

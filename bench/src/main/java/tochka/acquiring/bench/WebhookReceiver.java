@@ -60,7 +60,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     /** The operationId claim of a JWT's payload (its middle part, base64url), or null when it has none. */
     static @Nullable String operationId(String jwt) throws IOException {
-        String[] parts = jwt.trim().split("\\.");
+        String[] parts = jwt.trim().split("\\.", -1);
         if (parts.length != 3) return null;
         JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
         JsonNode operationId = claims.get("operationId");
