@@ -150,6 +150,11 @@ public final class Bench implements Callable<Integer> {
     private long ticksPerSecond = 100;
 
     public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the bench and returns its exit code, every child process stopped and the temporary files gone. */
+    static int run(String... args) {
         CommandLine line = new CommandLine(new Bench()).setCaseInsensitiveEnumValuesAllowed(true);
         line.setExecutionExceptionHandler((e, command, parsed) -> {
             if (e instanceof BenchFailure) {
@@ -158,14 +163,12 @@ public final class Bench implements Callable<Integer> {
             }
             throw e;
         });
-        int exit;
         try {
-            exit = line.execute(args);
+            return line.execute(args);
         } finally {
             Bench bench = line.getCommand();
             bench.cleanup.run();
         }
-        System.exit(exit);
     }
 
     @Override
