@@ -297,27 +297,12 @@ public final class Bench implements Callable<Integer> {
 
         List<Measurement> runs = new ArrayList<>();
         List<WebhookLatency.Result> webhooks = new ArrayList<>();
-        for (int round = 1; round <= rounds; round++) {
-            for (Scenario scenario : scenarios) {
-                if (scenario == Scenario.WEBHOOK) {
-                    webhooks.add(webhookRound(http, token, admin, createBody, receiver, round));
-                    continue;
-                }
-                for (int conns : connections) {
-                    for (Target target : targetsOf(scenario, baseline)) {
-                        Wrk.Load load =
-                                Objects.requireNonNull(loads.get(target == Target.HEALTH ? Scenario.HEALTH : scenario));
-                        runs.add(measure(
-                                wrk,
-                                round,
-                                scenario,
-                                conns,
-                                target,
-                                Objects.requireNonNull(targets.get(target)),
-                                load));
-                    }
-                }
-            }
+        @Nullable String failure = null;
+        try {
+            runRounds(wrk, http, token, admin, createBody, receiver, baseline, targets, loads, runs, webhooks);
+        } catch (BenchFailure e) {
+            // The run fails, but what it measured before still deserves its table: printed, then the failure.
+            failure = e.getMessage();
         }
 
         long resident = ProcFs.residentBytes(server.pid());
@@ -346,7 +331,8 @@ public final class Bench implements Callable<Integer> {
                 payments,
                 resident,
                 dataBytes,
-                dataBytes == null ? null : (double) dataBytes / payments);
+                dataBytes == null ? null : (double) dataBytes / payments,
+                failure);
         Path json = (resultsDir.isAbsolute() ? resultsDir : repo.resolve(resultsDir))
                 .resolve(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
                                 .withZone(ZoneOffset.UTC)
@@ -355,7 +341,45 @@ public final class Bench implements Callable<Integer> {
         Report.writeJson(results, json);
         System.out.println(Report.markdown(results));
         System.out.println("JSON: " + json);
+        if (failure != null) throw new BenchFailure(failure);
         return 0;
+    }
+
+    private void runRounds(
+            Wrk wrk,
+            Http http,
+            String token,
+            String admin,
+            String createBody,
+            WebhookReceiver receiver,
+            boolean baseline,
+            Map<Target, Server> targets,
+            Map<Scenario, Wrk.Load> loads,
+            List<Measurement> runs,
+            List<WebhookLatency.Result> webhooks)
+            throws IOException, InterruptedException {
+        for (int round = 1; round <= rounds; round++) {
+            for (Scenario scenario : scenarios) {
+                if (scenario == Scenario.WEBHOOK) {
+                    webhooks.add(webhookRound(http, token, admin, createBody, receiver, round));
+                    continue;
+                }
+                for (int conns : connections) {
+                    for (Target target : targetsOf(scenario, baseline)) {
+                        Wrk.Load load =
+                                Objects.requireNonNull(loads.get(target == Target.HEALTH ? Scenario.HEALTH : scenario));
+                        runs.add(measure(
+                                wrk,
+                                round,
+                                scenario,
+                                conns,
+                                target,
+                                Objects.requireNonNull(targets.get(target)),
+                                load));
+                    }
+                }
+            }
+        }
     }
 
     /** A target's address and the process whose CPU it uses. */
@@ -456,6 +480,8 @@ public final class Bench implements Callable<Integer> {
                             .asText());
         }
         payments += count;
+        Duration drained = receiver.awaitQuiet(Duration.ofSeconds(2), Duration.ofMinutes(2));
+        System.err.printf(Locale.ROOT, "Webhooks from before quiet after %.1f s%n", drained.toMillis() / 1000.0);
         return WebhookLatency.run(http, admin, receiver, links, webhookRate);
     }
 

@@ -48,7 +48,8 @@ final class Report {
             long payments,
             long residentBytes,
             @Nullable Long dataBytes,
-            @Nullable Double diskBytesPerPayment) {}
+            @Nullable Double diskBytesPerPayment,
+            @Nullable String failure) {}
 
     private Report() {}
 
@@ -63,6 +64,12 @@ final class Report {
         out.append("## tochka-acquiring benchmark, ")
                 .append(results.startedAt())
                 .append("\n\n");
+        String failure = results.failure();
+        if (failure != null) {
+            out.append("**FAILED** (the tables hold what ran before): ")
+                    .append(failure)
+                    .append("\n\n");
+        }
         out.append("Machine: ").append(results.machine().describe()).append("\n\n");
         out.append(String.format(
                 Locale.ROOT,

@@ -29,6 +29,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
     private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
+    private volatile long lastArrival = System.nanoTime();
 
     WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
@@ -49,6 +50,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     private void receive(HttpExchange exchange) throws IOException {
         long now = System.nanoTime();
+        lastArrival = now;
         try (InputStream body = exchange.getRequestBody()) {
             String operationId = operationId(new String(body.readAllBytes(), StandardCharsets.US_ASCII));
             if (operationId != null) arrivals.putIfAbsent(operationId, now);
@@ -65,6 +67,18 @@ final class WebhookReceiver implements AutoCloseable {
         JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
         JsonNode operationId = claims.get("operationId");
         return operationId == null || !operationId.isTextual() ? null : operationId.asText();
+    }
+
+    /**
+     * Waits until no webhook has come for {@code quiet} (the flow's approvals send webhooks too, and the webhook
+     * scenario must not queue behind them), at most {@code limit}; returns how long it waited.
+     */
+    java.time.Duration awaitQuiet(java.time.Duration quiet, java.time.Duration limit) throws InterruptedException {
+        long start = System.nanoTime();
+        while (System.nanoTime() - lastArrival < quiet.toNanos() && System.nanoTime() - start < limit.toNanos()) {
+            Thread.sleep(50);
+        }
+        return java.time.Duration.ofNanos(System.nanoTime() - start);
     }
 
     @Override
