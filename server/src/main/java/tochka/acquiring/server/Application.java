@@ -369,10 +369,11 @@ public final class Application implements AutoCloseable {
             Javalin javalin = Javalin.create(javalinConfig -> {
                 javalinConfig.startup.showJavalinBanner = false;
                 javalinConfig.jetty.host = config.host();
-                // Jetty reuses the header fields it has seen on a connection and, by default, matches their values
-                // ignoring case: a bearer token differing from an earlier one only in case would be read as that
-                // earlier, valid token.
-                javalinConfig.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+                // Jetty's header cache is off. It reuses the header fields seen on a connection, by default matching
+                // their values ignoring case (a bearer token differing from an earlier one only in case was read as
+                // that earlier, valid token), and matching case it took a quarter of an API call's CPU walking each
+                // request's bearer token through its trie (JFR, docs/benchmarks.md).
+                javalinConfig.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
                 javalinConfig.routes.beforeMatched(ctx -> clock.refresh());
                 // Bodies are read whole, without a thread, under a deadline, before a route sees them.
                 RequestGate.install(javalinConfig, json);

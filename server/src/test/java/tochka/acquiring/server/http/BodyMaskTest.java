@@ -2,6 +2,9 @@ package tochka.acquiring.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** What the request log hides before it keeps a body: tokens, card numbers, CVCs, secret fields; and what it keeps. */
@@ -57,5 +60,28 @@ class BodyMaskTest {
     void nothing_to_hide_returns_the_same_text() {
         assertThat(BodyMask.mask("")).isEmpty();
         assertThat(BodyMask.mask("plain text 12345")).isEqualTo("plain text 12345");
+    }
+
+    @Test
+    void card_numbers_are_found_as_the_pattern_over_the_whole_text_finds_them() {
+        // The mask tries its pattern only inside stretches of digits, spaces and dashes; over many random texts of
+        // such characters and their neighbours, it must hide exactly what the pattern over the whole text hides.
+        Pattern wholeText = Pattern.compile("(?<![\\w.-])\\d(?:[ -]?\\d){12,18}(?![\\w.-])");
+        String alphabet = "0123456789012345678901234567890123456789  --.a\"_:,";
+        Random random = new Random(13);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(60);
+            for (int c = 0; c < length; c++) text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            Matcher matcher = wholeText.matcher(text);
+            StringBuilder expected = new StringBuilder();
+            while (matcher.find()) {
+                String digits = matcher.group().replaceAll("[ -]", "");
+                matcher.appendReplacement(expected, "***" + digits.substring(digits.length() - 4));
+            }
+            matcher.appendTail(expected);
+
+            assertThat(BodyMask.mask(text.toString())).as(text.toString()).isEqualTo(expected.toString());
+        }
     }
 }
