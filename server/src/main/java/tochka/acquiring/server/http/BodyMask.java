@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Hides what must never be shown again from a request's or a response's text, before the request log keeps it:
@@ -29,6 +30,10 @@ final class BodyMask {
     private static final List<String> SECRET_WORDS =
             List.of("cvc", "cvv", "csc", "securitycode", "token", "password", "passwd", "secret");
 
+    /** The letters a secret word starts with: most characters of a body are none of them. */
+    private static final String FIRST_LETTERS =
+            SECRET_WORDS.stream().map(word -> word.substring(0, 1)).distinct().collect(Collectors.joining());
+
     /** A JSON member: its name and its string, number or literal value. */
     private static final Pattern JSON_MEMBER =
             Pattern.compile("\"([A-Za-z0-9_-]{1,64})\"(\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\]\\s\"]+)");
@@ -46,8 +51,7 @@ final class BodyMask {
     static String mask(String text) {
         if (text.isEmpty()) return text;
         String masked = text;
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (SECRET_WORDS.stream().anyMatch(lower::contains)) {
+        if (mentionsSecretWord(text)) {
             masked = replace(
                     JSON_MEMBER,
                     masked,
@@ -107,6 +111,18 @@ final class BodyMask {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
+    }
+
+    /** Whether a secret word occurs anywhere, in any case: without a lower-case copy of the whole text. */
+    private static boolean mentionsSecretWord(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char first = Character.toLowerCase(text.charAt(i));
+            if (FIRST_LETTERS.indexOf(first) < 0) continue;
+            for (String word : SECRET_WORDS) {
+                if (word.charAt(0) == first && text.regionMatches(true, i, word, 0, word.length())) return true;
+            }
+        }
+        return false;
     }
 
     private static boolean secret(String name) {

@@ -259,10 +259,16 @@ final class PaymentStore {
     }
 
     private List<Payment> withOrders(List<Payment> payments) {
-        if (payments.isEmpty()) return payments;
+        // A link still CREATED was never paid, and every order is written with the change that leaves CREATED: an
+        // unpaid link, which a shop polls while its buyer pays, costs one query, not two.
+        List<String> paid = payments.stream()
+                .filter(payment -> payment.storedStatus() != PaymentStatus.CREATED)
+                .map(Payment::operationId)
+                .toList();
+        if (paid.isEmpty()) return payments;
         Map<String, List<PaymentOrder>> orders = new LinkedHashMap<>();
         handle.createQuery("SELECT * FROM payment_order WHERE operation_id IN (<ids>) ORDER BY created_at, order_id")
-                .bindList("ids", payments.stream().map(Payment::operationId).toList())
+                .bindList("ids", paid)
                 .map((rs, ctx) -> Map.entry(rs.getString("operation_id"), ORDER.map(rs, ctx)))
                 .forEach(entry -> orders.computeIfAbsent(entry.getKey(), id -> new ArrayList<>())
                         .add(entry.getValue()));
