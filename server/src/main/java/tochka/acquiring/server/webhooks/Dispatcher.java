@@ -2,7 +2,10 @@ package tochka.acquiring.server.webhooks;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -20,10 +23,14 @@ import tochka.acquiring.server.core.Transactions;
  * case, for retries and for events written by other nodes), claims due events with a lease, and sends each
  * asynchronously: no thread waits on a receiver.
  *
- * <p>Fair to every receiver: each gets one attempt at a time, so a slow one holds up only its own events; at most
- * {@link #IN_FLIGHT} attempts run at once, and receivers whose last attempt failed (or events being retried) share
- * at most {@link #STRUGGLING_SHARE} of them, so however many receivers trickle or hang, a healthy one finds a free
- * slot at once. Busy receivers' events are left out of the query, so no backlog fills the batch.
+ * <p>Fair to every receiver: a healthy one gets up to {@link #PER_RECEIVER} attempts at a time (one shop takes 200
+ * approvals a second, more than one connection delivers when each attempt also waits for its record to be durable),
+ * a struggling one (its last attempt failed) one at a time, so a slow receiver holds up only its own events; the
+ * events of one payment to one receiver go one at a time, in order of creation. At most {@link #IN_FLIGHT} attempts
+ * run at once, and struggling receivers (or events being retried) share at most {@link #STRUGGLING_SHARE} of them,
+ * so however many receivers trickle or hang, a healthy one finds a free slot at once. The events of receivers with
+ * no free attempt are left out of the query, so no backlog fills the batch. The events started together are
+ * claimed in one transaction.
  *
  * <p>A claim outlives a crashed node by at most the lease; then any node takes the event again.
  */
@@ -32,6 +39,7 @@ public final class Dispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration POLL = Duration.ofMillis(500);
     static final int IN_FLIGHT = 256;
+    static final int PER_RECEIVER = 8;
     static final int STRUGGLING_SHARE = IN_FLIGHT / 2;
     private static final int BATCH = 200;
 
@@ -41,7 +49,11 @@ public final class Dispatcher implements AutoCloseable {
     private final Delivery delivery;
     private final Duration lease;
     private final ExecutorService bookkeeping;
-    private final Set<String> busyReceivers = ConcurrentHashMap.newKeySet();
+    /** Attempts in flight per receiver (client_id); a receiver is absent when it has none. */
+    private final Map<String, Integer> receiverAttempts = new ConcurrentHashMap<>();
+    /** The payments with an attempt in flight, per receiver: {@code clientId + " " + operationId}. */
+    private final Set<String> busyPayments = ConcurrentHashMap.newKeySet();
+
     private final Set<String> strugglingReceivers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger strugglingInFlight = new AtomicInteger();
@@ -108,49 +120,111 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    /** Starts attempts until nothing more is due or every slot is taken; each pass skips the busy receivers. */
+    /** Starts attempts until nothing more is due or every slot is taken; each pass skips the full receivers. */
     private void dispatchDue() {
         boolean started = true;
         while (started && running && inFlight.get() < IN_FLIGHT) {
-            started = false;
             Instant now = clock.instant();
             // The lease runs on the machine's clock: a test-control advance must not make attempts in flight look
             // abandoned to the other nodes.
             Instant realNow = clock.realInstant();
-            List<WebhookEvent> due = db.withHandle(
-                    handle -> new WebhookStore(handle).due(now, realNow, BATCH, List.copyOf(busyReceivers)));
+            List<WebhookEvent> due =
+                    db.withHandle(handle -> new WebhookStore(handle).due(now, realNow, BATCH, fullReceivers()));
+            List<Attempt> chosen = new ArrayList<>();
             for (WebhookEvent event : due) {
-                if (inFlight.get() >= IN_FLIGHT) return;
+                if (inFlight.get() >= IN_FLIGHT) break;
                 boolean struggling = event.attempts() > 0 || strugglingReceivers.contains(event.clientId());
                 if (struggling && strugglingInFlight.get() >= STRUGGLING_SHARE) continue;
-                if (!busyReceivers.add(event.clientId())) continue;
-                boolean claimed = false;
-                try {
-                    claimed = db.inTransaction(handle ->
-                            new WebhookStore(handle).claim(event.eventId(), now, realNow, realNow.plus(lease)));
-                } finally {
-                    // A failed claim (the database away for a moment) must not leave the receiver marked busy.
-                    if (!claimed) busyReceivers.remove(event.clientId());
+                Attempt attempt = new Attempt(event, struggling);
+                if (reserve(attempt)) chosen.add(attempt);
+            }
+            if (chosen.isEmpty()) return;
+            Set<String> claimed = Set.of();
+            try {
+                claimed = db.inTransaction(handle -> {
+                    WebhookStore store = new WebhookStore(handle);
+                    Set<String> ids = new HashSet<>();
+                    for (Attempt attempt : chosen) {
+                        String id = attempt.event().eventId();
+                        if (store.claim(id, now, realNow, realNow.plus(lease))) ids.add(id);
+                    }
+                    return ids;
+                });
+            } finally {
+                // A failed claim (the database away for a moment) must not leave its receiver marked busy.
+                for (Attempt attempt : chosen) {
+                    if (!claimed.contains(attempt.event().eventId())) release(attempt);
                 }
-                if (!claimed) continue;
-                inFlight.incrementAndGet();
-                if (struggling) strugglingInFlight.incrementAndGet();
-                started = true;
-                delivery.post(event.url(), event.token())
-                        .thenAcceptAsync(
-                                result -> {
-                                    try {
-                                        record(event, result);
-                                    } finally {
-                                        if (struggling) strugglingInFlight.decrementAndGet();
-                                        inFlight.decrementAndGet();
-                                        busyReceivers.remove(event.clientId());
-                                        nudge();
-                                    }
-                                },
-                                bookkeeping);
+            }
+            started = !claimed.isEmpty();
+            for (Attempt attempt : chosen) {
+                if (claimed.contains(attempt.event().eventId())) send(attempt);
             }
         }
+    }
+
+    /** One attempt to deliver an event, and whether its receiver (or the event) counts as struggling. */
+    private record Attempt(WebhookEvent event, boolean struggling) {
+        String payment() {
+            return event.clientId() + " " + event.operationId();
+        }
+    }
+
+    /** Receivers with no attempt to spare: their events are left out of the next query. */
+    private List<String> fullReceivers() {
+        List<String> full = new ArrayList<>();
+        receiverAttempts.forEach((clientId, attempts) -> {
+            if (attempts >= limitOf(clientId)) full.add(clientId);
+        });
+        return full;
+    }
+
+    private int limitOf(String clientId) {
+        return strugglingReceivers.contains(clientId) ? 1 : PER_RECEIVER;
+    }
+
+    /** Takes a slot of the attempt's receiver and its payment, if both are free; false leaves everything as it was. */
+    private boolean reserve(Attempt attempt) {
+        String clientId = attempt.event().clientId();
+        int limit = attempt.struggling() ? 1 : limitOf(clientId);
+        boolean[] taken = {false};
+        receiverAttempts.compute(clientId, (id, attempts) -> {
+            int now = attempts == null ? 0 : attempts;
+            if (now >= limit) return attempts;
+            taken[0] = true;
+            return now + 1;
+        });
+        if (!taken[0]) return false;
+        if (attempt.event().operationId() != null && !busyPayments.add(attempt.payment())) {
+            receiverAttempts.computeIfPresent(clientId, (id, attempts) -> attempts > 1 ? attempts - 1 : null);
+            return false;
+        }
+        inFlight.incrementAndGet();
+        if (attempt.struggling()) strugglingInFlight.incrementAndGet();
+        return true;
+    }
+
+    private void release(Attempt attempt) {
+        if (attempt.struggling()) strugglingInFlight.decrementAndGet();
+        inFlight.decrementAndGet();
+        if (attempt.event().operationId() != null) busyPayments.remove(attempt.payment());
+        receiverAttempts.computeIfPresent(
+                attempt.event().clientId(), (id, attempts) -> attempts > 1 ? attempts - 1 : null);
+    }
+
+    private void send(Attempt attempt) {
+        WebhookEvent event = attempt.event();
+        delivery.post(event.url(), event.token())
+                .thenAcceptAsync(
+                        result -> {
+                            try {
+                                record(event, result);
+                            } finally {
+                                release(attempt);
+                                nudge();
+                            }
+                        },
+                        bookkeeping);
     }
 
     private void record(WebhookEvent event, Delivery.Result result) {
