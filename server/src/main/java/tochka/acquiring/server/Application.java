@@ -295,12 +295,14 @@ public final class Application implements AutoCloseable {
             ServerClock clock = opened.clock();
             Backoffice backoffice = opened.backoffice();
             ObjectMapper json = Json.create();
-            Outbox outbox = new Outbox(new WebhookSigner(backoffice.signingKey()), config.webhooks(), clock);
+            WebhookSigner signer = new WebhookSigner(backoffice.signingKey());
+            Outbox outbox = new Outbox(signer, config.webhooks(), clock);
             Dispatcher dispatcher = new Dispatcher(
                     database.transactions(),
                     clock,
                     config.webhooks(),
-                    WebhookTargets.of(config.webhooks(), config.host()));
+                    WebhookTargets.of(config.webhooks(), config.host()),
+                    signer);
             PaymentService payments =
                     new PaymentService(database.transactions(), clock, new PaymentWebhooks(outbox, dispatcher::nudge));
             PublicUrl publicUrl = new PublicUrl(config.publicUrl());

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +46,7 @@ public final class Dispatcher implements AutoCloseable {
     private static final int BATCH = 200;
 
     private final Transactions db;
+    private final WebhookSigner signer;
     private final ServerClock clock;
     private final WebhookPolicy policy;
     private final Delivery delivery;
@@ -62,8 +65,10 @@ public final class Dispatcher implements AutoCloseable {
     private boolean nudged;
     private volatile boolean running = true;
 
-    public Dispatcher(Transactions db, ServerClock clock, WebhookPolicy policy, WebhookTargets targets) {
+    public Dispatcher(
+            Transactions db, ServerClock clock, WebhookPolicy policy, WebhookTargets targets, WebhookSigner signer) {
         this.db = db;
+        this.signer = signer;
         this.clock = clock;
         this.policy = policy;
         this.delivery = new Delivery(policy.timeout(), targets);
@@ -212,13 +217,21 @@ public final class Dispatcher implements AutoCloseable {
                 attempt.event().clientId(), (id, attempts) -> attempts > 1 ? attempts - 1 : null);
     }
 
+    /** Signs the event if it is not yet (here, off the database's writer), sends it, and records the outcome. */
     private void send(Attempt attempt) {
         WebhookEvent event = attempt.event();
-        delivery.post(event.url(), event.token())
-                .thenAcceptAsync(
-                        result -> {
+        CompletableFuture.supplyAsync(
+                        () -> event.unsigned()
+                                ? signer.signPayload(
+                                        Objects.requireNonNull(event.payload(), "an unsigned event's payload"))
+                                : event.token(),
+                        bookkeeping)
+                .thenCompose(token -> delivery.post(event.url(), token).thenApply(result -> new Sent(token, result)))
+                .whenCompleteAsync(
+                        (sent, error) -> {
                             try {
-                                record(event, result);
+                                if (sent != null) record(event, sent.token(), sent.result());
+                                else log.warn("webhook {} was not sent; its claim runs out", event.eventId(), error);
                             } finally {
                                 release(attempt);
                                 nudge();
@@ -227,7 +240,10 @@ public final class Dispatcher implements AutoCloseable {
                         bookkeeping);
     }
 
-    private void record(WebhookEvent event, Delivery.Result result) {
+    /** An attempt made: the token it sent and how the receiver answered. */
+    private record Sent(String token, Delivery.Result result) {}
+
+    private void record(WebhookEvent event, String token, Delivery.Result result) {
         // Stopping aborts the attempts in flight: not the receiver's failure. Their claims run out (or a sole node's
         // next start takes them back) and they are attempted again.
         if (!running) return;
@@ -237,7 +253,8 @@ public final class Dispatcher implements AutoCloseable {
         Instant next = at.plus(policy.delayAfter(event.attempts() + 1));
         try {
             db.useTransaction(handle -> new WebhookStore(handle)
-                    .recordAttempt(event, at, result.statusCode(), result.latencyMillis(), result.error(), next));
+                    .recordAttempt(
+                            event, token, at, result.statusCode(), result.latencyMillis(), result.error(), next));
         } catch (RuntimeException e) {
             // The claim runs out and the event is attempted again: delivered at least once, never lost.
             log.warn("could not record webhook {} attempt {}", event.eventId(), event.attempts() + 1, e);

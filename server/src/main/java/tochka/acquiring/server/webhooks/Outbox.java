@@ -2,13 +2,16 @@ package tochka.acquiring.server.webhooks;
 
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
+import tochka.acquiring.api.WebhookClaims;
 import tochka.acquiring.api.WebhookType;
 import tochka.acquiring.server.core.Ids;
 import tochka.acquiring.server.core.ServerClock;
 
 /**
- * Writes webhook events, signed once, into the outbox of the caller's transaction: if the transaction rolls back, no
- * event exists; if it commits, the dispatcher will deliver it, across restarts, until a 200 or the attempts run out.
+ * Writes webhook events into the outbox of the caller's transaction: if the transaction rolls back, no event exists;
+ * if it commits, the dispatcher will deliver it, across restarts, until a 200 or the attempts run out. An event is
+ * written with its claims, and the dispatcher signs it when it first sends it: an RSA signature takes milliseconds,
+ * which inside the caller's transaction held the one writer of the database (group commit) for everyone.
  */
 public final class Outbox {
 
@@ -28,8 +31,8 @@ public final class Outbox {
         WebhookStore store = new WebhookStore(handle);
         var subscribers = store.subscribers(customerCode, type, clock.instant());
         if (subscribers.isEmpty()) return;
-        String token = signer.sign(claims);
-        for (WebhookSubscription subscriber : subscribers) enqueue(store, subscriber, type, operationId, token);
+        String payload = WebhookClaims.write(claims);
+        for (WebhookSubscription subscriber : subscribers) enqueue(store, subscriber, type, operationId, payload);
     }
 
     /** One event to one subscriber (a test_send, or a fan-out of {@link #publish}). */
@@ -38,7 +41,7 @@ public final class Outbox {
             WebhookSubscription subscriber,
             WebhookType type,
             @Nullable String operationId,
-            String token) {
+            String payload) {
         var now = clock.instant();
         store.insert(new WebhookEvent(
                 Ids.uuid(),
@@ -46,7 +49,8 @@ public final class Outbox {
                 subscriber.url(),
                 type,
                 operationId,
-                token,
+                "",
+                payload,
                 now,
                 WebhookEvent.Status.PENDING,
                 0,

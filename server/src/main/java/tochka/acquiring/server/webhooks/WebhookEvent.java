@@ -6,7 +6,8 @@ import tochka.acquiring.api.WebhookType;
 
 /**
  * One webhook to deliver, as the outbox keeps it: the signed token (the same on every attempt, so receivers can
- * deduplicate), where it goes, and how its delivery stands.
+ * deduplicate), where it goes, and how its delivery stands. An event not yet attempted may hold only its claims
+ * ({@code payload}) and an empty token: the dispatcher signs it when it first sends it.
  */
 public record WebhookEvent(
         String eventId,
@@ -15,6 +16,7 @@ public record WebhookEvent(
         WebhookType type,
         @Nullable String operationId,
         String token,
+        @Nullable String payload,
         Instant createdAt,
         Status status,
         int attempts,
@@ -25,6 +27,11 @@ public record WebhookEvent(
         @Nullable Long lastLatencyMillis,
         @Nullable String lastError,
         @Nullable Instant deliveredAt) {
+
+    /** Whether the token is still to be signed from the payload. */
+    public boolean unsigned() {
+        return token.isEmpty();
+    }
 
     /** Where a delivery stands: waiting for its next attempt, answered 200, or out of attempts. */
     public enum Status {

@@ -18,6 +18,11 @@ public final class WebhookSigner {
 
     /** The compact JWT carrying {@code claims} (a record of the api module, e.g. an acquiringInternetPayment). */
     public String sign(Object claims) {
-        return key.signPayload(WebhookClaims.write(claims));
+        return signPayload(WebhookClaims.write(claims));
+    }
+
+    /** The compact JWT carrying a payload {@link WebhookClaims#write} wrote. */
+    String signPayload(String payload) {
+        return key.signPayload(payload);
     }
 }

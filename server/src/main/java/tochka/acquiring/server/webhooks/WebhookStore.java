@@ -29,6 +29,7 @@ final class WebhookStore {
             row.getColumn("webhook_type", WebhookType.class),
             row.getColumn("operation_id", String.class),
             row.getColumn("token", String.class),
+            row.getColumn("payload", String.class),
             row.getColumn("created_at", Instant.class),
             row.getColumn("status", WebhookEvent.Status.class),
             row.getColumn("attempts", Integer.class),
@@ -140,9 +141,9 @@ final class WebhookStore {
     public void insert(WebhookEvent event) {
         handle.createUpdate("""
                         INSERT INTO webhook_event (event_id, client_id, url, webhook_type, operation_id, token,
-                            created_at, status, attempts, give_up_after, next_attempt_at)
-                        VALUES (:eventId, :clientId, :url, :type, :operationId, :token, :createdAt, 'PENDING', 0,
-                            :giveUpAfter, :nextAttemptAt)
+                            payload, created_at, status, attempts, give_up_after, next_attempt_at)
+                        VALUES (:eventId, :clientId, :url, :type, :operationId, :token, :payload, :createdAt,
+                            'PENDING', 0, :giveUpAfter, :nextAttemptAt)
                         """)
                 .bind("eventId", event.eventId())
                 .bind("clientId", event.clientId())
@@ -150,6 +151,7 @@ final class WebhookStore {
                 .bind("type", event.type().name())
                 .bind("operationId", event.operationId())
                 .bind("token", event.token())
+                .bind("payload", event.payload())
                 .bind("createdAt", event.createdAt())
                 .bind("giveUpAfter", event.giveUpAfter())
                 .bind("nextAttemptAt", event.nextAttemptAt())
@@ -210,10 +212,12 @@ final class WebhookStore {
 
     /**
      * Records one attempt and its outcome: DELIVERED on a 200; otherwise PENDING again at {@code nextAttemptAt}, or
-     * FAILED once the attempts run out. Releases the claim.
+     * FAILED once the attempts run out. Releases the claim, and keeps the token the attempt sent (signed from the
+     * payload on a first attempt), which every later attempt sends again.
      */
     public void recordAttempt(
             WebhookEvent event,
+            String token,
             Instant at,
             @Nullable Integer statusCode,
             long latencyMillis,
@@ -223,13 +227,15 @@ final class WebhookStore {
         boolean delivered = statusCode != null && statusCode == 200;
         String status = delivered ? "DELIVERED" : attempt >= event.giveUpAfter() ? "FAILED" : "PENDING";
         handle.createUpdate("""
-                        UPDATE webhook_event SET status = :status, attempts = :attempt, claimed_until = NULL,
+                        UPDATE webhook_event SET token = :token, payload = NULL, status = :status,
+                            attempts = :attempt, claimed_until = NULL,
                             last_attempt_at = :at, last_status_code = :statusCode, last_latency_ms = :latency,
                             last_error = :error, next_attempt_at = :next,
                             delivered_at = CASE WHEN :delivered THEN :at ELSE delivered_at END
                         WHERE event_id = :eventId
                         """)
                 .bind("eventId", event.eventId())
+                .bind("token", token)
                 .bind("status", status)
                 .bind("attempt", attempt)
                 .bind("at", at)

@@ -11,6 +11,7 @@ import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tochka.acquiring.api.WebhookClaims;
 import tochka.acquiring.api.WebhookType;
 import tochka.acquiring.server.core.Rejected;
 import tochka.acquiring.server.core.ServerClock;
@@ -158,7 +159,7 @@ public final class Webhooks {
                 subscription,
                 type,
                 null,
-                outbox.signer().sign(TestPayloads.of(type, customerCode))));
+                WebhookClaims.write(TestPayloads.of(type, customerCode))));
         dispatcher.nudge();
     }
 
