@@ -2,8 +2,11 @@ package tochka.acquiring.server.webhooks;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,6 +47,7 @@ public final class Dispatcher implements AutoCloseable {
     static final int PER_RECEIVER = 8;
     static final int STRUGGLING_SHARE = IN_FLIGHT / 2;
     private static final int BATCH = 200;
+    private static final Duration BACKLOG_AGE = Duration.ofMillis(100);
 
     private final Transactions db;
     private final WebhookSigner signer;
@@ -63,6 +67,16 @@ public final class Dispatcher implements AutoCloseable {
     private final Object wakeUp = new Object();
     private final Thread loop;
     private boolean nudged;
+    /** Whether an event was written since the due events were last read. */
+    private boolean newEvents;
+    /**
+     * The due events read last and not yet started, oldest first: the dispatcher's thread alone uses it. Each ended
+     * attempt frees a slot; reading the due events again for each (a sort of every pending event) made a backlog
+     * slower to deliver the longer it grew.
+     */
+    private final Deque<WebhookEvent> backlog = new ArrayDeque<>();
+
+    private long backlogReadAt;
     private volatile boolean running = true;
 
     public Dispatcher(
@@ -97,11 +111,28 @@ public final class Dispatcher implements AutoCloseable {
         loop.start();
     }
 
-    /** Looks for due events now rather than at the next poll. */
+    /** Looks for due events now rather than at the next poll: an event was written. */
     public void nudge() {
         synchronized (wakeUp) {
             nudged = true;
+            newEvents = true;
             wakeUp.notifyAll();
+        }
+    }
+
+    /** An attempt ended: its slot is free for the backlog, which need not be read again for it. */
+    private void attemptEnded() {
+        synchronized (wakeUp) {
+            nudged = true;
+            wakeUp.notifyAll();
+        }
+    }
+
+    private boolean takeNewEvents() {
+        synchronized (wakeUp) {
+            boolean written = newEvents;
+            newEvents = false;
+            return written;
         }
     }
 
@@ -125,25 +156,32 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    /** Starts attempts until nothing more is due or every slot is taken; each pass skips the full receivers. */
+    /**
+     * Starts attempts until nothing more is due or every slot is taken. The due events are read again when the
+     * backlog is used up, when an event was written (a new receiver's must not wait behind another's backlog), when
+     * it is older than {@link #BACKLOG_AGE} (retries falling due), or when nothing in it can start.
+     */
     private void dispatchDue() {
-        boolean started = true;
-        while (started && running && inFlight.get() < IN_FLIGHT) {
+        while (running && inFlight.get() < IN_FLIGHT) {
             Instant now = clock.instant();
             // The lease runs on the machine's clock: a test-control advance must not make attempts in flight look
             // abandoned to the other nodes.
             Instant realNow = clock.realInstant();
-            List<WebhookEvent> due =
-                    db.withHandle(handle -> new WebhookStore(handle).due(now, realNow, BATCH, fullReceivers()));
-            List<Attempt> chosen = new ArrayList<>();
-            for (WebhookEvent event : due) {
-                if (inFlight.get() >= IN_FLIGHT) break;
-                boolean struggling = event.attempts() > 0 || strugglingReceivers.contains(event.clientId());
-                if (struggling && strugglingInFlight.get() >= STRUGGLING_SHARE) continue;
-                Attempt attempt = new Attempt(event, struggling);
-                if (reserve(attempt)) chosen.add(attempt);
+            boolean fresh =
+                    takeNewEvents() || backlog.isEmpty() || System.nanoTime() - backlogReadAt > BACKLOG_AGE.toNanos();
+            if (fresh) {
+                List<WebhookEvent> due =
+                        db.withHandle(handle -> new WebhookStore(handle).due(now, realNow, BATCH, fullReceivers()));
+                backlog.clear();
+                backlog.addAll(due);
+                backlogReadAt = System.nanoTime();
             }
-            if (chosen.isEmpty()) return;
+            List<Attempt> chosen = choose();
+            if (chosen.isEmpty()) {
+                if (fresh) return;
+                backlog.clear(); // nothing in it can start now: read again once
+                continue;
+            }
             Set<String> claimed = Set.of();
             try {
                 claimed = db.inTransaction(handle -> {
@@ -161,11 +199,27 @@ public final class Dispatcher implements AutoCloseable {
                     if (!claimed.contains(attempt.event().eventId())) release(attempt);
                 }
             }
-            started = !claimed.isEmpty();
             for (Attempt attempt : chosen) {
                 if (claimed.contains(attempt.event().eventId())) send(attempt);
             }
         }
+    }
+
+    /** Takes from the backlog the events that can start now, each with a slot reserved. */
+    private List<Attempt> choose() {
+        List<Attempt> chosen = new ArrayList<>();
+        for (Iterator<WebhookEvent> events = backlog.iterator(); events.hasNext(); ) {
+            if (inFlight.get() >= IN_FLIGHT) break;
+            WebhookEvent event = events.next();
+            boolean struggling = event.attempts() > 0 || strugglingReceivers.contains(event.clientId());
+            if (struggling && strugglingInFlight.get() >= STRUGGLING_SHARE) continue;
+            Attempt attempt = new Attempt(event, struggling);
+            if (reserve(attempt)) {
+                chosen.add(attempt);
+                events.remove();
+            }
+        }
+        return chosen;
     }
 
     /** One attempt to deliver an event, and whether its receiver (or the event) counts as struggling. */
@@ -234,7 +288,7 @@ public final class Dispatcher implements AutoCloseable {
                                 else log.warn("webhook {} was not sent; its claim runs out", event.eventId(), error);
                             } finally {
                                 release(attempt);
-                                nudge();
+                                attemptEnded();
                             }
                         },
                         bookkeeping);
