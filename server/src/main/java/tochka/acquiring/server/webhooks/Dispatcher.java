@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -56,6 +57,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Delivery delivery;
     private final Duration lease;
     private final ExecutorService bookkeeping;
+    private final ExecutorService signing;
     /** Attempts in flight per receiver (client_id); a receiver is absent when it has none. */
     private final Map<String, Integer> receiverAttempts = new ConcurrentHashMap<>();
     /** The payments with an attempt in flight, per receiver: {@code clientId + " " + operationId}. */
@@ -89,12 +91,12 @@ public final class Dispatcher implements AutoCloseable {
         // Long enough for one attempt and its bookkeeping; short, because a node killed mid-attempt leaves its
         // claim behind, and its event waits this long for another node (or the restarted one).
         this.lease = policy.timeout().multipliedBy(2).plusSeconds(5);
-        // Recording an outcome is a short write; it runs here rather than on the HTTP client's threads.
-        this.bookkeeping = Executors.newFixedThreadPool(4, runnable -> {
-            Thread thread = new Thread(runnable, "webhook-bookkeeping");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // Recording an outcome is a short write that waits for its commit; it runs here rather than on the HTTP
+        // client's threads, on enough threads that waiting records do not hold up each other's commits.
+        this.bookkeeping = Executors.newFixedThreadPool(16, daemon("webhook-bookkeeping"));
+        // Signing is CPU alone (an RSA-3072 signature, some milliseconds): one thread per core.
+        this.signing =
+                Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemon("webhook-signing"));
         this.loop = new Thread(this::run, "webhook-dispatcher");
         this.loop.setDaemon(true);
     }
@@ -264,14 +266,28 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void release(Attempt attempt) {
-        if (attempt.struggling()) strugglingInFlight.decrementAndGet();
-        inFlight.decrementAndGet();
+        releaseReceiver(attempt);
+        releaseSlot(attempt);
+    }
+
+    /** The receiver's slot (and its payment's): free once the receiver has answered. */
+    private void releaseReceiver(Attempt attempt) {
         if (attempt.event().operationId() != null) busyPayments.remove(attempt.payment());
         receiverAttempts.computeIfPresent(
                 attempt.event().clientId(), (id, attempts) -> attempts > 1 ? attempts - 1 : null);
     }
 
-    /** Signs the event if it is not yet (here, off the database's writer), sends it, and records the outcome. */
+    /** The attempt's share of {@link #IN_FLIGHT}: free once its outcome is recorded. */
+    private void releaseSlot(Attempt attempt) {
+        if (attempt.struggling()) strugglingInFlight.decrementAndGet();
+        inFlight.decrementAndGet();
+    }
+
+    /**
+     * Signs the event if it is not yet (here, off the database's writer), sends it, and records the outcome. The
+     * receiver's slot is free as soon as it has answered, not after the record's commit: it is the receiver that
+     * the slot spares; the claim keeps anyone from sending the event again meanwhile.
+     */
     private void send(Attempt attempt) {
         WebhookEvent event = attempt.event();
         CompletableFuture.supplyAsync(
@@ -279,15 +295,24 @@ public final class Dispatcher implements AutoCloseable {
                                 ? signer.signPayload(
                                         Objects.requireNonNull(event.payload(), "an unsigned event's payload"))
                                 : event.token(),
-                        bookkeeping)
+                        signing)
                 .thenCompose(token -> delivery.post(event.url(), token).thenApply(result -> new Sent(token, result)))
+                .whenComplete((sent, error) -> {
+                    // Stopping aborts the attempts in flight: not the receiver's failure.
+                    if (sent != null && running) {
+                        if (sent.result().delivered()) strugglingReceivers.remove(event.clientId());
+                        else strugglingReceivers.add(event.clientId());
+                    }
+                    releaseReceiver(attempt);
+                    attemptEnded();
+                })
                 .whenCompleteAsync(
                         (sent, error) -> {
                             try {
                                 if (sent != null) record(event, sent.token(), sent.result());
                                 else log.warn("webhook {} was not sent; its claim runs out", event.eventId(), error);
                             } finally {
-                                release(attempt);
+                                releaseSlot(attempt);
                                 attemptEnded();
                             }
                         },
@@ -301,8 +326,6 @@ public final class Dispatcher implements AutoCloseable {
         // Stopping aborts the attempts in flight: not the receiver's failure. Their claims run out (or a sole node's
         // next start takes them back) and they are attempted again.
         if (!running) return;
-        if (result.delivered()) strugglingReceivers.remove(event.clientId());
-        else strugglingReceivers.add(event.clientId());
         Instant at = clock.instant();
         Instant next = at.plus(policy.delayAfter(event.attempts() + 1));
         try {
@@ -324,6 +347,14 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     Delivery delivery() {
         return delivery;
     }
@@ -339,6 +370,7 @@ public final class Dispatcher implements AutoCloseable {
         nudge();
         loop.interrupt();
         delivery.close();
+        signing.shutdown();
         bookkeeping.shutdown();
         try {
             bookkeeping.awaitTermination(5, TimeUnit.SECONDS);
