@@ -78,6 +78,11 @@ final class GroupCommit implements AutoCloseable {
         return commits.get();
     }
 
+    /** Writes waiting for the writer, the one it runs not counted. */
+    int queued() {
+        return queue.size();
+    }
+
     private void run() {
         List<Write<?>> batch = new ArrayList<>();
         while (true) {

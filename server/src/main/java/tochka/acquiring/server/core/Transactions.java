@@ -50,4 +50,9 @@ public final class Transactions {
     public long commits() {
         return writer.commits();
     }
+
+    /** Writes waiting for the writer, the one it runs not counted. */
+    public int queued() {
+        return writer.queued();
+    }
 }

@@ -51,28 +51,36 @@ public final class PaymentService {
     }
 
     public Payment create(NewPayment request) {
-        Payment created = db.inTransaction(handle -> {
-            PaymentStore payments = new PaymentStore(handle);
+        // The company and its retailers are read before the write, on a reader: the one writer does only what must be
+        // atomic (the link's number, the insert that the unique paymentLinkId guards). A retailer changed meanwhile
+        // is as if the link had been made a moment before the change.
+        record Seller(Company company, List<Retailer> retailers) {}
+        Seller seller = db.withHandle(handle -> {
             CompanyLookup companies = DirectoryService.within(handle);
             Company company = companies
                     .find(request.customerCode())
                     .orElseThrow(() -> Rejected.forbidden(
                             "customerCode " + request.customerCode() + " is not available" + " to the caller"));
-            if (company.type() != CustomerType.Business) {
-                throw Rejected.invalid(
-                        "customerCode",
-                        company.customerCode() + " is a Personal customer;"
-                                + " payment links need the Business customerCode");
-            }
-            Retailer retailer = request.retailerAmong(companies.retailers(company.customerCode()));
-            request.checkTwoStage();
+            return new Seller(company, companies.retailers(company.customerCode()));
+        });
+        Company company = seller.company();
+        if (company.type() != CustomerType.Business) {
+            throw Rejected.invalid(
+                    "customerCode",
+                    company.customerCode() + " is a Personal customer;"
+                            + " payment links need the Business customerCode");
+        }
+        Retailer retailer = request.retailerAmong(seller.retailers());
+        request.checkTwoStage();
+        String operationId = Ids.uuid();
+        String defaultConsumerId = Ids.uuid();
+        Payment created = db.inTransaction(handle -> {
+            PaymentStore payments = new PaymentStore(handle);
             String linkId = request.paymentLinkId() != null
                     ? request.paymentLinkId()
                     : nextLinkId(payments, company.customerCode());
-            if (request.paymentLinkId() != null && payments.linkIdTaken(company.customerCode(), linkId)) {
-                throw duplicateLinkId(linkId, company.customerCode());
-            }
-            Payment payment = request.toPayment(Ids.uuid(), retailer.merchantId(), linkId, Ids.uuid(), clock.instant());
+            Payment payment =
+                    request.toPayment(operationId, retailer.merchantId(), linkId, defaultConsumerId, clock.instant());
             try {
                 payments.insert(payment);
             } catch (RuntimeException e) {
