@@ -303,10 +303,10 @@ public final class Application implements AutoCloseable {
                     config.webhooks(),
                     WebhookTargets.of(config.webhooks(), config.host()),
                     signer);
-            PaymentService payments =
-                    new PaymentService(database.transactions(), clock, new PaymentWebhooks(outbox, dispatcher::nudge));
-            PublicUrl publicUrl = new PublicUrl(config.publicUrl());
             DirectoryService directory = new DirectoryService(database.transactions());
+            PaymentService payments = new PaymentService(
+                    database.transactions(), clock, new PaymentWebhooks(outbox, dispatcher::nudge), directory);
+            PublicUrl publicUrl = new PublicUrl(config.publicUrl());
             DevSmsGateway devPhone = new DevSmsGateway(database.transactions(), clock);
             CheckoutService checkoutSessions = new CheckoutService(database.transactions(), clock);
             String pageSecret = backoffice.signingKey().derivedSecret("tochka checkout pages");

@@ -1,5 +1,8 @@
 package tochka.acquiring.server.directory;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -16,10 +19,38 @@ import tochka.acquiring.server.core.Transactions;
 /** The bank's customers (companies) and their acquiring retailers, as a key may see them. */
 public final class DirectoryService {
 
+    /**
+     * How old a {@link #seller} may be. Companies and retailers are only ever added; one added on this node is seen
+     * at once, one added on another node of a cluster within this.
+     */
+    public static final Duration SELLER_FRESHNESS = Duration.ofSeconds(1);
+
+    /** A company and its retailers: what making a payment link for it reads. */
+    public record Seller(Company company, List<Retailer> retailers) {}
+
     private final Transactions db;
+    /**
+     * Sellers by customerCode (empty: no such company), read again at most {@link #SELLER_FRESHNESS} later: a
+     * payment link's two reads of them were a fifth of its cost.
+     */
+    private final LoadingCache<String, Optional<Seller>> sellers;
 
     public DirectoryService(Transactions db) {
         this.db = db;
+        this.sellers = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .expireAfterWrite(SELLER_FRESHNESS)
+                .build(customerCode -> db.withHandle(handle -> {
+                    CompanyLookup companies = within(handle);
+                    return companies
+                            .find(customerCode)
+                            .map(company -> new Seller(company, List.copyOf(companies.retailers(customerCode))));
+                }));
+    }
+
+    /** The company {@code customerCode} and its retailers, at most {@link #SELLER_FRESHNESS} old. */
+    public Optional<Seller> seller(String customerCode) {
+        return sellers.get(customerCode);
     }
 
     /** The directory inside the caller's transaction: for reads that must agree with the caller's writes. */
@@ -41,6 +72,7 @@ public final class DirectoryService {
                 if (companies.find(company.customerCode()).isPresent()) throw taken(company.customerCode());
                 companies.insert(company);
             });
+            sellers.invalidate(company.customerCode());
         } catch (RuntimeException e) {
             // Two admins adding the same code at once: the second finds the primary key taken.
             if (Database.isUniqueViolation(e)) throw taken(company.customerCode());
@@ -66,6 +98,7 @@ public final class DirectoryService {
                 if (companies.retailerExists(retailer.merchantId())) throw merchantTaken(retailer.merchantId());
                 companies.insert(retailer);
             });
+            sellers.invalidate(retailer.customerCode());
         } catch (RuntimeException e) {
             if (Database.isUniqueViolation(e)) throw merchantTaken(retailer.merchantId());
             throw e;

@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tochka.acquiring.api.CustomerType;
 import tochka.acquiring.server.core.BankTime;
-import tochka.acquiring.server.core.Database;
 import tochka.acquiring.server.core.Ids;
 import tochka.acquiring.server.core.Money;
 import tochka.acquiring.server.core.PaymentMode;
@@ -19,7 +18,6 @@ import tochka.acquiring.server.core.Rejected;
 import tochka.acquiring.server.core.ServerClock;
 import tochka.acquiring.server.core.Transactions;
 import tochka.acquiring.server.directory.Company;
-import tochka.acquiring.server.directory.CompanyLookup;
 import tochka.acquiring.server.directory.DirectoryService;
 import tochka.acquiring.server.directory.Retailer;
 import tochka.acquiring.server.payments.PaymentStore.PaymentQuery;
@@ -43,26 +41,23 @@ public final class PaymentService {
 
     private final ServerClock clock;
     private final PaymentEvents events;
+    private final DirectoryService directory;
 
-    public PaymentService(Transactions db, ServerClock clock, PaymentEvents events) {
+    public PaymentService(Transactions db, ServerClock clock, PaymentEvents events, DirectoryService directory) {
         this.db = db;
+        this.directory = directory;
         this.clock = clock;
         this.events = events;
     }
 
     public Payment create(NewPayment request) {
-        // The company and its retailers are read before the write, on a reader: the one writer does only what must be
-        // atomic (the link's number, the insert that the unique paymentLinkId guards). A retailer changed meanwhile
-        // is as if the link had been made a moment before the change.
-        record Seller(Company company, List<Retailer> retailers) {}
-        Seller seller = db.withHandle(handle -> {
-            CompanyLookup companies = DirectoryService.within(handle);
-            Company company = companies
-                    .find(request.customerCode())
-                    .orElseThrow(() -> Rejected.forbidden(
-                            "customerCode " + request.customerCode() + " is not available" + " to the caller"));
-            return new Seller(company, companies.retailers(company.customerCode()));
-        });
+        // The company and its retailers are read before the write (remembered for a second): the one writer does
+        // only what must be atomic (the link's number, the insert that the unique paymentLinkId guards). A retailer
+        // changed meanwhile is as if the link had been made a moment before the change.
+        DirectoryService.Seller seller = directory
+                .seller(request.customerCode())
+                .orElseThrow(() -> Rejected.forbidden(
+                        "customerCode " + request.customerCode() + " is not available" + " to the caller"));
         Company company = seller.company();
         if (company.type() != CustomerType.Business) {
             throw Rejected.invalid(
@@ -76,18 +71,16 @@ public final class PaymentService {
         String defaultConsumerId = Ids.uuid();
         Payment created = db.inTransaction(handle -> {
             PaymentStore payments = new PaymentStore(handle);
-            String linkId = request.paymentLinkId() != null
-                    ? request.paymentLinkId()
-                    : nextLinkId(payments, company.customerCode());
-            Payment payment =
-                    request.toPayment(operationId, retailer.merchantId(), linkId, defaultConsumerId, clock.instant());
-            try {
-                payments.insert(payment);
-            } catch (RuntimeException e) {
-                if (Database.isUniqueViolation(e)) throw duplicateLinkId(linkId, company.customerCode());
-                throw e;
+            String given = request.paymentLinkId();
+            while (true) {
+                // Without a paymentLinkId of the caller's, the company's next number; a number some caller already
+                // chose as theirs is skipped.
+                String linkId = given != null ? given : Long.toString(payments.takeLinkNumber(company.customerCode()));
+                Payment payment = request.toPayment(
+                        operationId, retailer.merchantId(), linkId, defaultConsumerId, clock.instant());
+                if (payments.insert(payment)) return payment;
+                if (given != null) throw duplicateLinkId(given, company.customerCode());
             }
-            return payment;
         });
         log.info(
                 "payment link {} created: {} for customerCode {}, merchantId {}, paymentLinkId {}, paymentMode {}{}",
@@ -99,13 +92,6 @@ public final class PaymentService {
                 created.modes().stream().map(PaymentMode::code).toList(),
                 created.preAuthorization() ? ", two-stage" : "");
         return created;
-    }
-
-    private static String nextLinkId(PaymentStore payments, String customerCode) {
-        while (true) {
-            String candidate = Long.toString(payments.takeLinkNumber(customerCode));
-            if (!payments.linkIdTaken(customerCode, candidate)) return candidate;
-        }
     }
 
     private static Rejected duplicateLinkId(String linkId, String customerCode) {

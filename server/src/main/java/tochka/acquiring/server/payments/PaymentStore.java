@@ -57,33 +57,39 @@ final class PaymentStore {
         this.handle = handle;
     }
 
-    public void insert(Payment payment) {
-        handle.createUpdate("""
+    /**
+     * Inserts the payment unless its company already has a payment link with its {@code paymentLinkId}: false then,
+     * and nothing is written (the statement does not fail, so the transaction goes on, on PostgreSQL too).
+     */
+    public boolean insert(Payment payment) {
+        return handle.createUpdate("""
                         INSERT INTO payment (operation_id, customer_code, merchant_id, payment_link_id, amount_minor,
                             purpose, payment_modes, redirect_url, fail_redirect_url, save_card, consumer_id,
                             pre_authorization, ttl_minutes, receipt_json, status, created_at, expires_at)
                         VALUES (:operationId, :customerCode, :merchantId, :paymentLinkId, :amount, :purpose, :modes,
                             :redirectUrl, :failRedirectUrl, :saveCard, :consumerId, :preAuthorization, :ttl, :receipt,
                             :status, :createdAt, :expiresAt)
+                        ON CONFLICT (customer_code, payment_link_id) DO NOTHING
                         """)
-                .bind("operationId", payment.operationId())
-                .bind("customerCode", payment.customerCode())
-                .bind("merchantId", payment.merchantId())
-                .bind("paymentLinkId", payment.paymentLinkId())
-                .bind("amount", payment.amount())
-                .bind("purpose", payment.purpose())
-                .bind("modes", Columns.join(payment.modes(), PaymentMode::code))
-                .bind("redirectUrl", payment.redirectUrl())
-                .bind("failRedirectUrl", payment.failRedirectUrl())
-                .bind("saveCard", payment.saveCard())
-                .bind("consumerId", payment.consumerId())
-                .bind("preAuthorization", payment.preAuthorization())
-                .bind("ttl", payment.ttlMinutes())
-                .bind("receipt", payment.receipt() == null ? null : write(payment.receipt()))
-                .bind("status", stored(payment.storedStatus()))
-                .bind("createdAt", payment.createdAt())
-                .bind("expiresAt", payment.expiresAt())
-                .execute();
+                        .bind("operationId", payment.operationId())
+                        .bind("customerCode", payment.customerCode())
+                        .bind("merchantId", payment.merchantId())
+                        .bind("paymentLinkId", payment.paymentLinkId())
+                        .bind("amount", payment.amount())
+                        .bind("purpose", payment.purpose())
+                        .bind("modes", Columns.join(payment.modes(), PaymentMode::code))
+                        .bind("redirectUrl", payment.redirectUrl())
+                        .bind("failRedirectUrl", payment.failRedirectUrl())
+                        .bind("saveCard", payment.saveCard())
+                        .bind("consumerId", payment.consumerId())
+                        .bind("preAuthorization", payment.preAuthorization())
+                        .bind("ttl", payment.ttlMinutes())
+                        .bind("receipt", payment.receipt() == null ? null : write(payment.receipt()))
+                        .bind("status", stored(payment.storedStatus()))
+                        .bind("createdAt", payment.createdAt())
+                        .bind("expiresAt", payment.expiresAt())
+                        .execute()
+                == 1;
     }
 
     /** The payment with this id if it belongs to one of {@code companies}; others' payments are not found. */
@@ -105,16 +111,6 @@ final class PaymentStore {
                 .map(PAYMENT)
                 .findOne()
                 .map(found -> withOrders(List.of(found)).get(0));
-    }
-
-    public boolean linkIdTaken(String customerCode, String paymentLinkId) {
-        return handle.createQuery(
-                                "SELECT COUNT(*) FROM payment WHERE customer_code = :code AND payment_link_id = :linkId")
-                        .bind("code", customerCode)
-                        .bind("linkId", paymentLinkId)
-                        .mapTo(Long.class)
-                        .one()
-                > 0;
     }
 
     /** Takes the company's next sequential {@code paymentLinkId} number (the row lock serialises concurrent takers). */
