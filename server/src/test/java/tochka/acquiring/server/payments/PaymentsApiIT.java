@@ -93,6 +93,21 @@ class PaymentsApiIT {
     }
 
     @Test
+    void the_sequential_number_skips_a_number_a_caller_chose_as_its_payment_link_id() {
+        long last = Long.parseLong(info(create("\"amount\": 1, \"purpose\": \"a\", \"paymentMode\": [\"card\"]"))
+                .get("paymentLinkId")
+                .asText());
+        String taken = Long.toString(last + 1);
+        create("\"amount\": 1, \"purpose\": \"b\", \"paymentMode\": [\"card\"], \"paymentLinkId\": \"" + taken + "\"");
+
+        String next = info(create("\"amount\": 1, \"purpose\": \"c\", \"paymentMode\": [\"card\"]"))
+                .get("paymentLinkId")
+                .asText();
+
+        assertThat(next).isEqualTo(Long.toString(last + 2));
+    }
+
+    @Test
     void a_duplicate_payment_link_id_is_refused_and_creates_nothing() {
         create("\"amount\": 1, \"purpose\": \"a\", \"paymentMode\": [\"card\"], \"paymentLinkId\": \"dup-1\"");
         long before = count();
