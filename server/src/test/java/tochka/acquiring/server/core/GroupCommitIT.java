@@ -49,23 +49,13 @@ class GroupCommitIT {
 
     @Test
     void writes_that_wait_together_share_one_commit() throws Exception {
-        CountDownLatch writerBusy = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> first = write(
-                () -> {
-                    writerBusy.countDown();
-                    await(release);
-                },
-                1,
-                "first");
-        assertThat(writerBusy.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        Held first = holdTheWriter();
         long commitsBefore = db.commits();
         List<CompletableFuture<Void>> waiting = new ArrayList<>();
         for (int i = 2; i <= 41; i++) waiting.add(write(() -> {}, i, "note " + i));
         awaitQueued(40);
 
-        release.countDown();
-        first.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        first.release();
         for (var write : waiting) write.get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
         assertThat(count()).isEqualTo(41);
@@ -75,16 +65,7 @@ class GroupCommitIT {
 
     @Test
     void a_write_that_throws_is_undone_alone_and_its_caller_gets_the_exception() throws Exception {
-        CountDownLatch writerBusy = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> first = write(
-                () -> {
-                    writerBusy.countDown();
-                    await(release);
-                },
-                1,
-                "first");
-        assertThat(writerBusy.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        Held first = holdTheWriter();
         CompletableFuture<Void> before = write(() -> {}, 2, "before");
         awaitQueued(1);
         CompletableFuture<Void> failing = CompletableFuture.runAsync(
@@ -99,8 +80,7 @@ class GroupCommitIT {
         CompletableFuture<Void> after = write(() -> {}, 4, "after");
         awaitQueued(4);
 
-        release.countDown();
-        first.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        first.release();
         before.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         after.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThatThrownBy(() -> failing.get(WAIT.toSeconds(), TimeUnit.SECONDS))
@@ -134,16 +114,7 @@ class GroupCommitIT {
 
     @Test
     void an_interrupted_caller_still_learns_that_its_write_committed() throws Exception {
-        CountDownLatch writerBusy = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> first = write(
-                () -> {
-                    writerBusy.countDown();
-                    await(release);
-                },
-                1,
-                "first");
-        assertThat(writerBusy.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        Held first = holdTheWriter();
         CompletableFuture<Boolean> interrupted = CompletableFuture.supplyAsync(
                 () -> {
                     Thread.currentThread().interrupt();
@@ -152,13 +123,38 @@ class GroupCommitIT {
                 },
                 callers);
         awaitQueued(1);
-        release.countDown();
+        first.release();
 
-        first.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(interrupted.get(WAIT.toSeconds(), TimeUnit.SECONDS))
                 .as("the interrupt is kept")
                 .isTrue();
         assertThat(texts()).containsExactly("first", "kept");
+    }
+
+    /** The first write (note 1, "first"), holding the writer inside its transaction until {@link #release}d. */
+    private final class Held {
+        private final CountDownLatch running = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+        private final CompletableFuture<Void> write = write(
+                () -> {
+                    running.countDown();
+                    await(released);
+                },
+                1,
+                "first");
+
+        /** Lets the first write commit, and waits until it has. */
+        void release() throws Exception {
+            released.countDown();
+            write.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    /** Starts the first write and waits until the writer runs it: what is written next queues behind it. */
+    private Held holdTheWriter() throws InterruptedException {
+        Held held = new Held();
+        assertThat(held.running.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        return held;
     }
 
     /** A write of one note, doing {@code also} inside its transaction first, from a caller thread of its own. */
