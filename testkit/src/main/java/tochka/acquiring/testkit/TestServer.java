@@ -192,17 +192,37 @@ public final class TestServer implements AutoCloseable {
         control().advanceClock(Duration.ofMinutes(minutes));
     }
 
-    /** A card link of the demo company for {@code amount} roubles, paid (APPROVED); returns its operationId. */
-    public String paidCardLink(String amount) {
-        String operationId = api().post("/acquiring/v1.0/payments", """
-                {"Data": {"customerCode": "%s", "amount": %s, "purpose": "p", "paymentMode": ["card"]}}
-                """.formatted(customerCode(), amount))
+    /**
+     * A payment link of the demo company made through the API, with {@code fields}: the JSON members of its
+     * {@code Data} besides {@code customerCode}, e.g. {@code "amount": 10, "purpose": "p", "paymentMode": ["card"]}.
+     * Returns its operationId.
+     */
+    public String link(String fields) {
+        return api().post("/acquiring/v1.0/payments", """
+                        {"Data": {"customerCode": "%s", %s}}
+                        """.formatted(customerCode(), fields))
                 .expectStatus(200)
                 .data()
                 .get("operationId")
                 .asText();
+    }
+
+    /** A card link of the demo company for {@code amount} roubles, paid (APPROVED); returns its operationId. */
+    public String paidCardLink(String amount) {
+        String operationId = link("\"amount\": " + amount + ", \"purpose\": \"p\", \"paymentMode\": [\"card\"]");
         control().pay(operationId);
         return operationId;
+    }
+
+    /** The status of the payment {@code operationId}, as the API gives it ({@code CREATED}, {@code APPROVED}...). */
+    public String status(String operationId) {
+        return api().get("/acquiring/v1.0/payments/" + operationId)
+                .expectStatus(200)
+                .data()
+                .get("Operation")
+                .get(0)
+                .get("status")
+                .asText();
     }
 
     /** Pays {@code operationId} as a buyer would, through the control API; the answer as it came. */

@@ -34,7 +34,7 @@ class TestKitIT {
             server.control().pay(operationId);
 
             assertThat(receiver.next(DEADLINE).body()).isNotBlank();
-            assertThat(status(operationId)).isEqualTo("APPROVED");
+            assertThat(server.status(operationId)).isEqualTo("APPROVED");
         }
     }
 
@@ -44,7 +44,7 @@ class TestKitIT {
 
         server.control().decline(operationId);
 
-        assertThat(status(operationId)).isEqualTo("CREATED");
+        assertThat(server.status(operationId)).isEqualTo("CREATED");
     }
 
     @Test
@@ -97,17 +97,6 @@ class TestKitIT {
                 .expectStatus(200)
                 .data()
                 .get("operationId")
-                .asText();
-    }
-
-    private String status(String operationId) {
-        return server.api()
-                .get("/acquiring/v1.0/payments/" + operationId)
-                .expectStatus(200)
-                .data()
-                .get("Operation")
-                .get(0)
-                .get("status")
                 .asText();
     }
 }

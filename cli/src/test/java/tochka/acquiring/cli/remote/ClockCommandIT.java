@@ -29,11 +29,11 @@ class ClockCommandIT {
     }
 
     private static String link(int ttlMinutes) {
-        return Links.create(server, "\"paymentMode\": [\"card\"], \"ttl\": " + ttlMinutes);
+        return server.link("\"amount\": 10, \"purpose\": \"p\", \"paymentMode\": [\"card\"], \"ttl\": " + ttlMinutes);
     }
 
     private static String status(String operationId) {
-        return Links.status(server, operationId);
+        return server.status(operationId);
     }
 
     @Test

@@ -29,7 +29,7 @@ class TriggerCommandIT {
     }
 
     private static String link(String fields) {
-        return Links.create(server, fields);
+        return server.link("\"amount\": 10, \"purpose\": \"p\", " + fields);
     }
 
     private static String link() {
@@ -37,7 +37,7 @@ class TriggerCommandIT {
     }
 
     private static String status(String operationId) {
-        return Links.status(server, operationId);
+        return server.status(operationId);
     }
 
     @Test

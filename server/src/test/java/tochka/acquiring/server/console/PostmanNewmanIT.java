@@ -57,14 +57,7 @@ class PostmanNewmanIT {
         String operationId = variable(run.exported(), "operationId");
         assertThat(variable(run.exported(), "customerCode")).isEqualTo(server.customerCode());
         assertThat(variable(run.exported(), "merchantId")).isEqualTo(server.merchantId());
-        assertThat(server.api()
-                        .get("/acquiring/v1.0/payments/" + operationId)
-                        .expectStatus(200)
-                        .data()
-                        .get("Operation")
-                        .get(0)
-                        .get("status")
-                        .asText())
+        assertThat(server.status(operationId))
                 .as("the walkthrough's payment, read through the API")
                 .isEqualTo("REFUNDED");
     }

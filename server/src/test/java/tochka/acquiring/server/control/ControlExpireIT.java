@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import tochka.acquiring.testkit.ApiClient;
 import tochka.acquiring.testkit.ServerExtension;
 import tochka.acquiring.testkit.TestServer;
 
@@ -16,26 +15,9 @@ class ControlExpireIT {
     static final ServerExtension running = new ServerExtension();
 
     private final TestServer server = running.get();
-    private final ApiClient api = server.api();
 
     private String create() {
-        return api.post("/acquiring/v1.0/payments", """
-                        {"Data": {"customerCode": "%s", "amount": 5, "purpose": "p", "paymentMode": ["card", "sbp"]}}
-                        """.formatted(server.customerCode()))
-                .expectStatus(200)
-                .data()
-                .get("operationId")
-                .asText();
-    }
-
-    private String status(String operationId) {
-        return api.get("/acquiring/v1.0/payments/" + operationId)
-                .expectStatus(200)
-                .data()
-                .get("Operation")
-                .get(0)
-                .get("status")
-                .asText();
+        return server.link("\"amount\": 5, \"purpose\": \"p\", \"paymentMode\": [\"card\", \"sbp\"]");
     }
 
     @Test
@@ -51,10 +33,10 @@ class ControlExpireIT {
 
         assertThat(operation.get("operationId").asText()).isEqualTo(operationId);
         assertThat(operation.get("status").asText()).isEqualTo("EXPIRED");
-        assertThat(status(operationId)).isEqualTo("EXPIRED");
+        assertThat(server.status(operationId)).isEqualTo("EXPIRED");
         server.simulate(operationId, "card", "approve").expectError(400, "EXPIRED");
         String other = create();
-        assertThat(status(other)).as("the other links keep their time").isEqualTo("CREATED");
+        assertThat(server.status(other)).as("the other links keep their time").isEqualTo("CREATED");
     }
 
     @Test
@@ -63,7 +45,7 @@ class ControlExpireIT {
         server.admin()
                 .post("/control/v1/payments/" + operationId + "/expire", "{}")
                 .expectStatus(200);
-        assertThat(status(operationId)).isEqualTo("EXPIRED");
+        assertThat(server.status(operationId)).isEqualTo("EXPIRED");
     }
 
     @Test
@@ -73,7 +55,7 @@ class ControlExpireIT {
         server.admin()
                 .post("/control/v1/payments/" + paid + "/expire", "")
                 .expectError(400, "is APPROVED", "only a CREATED link can expire");
-        assertThat(status(paid)).isEqualTo("APPROVED");
+        assertThat(server.status(paid)).isEqualTo("APPROVED");
 
         String expired = create();
         server.admin().post("/control/v1/payments/" + expired + "/expire", "").expectStatus(200);
@@ -90,6 +72,6 @@ class ControlExpireIT {
                 .withAuthorization("Bearer wrong")
                 .post("/control/v1/payments/" + operationId + "/expire", "")
                 .expectError(403);
-        assertThat(status(operationId)).isEqualTo("CREATED");
+        assertThat(server.status(operationId)).isEqualTo("CREATED");
     }
 }

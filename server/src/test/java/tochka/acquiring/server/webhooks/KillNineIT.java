@@ -58,16 +58,7 @@ class KillNineIT {
                         1000, Duration.ofMillis(200), false, Duration.ofHours(1), Duration.ofSeconds(2), List.of()));
         try (TestServer restarted = TestServer.start(config);
                 WebhookReceiver back = WebhookReceiver.start(receiverPort)) {
-            assertThat(restarted
-                            .api()
-                            .get("/acquiring/v1.0/payments/" + operationId)
-                            .expectStatus(200)
-                            .data()
-                            .get("Operation")
-                            .get(0)
-                            .get("status")
-                            .asText())
-                    .isEqualTo("APPROVED");
+            assertThat(restarted.status(operationId)).isEqualTo("APPROVED");
             assertThat(SignedJWT.parse(back.next(DEADLINE).body())
                             .getJWTClaimsSet()
                             .getClaims())
