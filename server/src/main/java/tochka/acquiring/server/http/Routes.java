@@ -203,7 +203,7 @@ public final class Routes {
 
     /** Files anyone may fetch, with no credentials: see {@link PublicFiles}. */
     public void files(PublicFiles files) {
-        files.addTo(config);
+        files.addTo(this);
     }
 
     /** The bank's operations registered so far, live: read when a document is built, after all are registered. */

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -130,6 +135,46 @@ class SiteIT {
         pages().get("/site/assets/index.html").expectStatus(404);
         pages().get("/site/assets/swagger-initializer.js").expectStatus(404);
         pages().get("/site/assets/..%2F..%2Freference%2Ftochka-openapi.json").expectStatus(404);
+    }
+
+    @Test
+    void a_file_carries_its_type_caching_and_etag_and_a_matching_if_none_match_gets_304() throws Exception {
+        URI css = URI.create(server.info().publicUrl() + "/site/assets/site.css");
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<String> first = http.send(HttpRequest.newBuilder(css).build(), BodyHandlers.ofString());
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
+        assertThat(first.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue("public, max-age=3600");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).matches("W/\"[0-9a-f]{32}\"");
+        assertThat(first.body()).isNotEmpty();
+
+        HttpResponse<String> again = http.send(
+                HttpRequest.newBuilder(css)
+                        .header("If-None-Match", "\"other\", " + etag)
+                        .build(),
+                BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+
+        HttpResponse<String> changed = http.send(
+                HttpRequest.newBuilder(css)
+                        .header("If-None-Match", "W/\"other\"")
+                        .build(),
+                BodyHandlers.ofString());
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.body()).isEqualTo(first.body());
+
+        HttpResponse<String> head = http.send(
+                HttpRequest.newBuilder(css)
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                BodyHandlers.ofString());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(head.body()).isEmpty();
     }
 
     private PageClient pages() {
