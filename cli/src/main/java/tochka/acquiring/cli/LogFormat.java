@@ -10,7 +10,7 @@ import java.util.Iterator;
 import org.slf4j.LoggerFactory;
 
 /**
- * How {@code serve} writes its log: {@code text} for people (what logback.xml sets up), or {@code json}, one object
+ * How {@code serve} writes its log: {@code text} for people (what {@link LogSetup} sets up), or {@code json}, one object
  * per line for log shippers, by Logback's own {@link JsonEncoder}. The JSON keeps the fields a shipper needs
  * ({@code timestamp} in epoch milliseconds, {@code level}, {@code threadName}, {@code loggerName}, {@code mdc},
  * {@code kvpList} with the request log's fields, {@code formattedMessage}, {@code throwable}) and leaves out the

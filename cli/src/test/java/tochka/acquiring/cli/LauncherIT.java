@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,5 +120,39 @@ class LauncherIT {
         assertThat(outputs.get(0)).contains("serve").contains("keys");
         assertThat(outputs.get(2)).contains("--no-such-option");
         assertThat(String.join("", outputs)).doesNotContain("\u001b");
+    }
+
+    @Test
+    void serve_runs_on_a_small_heap_and_writes_then_uses_a_class_data_archive_other_commands_run_plain()
+            throws Exception {
+        Map<String, String> environment = checkoutWithMaven("exit 1\n");
+        Path jar = Files.createDirectories(checkout.resolve("cli/target")).resolve("tochka.jar");
+        Files.writeString(jar, "stand-in");
+        Path java = checkout.resolve("bin/java");
+        Files.writeString(java, "#!/usr/bin/env bash\necho \"MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-} $*\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path archive = checkout.resolve("cli/target/tochka-serve.jsa");
+        String launcher = checkout.resolve("tochka").toString();
+
+        String first = run(checkout, environment, "bash", launcher, "serve", "--port", "0")
+                .out();
+        assertThat(first)
+                .startsWith("MALLOC_ARENA_MAX=2 ")
+                .contains("-XX:+UseSerialGC", "-Xmx160m", "-XX:ArchiveClassesAtExit=" + archive)
+                .doesNotContain("SharedArchiveFile")
+                .endsWith("-jar " + jar + " serve --port 0\n");
+
+        Files.writeString(archive, "archive");
+        Files.setLastModifiedTime(
+                archive, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 2000));
+        String later = run(checkout, environment, "bash", launcher, "serve").out();
+        assertThat(later).contains("-XX:SharedArchiveFile=" + archive).doesNotContain("ArchiveClassesAtExit");
+
+        Map<String, String> withOptions = new java.util.HashMap<>(environment);
+        withOptions.put("JAVA_OPTS", "-Xmx1g");
+        assertThat(run(checkout, withOptions, "bash", launcher, "serve").out()).contains("-Xmx160m -XX", "-Xmx1g -jar");
+
+        assertThat(run(checkout, environment, "bash", launcher, "keys", "list").out())
+                .isEqualTo("MALLOC_ARENA_MAX= -jar " + jar + " keys list\n");
     }
 }

@@ -521,7 +521,7 @@ public final class Application implements AutoCloseable {
             SigningKey signingKey = SigningKey.loadOrCreate(database.transactions(), clock.instant());
             Keys keys = new Keys(database.transactions(), signingKey, clock);
             DemoData.seed(database.transactions());
-            if (keys.demoKey().isEmpty()) {
+            if (!keys.hasDemoKey()) {
                 var codes = new DirectoryService(database.transactions()).demoCustomerCodes();
                 keys.issue("Демо-ключ", java.util.Set.copyOf(Permission.ACQUIRING), codes, null, true);
             }

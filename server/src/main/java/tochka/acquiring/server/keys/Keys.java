@@ -175,6 +175,11 @@ public final class Keys {
         keysById.invalidate(clientId);
     }
 
+    /** Whether the demo key was made: without signing its token, which a start need not wait for. */
+    public boolean hasDemoKey() {
+        return db.withHandle(handle -> new KeyStore(handle).demoKey()).isPresent();
+    }
+
     /** The demo key made on first start, with its token. */
     public Optional<IssuedKey> demoKey() {
         return db.withHandle(handle -> new KeyStore(handle).demoKey()).map(key -> new IssuedKey(key, token(key)));

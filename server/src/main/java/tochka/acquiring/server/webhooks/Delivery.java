@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,6 +59,7 @@ final class Delivery implements AutoCloseable {
     }
 
     private final HttpClient http;
+    private final CompletableFuture<Void> started;
     private final Duration timeout;
     private final WebhookTargets targets;
 
@@ -80,6 +82,16 @@ final class Delivery implements AutoCloseable {
         http.setAddressResolutionTimeout(timeout.toMillis());
         http.setSocketAddressResolver(new CheckedResolver(targets, threads, lookup));
         http.setUserAgentField(null); // the bank's requests name no client software; neither do ours
+        // Starting the client sets up TLS, a tenth of a second or two that the server's start need not wait for:
+        // it starts beside the rest, and the first post waits for it.
+        started = CompletableFuture.runAsync(this::startClient, runnable -> {
+            Thread starter = new Thread(runnable, "webhook-client-start");
+            starter.setDaemon(true);
+            starter.start();
+        });
+    }
+
+    private void startClient() {
         try {
             http.start();
         } catch (Exception e) {
@@ -94,6 +106,12 @@ final class Delivery implements AutoCloseable {
     /** Posts {@code token} to {@code url}; the future always completes (never exceptionally) within the timeout. */
     CompletableFuture<Result> post(String url, String token) {
         long start = System.nanoTime();
+        try {
+            started.join();
+        } catch (CompletionException e) {
+            return CompletableFuture.completedFuture(
+                    new Result(null, elapsed(start), abbreviate("the webhook client did not start: " + describe(e))));
+        }
         URI uri;
         Request request;
         try {
@@ -222,6 +240,7 @@ final class Delivery implements AutoCloseable {
     @Override
     public void close() {
         try {
+            started.join();
             http.stop();
         } catch (Exception e) {
             // stopping: nothing left to deliver to
