@@ -102,10 +102,11 @@ public final class Bench implements Callable<Integer> {
     Duration warmup = Duration.ofSeconds(5);
 
     @Option(
-            names = "--wiremock-warmup",
+            names = "--prewarm",
             converter = Durations.class,
-            description = "load on each WireMock before the rounds, spread over its scenarios (default: 60s)")
-    Duration wireMockWarmup = Duration.ofSeconds(60);
+            description = "load on each server (ours, each WireMock) before the rounds, spread over the scenarios"
+                    + " WireMock serves too, so that every JIT has compiled what it runs (default: 60s)")
+    Duration prewarm = Duration.ofSeconds(60);
 
     @Option(names = "--db", description = "sqlite, or postgres: embedded, started by the bench (default: sqlite)")
     String db = "sqlite";
@@ -289,11 +290,9 @@ public final class Bench implements Callable<Integer> {
                                 "BENCH_BODY_FILE", bodyFile.toString(),
                                 "BENCH_AMOUNT", "10")));
 
-        if (baseline) {
-            for (Target wireMock : List.of(Target.WIREMOCK, Target.WIREMOCK_NO_JOURNAL)) {
-                prewarm(wrk, loads, Objects.requireNonNull(targets.get(wireMock)), wireMock);
-            }
-        }
+        List<Target> servers =
+                baseline ? List.of(Target.OURS, Target.WIREMOCK, Target.WIREMOCK_NO_JOURNAL) : List.of(Target.OURS);
+        for (Target target : servers) prewarm(wrk, loads, Objects.requireNonNull(targets.get(target)), target);
 
         List<Measurement> runs = new ArrayList<>();
         List<WebhookLatency.Result> webhooks = new ArrayList<>();
@@ -317,7 +316,7 @@ public final class Bench implements Callable<Integer> {
                         rounds,
                         duration.toMillis() / 1000.0,
                         warmup.toMillis() / 1000.0,
-                        wireMockWarmup.toMillis() / 1000.0,
+                        prewarm.toMillis() / 1000.0,
                         baseline,
                         webhookRate,
                         webhookDuration.toMillis() / 1000.0,
@@ -489,20 +488,23 @@ public final class Bench implements Callable<Integer> {
             throws IOException, InterruptedException {
         List<Scenario> warmed =
                 scenarios.stream().filter(scenario -> scenario.baseline).toList();
-        if (warmed.isEmpty() || wireMockWarmup.isZero()) return;
-        Duration each = wireMockWarmup.dividedBy(warmed.size());
+        if (warmed.isEmpty() || prewarm.isZero()) return;
+        Duration each = prewarm.dividedBy(warmed.size());
         int conns = connections.stream().max(Integer::compare).orElse(32);
-        System.err.println("Warming " + target.label() + " up for " + wireMockWarmup.toSeconds() + " s ...");
+        System.err.println("Warming " + target.label() + " up for " + prewarm.toSeconds() + " s ...");
         for (Scenario scenario : warmed) {
             if (target == Target.WIREMOCK) emptyJournal(server.base());
-            checked(
-                    target.label() + " warm-up, " + scenario.label(),
-                    wrk.run(
-                            server.base(),
-                            Objects.requireNonNull(loads.get(scenario)),
-                            Math.min(2, conns),
-                            conns,
-                            each));
+            countCreates(
+                    scenario,
+                    target,
+                    checked(
+                            target.label() + " warm-up, " + scenario.label(),
+                            wrk.run(
+                                    server.base(),
+                                    Objects.requireNonNull(loads.get(scenario)),
+                                    Math.min(2, conns),
+                                    conns,
+                                    each)));
         }
         if (target == Target.WIREMOCK) emptyJournal(server.base());
     }

@@ -22,7 +22,7 @@ final class Report {
             int rounds,
             double durationSeconds,
             double warmupSeconds,
-            double wireMockWarmupSeconds,
+            double prewarmSeconds,
             boolean baseline,
             double webhookRate,
             double webhookSeconds,
@@ -73,8 +73,10 @@ final class Report {
         out.append("Machine: ").append(results.machine().describe()).append("\n\n");
         out.append(String.format(
                 Locale.ROOT,
-                "Database %s; %d round(s) of %.0f s measured after %.0f s warm-up, interleaved; wrk, loopback.%n%n",
+                "Database %s; each server pre-warmed for %.0f s, then %d interleaved round(s) of %.0f s measured after"
+                        + " %.0f s warm-up; wrk, loopback.%n%n",
                 settings.db(),
+                settings.prewarmSeconds(),
                 settings.rounds(),
                 settings.durationSeconds(),
                 settings.warmupSeconds()));

@@ -14,25 +14,26 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A smoke run of the whole harness against the packaged server; only where wrk is installed (CI has none). */
+/** A smoke run of the whole harness against the packaged server; only where wrk is installed (./test installs it). */
 class BenchIT {
 
     @Test
-    void a_short_run_of_info_and_health_passes_and_writes_every_round_as_json(@TempDir Path results)
+    void a_short_run_against_wiremock_passes_and_writes_every_round_and_ratio_as_json(@TempDir Path results)
             throws IOException {
         assumeTrue(wrkInstalled(), "wrk is not installed (bench/run installs it)");
         Path repo = Path.of("..").toAbsolutePath().normalize();
 
         int exit = Bench.run(
                 "--duration",
-                "2s",
+                "1s",
                 "--warmup",
                 "1s",
+                "--prewarm",
+                "2s",
                 "--rounds",
                 "1",
                 "--scenarios",
-                "info,health",
-                "--no-baseline",
+                "info",
                 "--results",
                 results.toString(),
                 "--repo",
@@ -45,10 +46,16 @@ class BenchIT {
         }
         assertThat(files).hasSize(1);
         JsonNode json = new ObjectMapper().readTree(files.get(0).toFile());
-        // info against ours and against our /health, then health against ours.
-        assertThat(json.get("runs")).hasSize(3);
-        assertThat(json.at("/runs/0/wrk/requests").asLong()).isPositive();
+        // info against ours, WireMock, WireMock without its journal, then our /health.
+        assertThat(json.get("runs")).hasSize(4);
+        for (JsonNode run : json.get("runs")) {
+            assertThat(run.at("/wrk/requests").asLong()).as(run.toString()).isPositive();
+        }
+        assertThat(json.at("/ratios/0/oursOverWireMock").asDouble()).isPositive();
+        assertThat(json.at("/ratios/0/oursOverWireMockNoJournal").asDouble()).isPositive();
+        assertThat(json.at("/ratios/0/percentOfHealth").asDouble()).isPositive();
         assertThat(json.at("/startup/existingMs").asDouble()).isPositive();
+        assertThat(json.at("/payments").asLong()).isGreaterThanOrEqualTo(100);
     }
 
     private static boolean wrkInstalled() {
