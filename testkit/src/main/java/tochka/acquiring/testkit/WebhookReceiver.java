@@ -46,6 +46,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Received> history = new ArrayList<>();
     private final Deque<Integer> statuses = new ArrayDeque<>();
     private final AtomicInteger arrivals = new AtomicInteger();
+    private final List<String> held = new ArrayList<>();
     private volatile @Nullable CountDownLatch hold;
     private volatile Duration holdAtMost = Duration.ZERO;
 
@@ -129,16 +130,30 @@ public final class WebhookReceiver implements AutoCloseable {
         return arrivals.get();
     }
 
+    /** The bodies of the requests held now by {@link #holdUntil}, in the order they arrived. */
+    public List<String> held() {
+        synchronized (held) {
+            return List.copyOf(held);
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         arrivals.incrementAndGet();
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             CountDownLatch latch = hold;
             if (latch != null) {
+                synchronized (held) {
+                    held.add(body);
+                }
                 try {
                     latch.await(holdAtMost.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } finally {
+                    synchronized (held) {
+                        held.remove(body);
+                    }
                 }
             }
             int status;

@@ -116,10 +116,10 @@ public final class PaymentService {
         LocalDate fromDate = filter.fromDate();
         LocalDate toDate = filter.toDate();
         Instant from = fromDate == null
-                ? Instant.EPOCH
+                ? PaymentQuery.BEGINNING
                 : fromDate.atStartOfDay(BankTime.ZONE).toInstant();
         Instant to = toDate == null
-                ? Instant.ofEpochMilli(Long.MAX_VALUE)
+                ? PaymentQuery.END
                 : toDate.plusDays(1).atStartOfDay(BankTime.ZONE).toInstant();
         PaymentQuery query =
                 new PaymentQuery(filter.customerCode(), from, to, filter.status(), filter.page(), filter.perPage());

@@ -62,7 +62,7 @@ final class PaymentStore {
      * and nothing is written (the statement does not fail, so the transaction goes on, on PostgreSQL too).
      */
     public boolean insert(Payment payment) {
-        return handle.createUpdate("""
+        int inserted = handle.createUpdate("""
                         INSERT INTO payment (operation_id, customer_code, merchant_id, payment_link_id, amount_minor,
                             purpose, payment_modes, redirect_url, fail_redirect_url, save_card, consumer_id,
                             pre_authorization, ttl_minutes, receipt_json, status, created_at, expires_at)
@@ -71,25 +71,29 @@ final class PaymentStore {
                             :status, :createdAt, :expiresAt)
                         ON CONFLICT (customer_code, payment_link_id) DO NOTHING
                         """)
-                        .bind("operationId", payment.operationId())
-                        .bind("customerCode", payment.customerCode())
-                        .bind("merchantId", payment.merchantId())
-                        .bind("paymentLinkId", payment.paymentLinkId())
-                        .bind("amount", payment.amount())
-                        .bind("purpose", payment.purpose())
-                        .bind("modes", Columns.join(payment.modes(), PaymentMode::code))
-                        .bind("redirectUrl", payment.redirectUrl())
-                        .bind("failRedirectUrl", payment.failRedirectUrl())
-                        .bind("saveCard", payment.saveCard())
-                        .bind("consumerId", payment.consumerId())
-                        .bind("preAuthorization", payment.preAuthorization())
-                        .bind("ttl", payment.ttlMinutes())
-                        .bind("receipt", payment.receipt() == null ? null : write(payment.receipt()))
-                        .bind("status", stored(payment.storedStatus()))
-                        .bind("createdAt", payment.createdAt())
-                        .bind("expiresAt", payment.expiresAt())
-                        .execute()
-                == 1;
+                .bind("operationId", payment.operationId())
+                .bind("customerCode", payment.customerCode())
+                .bind("merchantId", payment.merchantId())
+                .bind("paymentLinkId", payment.paymentLinkId())
+                .bind("amount", payment.amount())
+                .bind("purpose", payment.purpose())
+                .bind("modes", Columns.join(payment.modes(), PaymentMode::code))
+                .bind("redirectUrl", payment.redirectUrl())
+                .bind("failRedirectUrl", payment.failRedirectUrl())
+                .bind("saveCard", payment.saveCard())
+                .bind("consumerId", payment.consumerId())
+                .bind("preAuthorization", payment.preAuthorization())
+                .bind("ttl", payment.ttlMinutes())
+                .bind("receipt", payment.receipt() == null ? null : write(payment.receipt()))
+                .bind("status", stored(payment.storedStatus()))
+                .bind("createdAt", payment.createdAt())
+                .bind("expiresAt", payment.expiresAt())
+                .execute();
+        if (inserted == 0) return false;
+        handle.createUpdate("UPDATE company SET payment_count = payment_count + 1 WHERE customer_code = :code")
+                .bind("code", payment.customerCode())
+                .execute();
+        return true;
     }
 
     /** The payment with this id if it belongs to one of {@code companies}; others' payments are not found. */
@@ -137,6 +141,13 @@ final class PaymentStore {
     }
 
     public long count(PaymentQuery query, Instant now) {
+        if (query.everything()) {
+            return handle.createQuery("SELECT payment_count FROM company WHERE customer_code = :code")
+                    .bind("code", query.customerCode())
+                    .mapTo(Long.class)
+                    .findOne()
+                    .orElse(0L);
+        }
         Query select = handle.createQuery("SELECT COUNT(*) FROM payment WHERE customer_code = :code"
                 + " AND created_at >= :from AND created_at < :to"
                 + (query.status() == null ? "" : " AND " + EFFECTIVE_STATUS + " = :status"));
@@ -470,5 +481,16 @@ final class PaymentStore {
             Instant to,
             @Nullable PaymentStatus status,
             int page,
-            int perPage) {}
+            int perPage) {
+
+        /** The bounds of a list without dates. */
+        public static final Instant BEGINNING = Instant.EPOCH;
+
+        public static final Instant END = Instant.ofEpochMilli(Long.MAX_VALUE);
+
+        /** Whether this asks for all of the company's payments, whose number the company's row keeps. */
+        boolean everything() {
+            return status == null && from.equals(BEGINNING) && to.equals(END);
+        }
+    }
 }

@@ -273,6 +273,37 @@ class PaymentsApiIT {
     }
 
     @Test
+    void the_page_count_of_the_whole_list_counts_every_link_once_as_a_dated_list_does() {
+        TestServer own = TestServer.start();
+        try (own) {
+            ApiClient client = own.api();
+            String customer = own.info().customerCode();
+            String link = "{\"Data\": {\"customerCode\": \"%s\", \"amount\": 1, \"purpose\": \"p\","
+                    + " \"paymentMode\": [\"card\"], \"paymentLinkId\": \"%s\"}}";
+            client.post("/acquiring/v1.0/payments", link.formatted(customer, "once"))
+                    .expectStatus(200);
+            client.post("/acquiring/v1.0/payments", link.formatted(customer, "once"))
+                    .expectError(400, "Data.paymentLinkId");
+            client.post("/acquiring/v1.0/payments", link.formatted(customer, "twice"))
+                    .expectStatus(200);
+            own.paidCardLink("3");
+
+            String pages = "/acquiring/v1.0/payments?customerCode=" + customer + "&perPage=1";
+            int whole = client.get(pages)
+                    .expectStatus(200)
+                    .json()
+                    .at("/Meta/totalPages")
+                    .asInt();
+            int dated = client.get(pages + "&fromDate=2000-01-01&toDate=2999-12-31")
+                    .expectStatus(200)
+                    .json()
+                    .at("/Meta/totalPages")
+                    .asInt();
+            assertThat(whole).isEqualTo(3).isEqualTo(dated);
+        }
+    }
+
+    @Test
     void list_pages_through_a_company_filtered_by_status() {
         TestServer own = TestServer.start();
         try (own) {

@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +37,9 @@ class WebhooksIT {
     private static final Duration DEADLINE = Duration.ofSeconds(15);
     /** The pause between two looks at the delivery log: often enough not to slow a test, rare enough to be idle. */
     private static final Duration POLL = Duration.ofMillis(50);
+    /** The test policy with a 30 s timeout: requests a receiver holds do not time out while a test looks at them. */
+    private static final WebhookPolicy LONG_TIMEOUT = new WebhookPolicy(
+            30, Duration.ofMillis(200), false, Duration.ofHours(1), Duration.ofSeconds(30), List.of());
 
     private final TestServer server = running.get();
     private final WebhookReceiver receiver = WebhookReceiver.start();
@@ -213,6 +217,60 @@ class WebhooksIT {
         assertThat(verifiedClaims(receiver.next(DEADLINE)))
                 .containsEntry("status", "APPROVED")
                 .containsEntry("operationId", operationId);
+    }
+
+    @Test
+    void a_receiver_gets_several_webhooks_at_once_but_those_of_one_payment_one_after_another() throws Exception {
+        try (TestServer own = TestServer.start(
+                Config.forTests(TestServer.tempDir(), TestDatabases.freshUrl()).withWebhooks(LONG_TIMEOUT))) {
+            ApiClient api = own.api();
+            subscribe(api, receiver, "acquiringInternetPayment");
+            CountDownLatch release = new CountDownLatch(1);
+            receiver.holdUntil(release, Duration.ofSeconds(20));
+            String twoStage;
+            try {
+                // One payment's two events first (AUTHORIZED, then APPROVED on capture), then ten payments' one each.
+                twoStage = own.link(
+                        "\"amount\": 5, \"purpose\": \"p\", \"paymentMode\": [\"card\"], \"preAuthorization\": true");
+                own.simulate(twoStage, "card", "approve").expectStatus(200);
+                api.post("/acquiring/v1.0/payments/" + twoStage + "/capture", "")
+                        .expectStatus(200);
+                for (int i = 0; i < 10; i++) own.paidCardLink("10");
+
+                long deadline = System.nanoTime() + DEADLINE.toNanos();
+                while (receiver.arrivals() < Dispatcher.PER_RECEIVER && System.nanoTime() < deadline) {
+                    LockSupport.parkNanos(POLL.toNanos());
+                }
+                // The dispatcher looks for work at least every half second: after a second, all it would add is in.
+                LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+                List<String> held = receiver.held();
+                assertThat(held).as("webhooks the receiver holds at once").hasSize(Dispatcher.PER_RECEIVER);
+                List<String> ofTwoStage = new ArrayList<>();
+                for (String body : held) {
+                    Map<String, Object> claims =
+                            SignedJWT.parse(body).getJWTClaimsSet().getClaims();
+                    if (twoStage.equals(claims.get("operationId")))
+                        ofTwoStage.add(String.valueOf(claims.get("status")));
+                }
+                assertThat(ofTwoStage)
+                        .as("the two-stage payment's webhooks in flight")
+                        .containsExactly("AUTHORIZED");
+            } finally {
+                release.countDown();
+            }
+
+            List<String> statusesOfTwoStage = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                Map<String, Object> claims = SignedJWT.parse(
+                                receiver.next(DEADLINE).body())
+                        .getJWTClaimsSet()
+                        .getClaims();
+                if (twoStage.equals(claims.get("operationId"))) {
+                    statusesOfTwoStage.add(String.valueOf(claims.get("status")));
+                }
+            }
+            assertThat(statusesOfTwoStage).containsExactly("AUTHORIZED", "APPROVED");
+        }
     }
 
     @Test
@@ -436,10 +494,8 @@ class WebhooksIT {
 
     @Test
     void a_slow_receiver_does_not_hold_up_another() throws Exception {
-        var slowPolicy = new WebhookPolicy(
-                30, Duration.ofMillis(200), false, Duration.ofHours(1), Duration.ofSeconds(30), List.of());
         try (TestServer own = TestServer.start(Config.forTests(TestServer.tempDir(), TestDatabases.freshUrl())
-                        .withWebhooks(slowPolicy));
+                        .withWebhooks(LONG_TIMEOUT));
                 WebhookReceiver fast = WebhookReceiver.start()) {
             ApiClient slowKey = own.api();
             ApiClient fastKey = own.api(own.application()
