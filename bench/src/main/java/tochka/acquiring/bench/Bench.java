@@ -3,34 +3,27 @@ package tochka.acquiring.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tochka.acquiring.bench.Children.Server;
 import tochka.acquiring.bench.Measurement.Target;
 
 /**
@@ -183,24 +176,26 @@ public final class Bench implements Callable<Integer> {
         ticksPerSecond = machine.clockTicksPerSecond();
         System.err.println("Machine: " + machine.describe());
 
-        requireFreshJar();
+        Children children = new Children(repo, cleanup);
+        children.requireFreshJar();
         Path work = Files.createTempDirectory("tochka-bench-");
         cleanup.add("the temporary directory", () -> {
             if (keep) System.err.println("Kept " + work);
-            else deleteTree(work);
+            else Directories.delete(work);
         });
         Path data = work.resolve("data");
         Wrk wrk = new Wrk(wrkExecutable, Wrk.extractScripts(work.resolve("lua")), work);
 
-        String dbUrl = db.equals("postgres") ? startPostgres() : null;
+        String dbUrl = db.equals("postgres") ? children.postgres() : null;
 
         // Start to ready, twice: on an empty data directory, then again on the one the first start left.
-        int port = freePort();
-        Child first = startServer(port, data, dbUrl, work.resolve("server-fresh.log"));
-        Duration fresh = first.awaitOk(URI.create("http://127.0.0.1:" + port + "/health"), Duration.ofMinutes(3));
+        int port = Children.freePort();
+        URI health = URI.create("http://127.0.0.1:" + port + "/health");
+        Child first = children.ourServer(port, data, dbUrl, work.resolve("server-fresh.log"));
+        Duration fresh = first.awaitOk(health, Duration.ofMinutes(3));
         first.stop();
-        Child server = startServer(port, data, dbUrl, work.resolve("server.log"));
-        Duration existing = server.awaitOk(URI.create("http://127.0.0.1:" + port + "/health"), Duration.ofMinutes(3));
+        Child server = children.ourServer(port, data, dbUrl, work.resolve("server.log"));
+        Duration existing = server.awaitOk(health, Duration.ofMinutes(3));
         System.err.printf(
                 Locale.ROOT,
                 "Server ready: %d ms fresh, %d ms on existing data%n",
@@ -208,11 +203,7 @@ public final class Bench implements Callable<Integer> {
                 existing.toMillis());
 
         URI ours = URI.create("http://127.0.0.1:" + port);
-        Map<String, String> env = demoEnv(data.resolve("demo.env"));
-        String token = value(env, "TOCHKA_TOKEN");
-        String admin = value(env, "TOCHKA_ADMIN_TOKEN");
-        String customerCode = value(env, "TOCHKA_CUSTOMER_CODE");
-        String clientId = value(env, "TOCHKA_CLIENT_ID");
+        DemoAccount demo = DemoAccount.read(data.resolve("demo.env"));
         Http http = new Http(ours);
 
         // The shop's webhook endpoint stays registered throughout: flow's approvals send webhooks too, as a shop's do.
@@ -221,106 +212,58 @@ public final class Bench implements Callable<Integer> {
         ObjectNode subscription = JSON.createObjectNode();
         subscription.putArray("webhooksList").add("acquiringInternetPayment");
         subscription.put("url", receiver.url().toString());
-        http.call("PUT", "/uapi/webhook/v1.0/" + clientId, token, JSON.writeValueAsString(subscription));
+        http.call("PUT", "/uapi/webhook/v1.0/" + demo.clientId(), demo.token(), JSON.writeValueAsString(subscription));
 
-        String createBody = createBody(customerCode);
+        String createBody = demo.createBody();
         Path bodyFile = Files.writeString(work.resolve("create.json"), createBody, StandardCharsets.UTF_8);
         WireMockStubs.Captured created = null;
-        for (int i = 0; i < 100; i++) created = http.call("POST", PAYMENTS, token, createBody);
+        for (int i = 0; i < 100; i++) created = http.call("POST", PAYMENTS, demo.token(), createBody);
         payments += 100;
 
         Report.Fill filled = null;
-        if (fill > payments) filled = fill(wrk, ours, token, bodyFile);
+        if (fill > payments) filled = fill(wrk, ours, demo.token(), bodyFile);
 
-        String listPath = PAYMENTS + "?customerCode=" + customerCode + "&page=1&perPage=100";
-        List<String> ids = operationIds(http, token, customerCode);
+        String listPath = PAYMENTS + "?customerCode=" + demo.customerCode() + "&page=1&perPage=100";
+        List<String> ids = operationIds(http, demo);
         Path idsFile = Files.write(work.resolve("ids.txt"), ids, StandardCharsets.UTF_8);
-        String infoPath = PAYMENTS + "/" + ids.get(0);
 
         Map<Target, Server> targets = new HashMap<>();
         targets.put(Target.OURS, new Server(ours, server.pid()));
         targets.put(Target.HEALTH, new Server(ours, server.pid()));
         if (baseline) {
             Path root = work.resolve("wiremock");
-            WireMockStubs.write(
-                    root,
-                    List.of(
-                            new WireMockStubs.Stub(
-                                    "create",
-                                    "POST",
-                                    WireMockStubs.PathMatch.EXACT,
-                                    PAYMENTS,
-                                    Objects.requireNonNull(created)),
-                            new WireMockStubs.Stub(
-                                    "info",
-                                    "GET",
-                                    WireMockStubs.PathMatch.PATTERN,
-                                    PAYMENTS + "/[^/]+",
-                                    http.call("GET", infoPath, token, null)),
-                            new WireMockStubs.Stub(
-                                    "list",
-                                    "GET",
-                                    WireMockStubs.PathMatch.EXACT,
-                                    PAYMENTS,
-                                    http.call("GET", listPath, token, null)),
-                            new WireMockStubs.Stub(
-                                    "health",
-                                    "GET",
-                                    WireMockStubs.PathMatch.EXACT,
-                                    "/health",
-                                    http.call("GET", "/health", null, null))));
-            targets.put(Target.WIREMOCK, startWireMock(root, false, work));
-            targets.put(Target.WIREMOCK_NO_JOURNAL, startWireMock(root, true, work));
+            captureStubs(
+                    root, http, demo.token(), Objects.requireNonNull(created), PAYMENTS + "/" + ids.get(0), listPath);
+            targets.put(Target.WIREMOCK, children.wireMock(root, false, work));
+            targets.put(Target.WIREMOCK_NO_JOURNAL, children.wireMock(root, true, work));
         }
 
-        Map<Scenario, Wrk.Load> loads = new HashMap<>();
-        loads.put(Scenario.CREATE, Wrk.load("POST", PAYMENTS, token, bodyFile, null));
-        loads.put(Scenario.INFO, Wrk.load("GET", PAYMENTS + "/{id}", token, null, idsFile));
-        loads.put(Scenario.LIST, Wrk.load("GET", listPath, token, null, null));
-        loads.put(Scenario.HEALTH, Wrk.load("GET", "/health", null, null, null));
-        loads.put(
-                Scenario.FLOW,
-                new Wrk.Load(
-                        "flow.lua",
-                        Map.of(
-                                "BENCH_PATH", PAYMENTS,
-                                "BENCH_CONTROL_PATH", CONTROL_PAYMENTS,
-                                "BENCH_AUTH", token,
-                                "BENCH_ADMIN", admin,
-                                "BENCH_BODY_FILE", bodyFile.toString(),
-                                "BENCH_AMOUNT", "10")));
-
+        Map<Scenario, Wrk.Load> loads = loads(demo, bodyFile, idsFile, listPath);
         List<Target> servers =
                 baseline ? List.of(Target.OURS, Target.WIREMOCK, Target.WIREMOCK_NO_JOURNAL) : List.of(Target.OURS);
         for (Target target : servers) prewarm(wrk, loads, Objects.requireNonNull(targets.get(target)), target);
+        if (scenarios.contains(Scenario.WEBHOOK) && !prewarm.isZero()) {
+            // The webhook path (approval, signing, delivery) is ours alone: one round of it, not recorded, warms it as
+            // the pre-warm warms the rest, or the first round measures the JIT.
+            webhookRound(http, demo, createBody, receiver, "warm-up");
+        }
 
         List<Measurement> runs = new ArrayList<>();
         List<WebhookLatency.Result> webhooks = new ArrayList<>();
         @Nullable String failure = null;
         try {
-            runRounds(wrk, http, token, admin, createBody, receiver, baseline, targets, loads, runs, webhooks);
+            runRounds(wrk, http, demo, createBody, receiver, baseline, targets, loads, runs, webhooks);
         } catch (BenchFailure e) {
             // The run fails, but what it measured before still deserves its table: printed, then the failure.
             failure = e.getMessage();
         }
 
         long resident = ProcFs.residentBytes(server.pid());
-        Long dataBytes = db.equals("sqlite") ? treeSize(data) : null;
+        Long dataBytes = db.equals("sqlite") ? Directories.size(data) : null;
         Report.Results results = new Report.Results(
                 startedAt.toString(),
                 machine,
-                new Report.Settings(
-                        db,
-                        scenarios.stream().map(Scenario::label).toList(),
-                        connections,
-                        rounds,
-                        duration.toMillis() / 1000.0,
-                        warmup.toMillis() / 1000.0,
-                        prewarm.toMillis() / 1000.0,
-                        baseline,
-                        webhookRate,
-                        webhookDuration.toMillis() / 1000.0,
-                        fill),
+                settings(baseline),
                 new Report.Startup(fresh.toNanos() / 1e6, existing.toNanos() / 1e6),
                 filled,
                 runs,
@@ -344,11 +287,80 @@ public final class Bench implements Callable<Integer> {
         return 0;
     }
 
+    private Report.Settings settings(boolean baseline) {
+        return new Report.Settings(
+                db,
+                scenarios.stream().map(Scenario::label).toList(),
+                connections,
+                rounds,
+                duration.toMillis() / 1000.0,
+                warmup.toMillis() / 1000.0,
+                prewarm.toMillis() / 1000.0,
+                baseline,
+                webhookRate,
+                webhookDuration.toMillis() / 1000.0,
+                fill);
+    }
+
+    /** WireMock's mappings: our own answers to the same requests, so both serve the same bodies. */
+    private static void captureStubs(
+            Path root, Http http, String token, WireMockStubs.Captured created, String infoPath, String listPath)
+            throws IOException, InterruptedException {
+        WireMockStubs.write(
+                root,
+                List.of(
+                        new WireMockStubs.Stub("create", "POST", WireMockStubs.PathMatch.EXACT, PAYMENTS, created),
+                        new WireMockStubs.Stub(
+                                "info",
+                                "GET",
+                                WireMockStubs.PathMatch.PATTERN,
+                                PAYMENTS + "/[^/]+",
+                                http.call("GET", infoPath, token, null)),
+                        new WireMockStubs.Stub(
+                                "list",
+                                "GET",
+                                WireMockStubs.PathMatch.EXACT,
+                                PAYMENTS,
+                                http.call("GET", listPath, token, null)),
+                        new WireMockStubs.Stub(
+                                "health",
+                                "GET",
+                                WireMockStubs.PathMatch.EXACT,
+                                "/health",
+                                http.call("GET", "/health", null, null))));
+    }
+
+    /** What wrk sends in each scenario. */
+    private static Map<Scenario, Wrk.Load> loads(DemoAccount demo, Path bodyFile, Path idsFile, String listPath) {
+        Map<Scenario, Wrk.Load> loads = new HashMap<>();
+        loads.put(Scenario.CREATE, Wrk.load("POST", PAYMENTS, demo.token(), bodyFile, null));
+        loads.put(Scenario.INFO, Wrk.load("GET", PAYMENTS + "/{id}", demo.token(), null, idsFile));
+        loads.put(Scenario.LIST, Wrk.load("GET", listPath, demo.token(), null, null));
+        loads.put(Scenario.HEALTH, Wrk.load("GET", "/health", null, null, null));
+        loads.put(
+                Scenario.FLOW,
+                new Wrk.Load(
+                        "flow.lua",
+                        Map.of(
+                                "BENCH_PATH",
+                                PAYMENTS,
+                                "BENCH_CONTROL_PATH",
+                                CONTROL_PAYMENTS,
+                                "BENCH_AUTH",
+                                demo.token(),
+                                "BENCH_ADMIN",
+                                demo.admin(),
+                                "BENCH_BODY_FILE",
+                                bodyFile.toString(),
+                                "BENCH_AMOUNT",
+                                "10")));
+        return loads;
+    }
+
     private void runRounds(
             Wrk wrk,
             Http http,
-            String token,
-            String admin,
+            DemoAccount demo,
             String createBody,
             WebhookReceiver receiver,
             boolean baseline,
@@ -360,7 +372,7 @@ public final class Bench implements Callable<Integer> {
         for (int round = 1; round <= rounds; round++) {
             for (Scenario scenario : scenarios) {
                 if (scenario == Scenario.WEBHOOK) {
-                    webhooks.add(webhookRound(http, token, admin, createBody, receiver, round));
+                    webhooks.add(webhookRound(http, demo, createBody, receiver, "round " + round));
                     continue;
                 }
                 for (int conns : connections) {
@@ -380,9 +392,6 @@ public final class Bench implements Callable<Integer> {
             }
         }
     }
-
-    /** A target's address and the process whose CPU it uses. */
-    private record Server(URI base, long pid) {}
 
     private static List<Target> targetsOf(Scenario scenario, boolean baseline) {
         List<Target> targets = new ArrayList<>();
@@ -465,23 +474,23 @@ public final class Bench implements Callable<Integer> {
     }
 
     private WebhookLatency.Result webhookRound(
-            Http http, String token, String admin, String createBody, WebhookReceiver receiver, int round)
+            Http http, DemoAccount demo, String createBody, WebhookReceiver receiver, String occasion)
             throws IOException, InterruptedException {
         int count = (int) Math.max(1, Math.round(webhookRate * webhookDuration.toMillis() / 1000.0));
         System.err.printf(
-                Locale.ROOT, "Running webhook: %d approvals at %.0f/s (round %d) ...%n", count, webhookRate, round);
+                Locale.ROOT, "Running webhook: %d approvals at %.0f/s (%s) ...%n", count, webhookRate, occasion);
         List<String> links = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            links.add(
-                    JSON.readTree(http.call("POST", PAYMENTS, token, createBody).body())
-                            .path("Data")
-                            .path("operationId")
-                            .asText());
+            links.add(JSON.readTree(http.call("POST", PAYMENTS, demo.token(), createBody)
+                            .body())
+                    .path("Data")
+                    .path("operationId")
+                    .asText());
         }
         payments += count;
         Duration drained = receiver.awaitQuiet(Duration.ofSeconds(2), Duration.ofMinutes(2));
         System.err.printf(Locale.ROOT, "Webhooks from before quiet after %.1f s%n", drained.toMillis() / 1000.0);
-        return WebhookLatency.run(http, admin, receiver, links, webhookRate);
+        return WebhookLatency.run(http, demo.admin(), receiver, links, webhookRate);
     }
 
     private void prewarm(Wrk wrk, Map<Scenario, Wrk.Load> loads, Server server, Target target)
@@ -513,67 +522,15 @@ public final class Bench implements Callable<Integer> {
         new Http(wireMock).call("DELETE", "/__admin/requests", null, null);
     }
 
-    private Child startServer(int port, Path data, @Nullable String dbUrl, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                repo.resolve("tochka").toString(),
-                "serve",
-                "--port",
-                Integer.toString(port),
-                "--data",
-                data.toString(),
-                "--webhook-allow",
-                "127.0.0.1"));
-        if (dbUrl != null) {
-            command.add("--db");
-            command.add(dbUrl);
-        }
-        Child child = Child.start("our server", command, log);
-        cleanup.add("our server", child::stop);
-        return child;
-    }
-
-    private Server startWireMock(Path root, boolean noJournal, Path work) throws IOException, InterruptedException {
-        Path jar = repo.resolve("bench/target/wiremock/wiremock-standalone.jar");
-        if (!Files.exists(jar)) throw new BenchFailure(jar + " is missing: build with bench/run");
-        int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                "java",
-                "-jar",
-                jar.toString(),
-                "--port",
-                Integer.toString(port),
-                "--root-dir",
-                root.toString(),
-                "--disable-banner"));
-        if (noJournal) command.add("--no-request-journal");
-        String name = noJournal ? "WireMock --no-request-journal" : "WireMock";
-        Child child = Child.start(name, command, work.resolve(noJournal ? "wiremock-no-journal.log" : "wiremock.log"));
-        cleanup.add(name, child::stop);
-        URI base = URI.create("http://127.0.0.1:" + port);
-        Duration ready = child.awaitOk(base.resolve("/health"), Duration.ofMinutes(1));
-        System.err.printf(Locale.ROOT, "%s ready in %d ms%n", name, ready.toMillis());
-        return new Server(base, child.pid());
-    }
-
-    private String startPostgres() throws IOException, SQLException {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-        cleanup.add("embedded PostgreSQL", postgres::close);
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE tochka_bench");
-        }
-        return postgres.getJdbcUrl("postgres", "tochka_bench");
-    }
-
     /** Up to 1,000 operationIds (ten pages of the list) for info to pick from at random. */
-    private static List<String> operationIds(Http http, String token, String customerCode)
-            throws IOException, InterruptedException {
+    private static List<String> operationIds(Http http, DemoAccount demo) throws IOException, InterruptedException {
         List<String> ids = new ArrayList<>();
         for (int page = 1; page <= 10; page++) {
             JsonNode operations = JSON.readTree(http.call(
                                     "GET",
-                                    PAYMENTS + "?customerCode=" + customerCode + "&page=" + page + "&perPage=100",
-                                    token,
+                                    PAYMENTS + "?customerCode=" + demo.customerCode() + "&page=" + page
+                                            + "&perPage=100",
+                                    demo.token(),
                                     null)
                             .body())
                     .path("Data")
@@ -584,115 +541,6 @@ public final class Bench implements Callable<Integer> {
         }
         if (ids.isEmpty()) throw new BenchFailure("the list of payments is empty");
         return ids;
-    }
-
-    /** The create body of the README's walkthrough. */
-    static String createBody(String customerCode) throws IOException {
-        ObjectNode body = JSON.createObjectNode();
-        ObjectNode data = body.putObject("Data");
-        data.put("customerCode", customerCode);
-        data.put("amount", 10);
-        data.put("purpose", "Тестовый платёж");
-        data.putArray("paymentMode").add("sbp").add("card");
-        data.put("redirectUrl", "https://tochka.com/");
-        return JSON.writeValueAsString(body);
-    }
-
-    /** The KEY=value lines of demo.env (values possibly quoted). */
-    static Map<String, String> demoEnv(Path file) throws IOException {
-        Map<String, String> values = new HashMap<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) continue;
-            if (trimmed.startsWith("export ")) trimmed = trimmed.substring("export ".length());
-            int equals = trimmed.indexOf('=');
-            if (equals < 0) continue;
-            String value = trimmed.substring(equals + 1);
-            if (value.length() >= 2
-                    && ((value.startsWith("\"") && value.endsWith("\""))
-                            || (value.startsWith("'") && value.endsWith("'")))) {
-                value = value.substring(1, value.length() - 1);
-            }
-            values.put(trimmed.substring(0, equals), value);
-        }
-        for (String name : List.of(
-                "TOCHKA_TOKEN",
-                "TOCHKA_ADMIN_TOKEN",
-                "TOCHKA_CUSTOMER_CODE",
-                "TOCHKA_CLIENT_ID",
-                "TOCHKA_MERCHANT_ID")) {
-            if (!values.containsKey(name)) throw new BenchFailure(file + " has no " + name);
-        }
-        return values;
-    }
-
-    private static String value(Map<String, String> env, String name) {
-        String value = env.get(name);
-        if (value == null) throw new BenchFailure("demo.env has no " + name);
-        return value;
-    }
-
-    /**
-     * ./tochka rebuilds tochka.jar, with mvn install, when a source is newer than it: that build must not happen
-     * inside a measured start, nor install anything. bench/run packages first; a direct java run must too.
-     */
-    private void requireFreshJar() throws IOException {
-        Path jar = repo.resolve("cli/target/tochka.jar");
-        if (!Files.exists(jar)) throw new BenchFailure(jar + " is missing: run bench/run, which builds it");
-        var built = Files.getLastModifiedTime(jar);
-        List<Path> sources = new ArrayList<>(List.of(repo.resolve("pom.xml"), repo.resolve("reference")));
-        try (Stream<Path> modules = Files.list(repo)) {
-            modules.filter(Files::isDirectory).forEach(module -> {
-                sources.add(module.resolve("pom.xml"));
-                sources.add(module.resolve("src"));
-            });
-        }
-        for (Path source : sources) {
-            if (!Files.exists(source)) continue;
-            try (Stream<Path> files = Files.walk(source)) {
-                Path newer = files.filter(Files::isRegularFile)
-                        .filter(file -> {
-                            try {
-                                return Files.getLastModifiedTime(file).compareTo(built) > 0;
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        })
-                        .findFirst()
-                        .orElse(null);
-                if (newer != null) {
-                    throw new BenchFailure(newer + " is newer than " + jar + ", so ./tochka would rebuild it (with mvn"
-                            + " install) while the bench times its start: run bench/run, which builds first");
-                }
-            }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static long treeSize(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .mapToLong(file -> {
-                        try {
-                            return Files.size(file);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    })
-                    .sum();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(file);
-        }
     }
 
     /** Durations as 15s, 500ms, 2m or 1h (a bare number is seconds). */
