@@ -2,16 +2,12 @@ package tochka.acquiring.server.console;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +31,7 @@ import tochka.acquiring.server.console.PaymentViews.ReceiptRow;
 import tochka.acquiring.server.console.PaymentViews.RefundForm;
 import tochka.acquiring.server.console.PaymentViews.Row;
 import tochka.acquiring.server.core.BankTime;
+import tochka.acquiring.server.core.Hmac;
 import tochka.acquiring.server.core.Ids;
 import tochka.acquiring.server.core.Money;
 import tochka.acquiring.server.core.Operator;
@@ -620,12 +617,7 @@ public final class PaymentsSection implements ConsoleSection {
     }
 
     private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Hmac.sha256Hex(text).substring(0, 24);
     }
 
     private static String bounded(@Nullable String value, int max) {

@@ -9,7 +9,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The server's hashes: HMAC-SHA256, its one keyed hash (the pages' anti-CSRF tokens, secrets derived from the key),
- * and the SHA-256 of a secret that is kept only as its hash (the admin token, console sessions).
+ * and SHA-256: of a secret that is kept only as its hash (the admin token, console sessions), of a public file (its
+ * ETag).
  */
 public final class Hmac {
 
@@ -31,9 +32,13 @@ public final class Hmac {
 
     /** The SHA-256 of {@code secret} (as UTF-8) in lower-case hex. */
     public static String sha256Hex(String secret) {
+        return HexFormat.of().formatHex(sha256(secret.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The 32-byte SHA-256 of {@code bytes}. */
+    public static byte[] sha256(byte[] bytes) {
         try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }

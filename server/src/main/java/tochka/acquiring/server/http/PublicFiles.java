@@ -6,12 +6,11 @@ import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import tochka.acquiring.server.core.Hmac;
 
 /**
  * Files of the jar that anyone may fetch: under {@code hostedPath}, exactly the named {@code files} of the classpath
@@ -44,7 +43,7 @@ public record PublicFiles(
         for (String file : files) {
             byte[] body = read(folder + "/" + file);
             String type = types.get(extension(file));
-            String etag = "W/\"" + HexFormat.of().formatHex(sha256(body), 0, 16) + "\"";
+            String etag = "W/\"" + HexFormat.of().formatHex(Hmac.sha256(body), 0, 16) + "\"";
             Handler serve = ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Cache-Control", cacheControl);
@@ -77,14 +76,6 @@ public record PublicFiles(
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource + " from the jar", e);
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 
